@@ -1,0 +1,31 @@
+export { cellId, type CellKey } from "./cell-id.js";
+export {
+  HISTORY_INDEX_FILE,
+  HISTORY_RUNS_DIR,
+  HISTORY_SCHEMA_VERSION,
+  historyRunPath,
+  type HistoryEntry,
+  type HistoryIndex,
+} from "./history-types.js";
+export { parseHistoryIndex, readHistoryIndex, withHistoryEntry } from "./history-index.js";
+export { ResultsFileError, type ResultsIssue } from "./results-error.js";
+export { readResultsFile, writeResultsFile } from "./results-file.js";
+export {
+  CELL_STATUSES,
+  CELL_VERDICTS,
+  RESULTS_SCHEMA_VERSION,
+  type BatchSample,
+  type Cell,
+  type CellError,
+  type CellStatus,
+  type CellSummary,
+  type CellVerdict,
+  type EpochSample,
+  type EpochTiming,
+  type GpuInfo,
+  type ResultsFile,
+  type RunEnvironment,
+  type SuiteInfo,
+} from "./results-types.js";
+export { findResultsIssues, parseResults, resultsSchema } from "./validate-results.js";
+export { syntheticCell, syntheticResults, type SyntheticCellOptions } from "./synthetic-results.js";
