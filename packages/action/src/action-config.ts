@@ -1,6 +1,10 @@
 // Every input is read and checked here, once, so a typo fails the step before any API call and
 // the message names the input the user has to fix.
 
+/** The outputs action.yml declares; run() sets each of them on every completed run. */
+export const ACTION_OUTPUTS = ["regressions", "report-path", "baseline-sha"] as const;
+export type ActionOutput = (typeof ACTION_OUTPUTS)[number];
+
 export type CommentPolicy = "always" | "on-regression" | "never";
 export type StoreHistoryPolicy = "auto" | "true" | "false";
 export type ActionMode = "auto" | "guard";

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { findBaseline } from "../src/find-baseline.js";
+import { readHistory } from "../src/history-store.js";
+import type { FakeGitHub } from "./_fake-github.js";
+import { HISTORY_BRANCH, seedHistory, startFake } from "./_setup.js";
+
+let fake: FakeGitHub;
+afterEach(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.stop();
+});
+
+describe("finding the baseline of a commit", () => {
+  test("uses the requested commit itself when it is stored, without walking history", async () => {
+    const setup = await startFake();
+    fake = setup.fake;
+    const [a, b] = fake.addRepoChain(2);
+    seedHistory(fake, [a as string, b as string]);
+    const snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    const found = await findBaseline(setup.api, snapshot, b as string, { includeStart: true, maxAncestors: 50 });
+    expect(found).toMatchObject({ found: true, sha: b, requestedSha: b, distance: 0 });
+    expect(fake.count("repos/list-commits")).toBe(0);
+  });
+
+  test("walks back to the nearest stored ancestor and says how far", async () => {
+    const setup = await startFake();
+    fake = setup.fake;
+    const chain = fake.addRepoChain(6);
+    seedHistory(fake, [chain[0] as string, chain[2] as string]);
+    const snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    const found = await findBaseline(setup.api, snapshot, chain[5] as string, { includeStart: true, maxAncestors: 50 });
+    expect(found).toMatchObject({ found: true, sha: chain[2], requestedSha: chain[5], distance: 3 });
+    if (found.found) expect(found.results.env.git?.sha).toBe(chain[2]);
+  });
+
+  test("follows pages of history, and stops at the bound", async () => {
+    const setup = await startFake();
+    fake = setup.fake;
+    const chain = fake.addRepoChain(250);
+    seedHistory(fake, [chain[10] as string]);
+    const snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    const tip = chain[249] as string;
+    expect(await findBaseline(setup.api, snapshot, tip, { includeStart: true, maxAncestors: 239 })).toMatchObject({ found: true, distance: 239 });
+    expect(fake.count("repos/list-commits")).toBe(3);
+    const bounded = await findBaseline(setup.api, snapshot, tip, { includeStart: true, maxAncestors: 100 });
+    expect(bounded).toMatchObject({ found: false, searched: 101 });
+  });
+
+  test("a pushed commit is not its own baseline: the search starts at its parent", async () => {
+    const setup = await startFake();
+    fake = setup.fake;
+    const [a, b] = fake.addRepoChain(2);
+    seedHistory(fake, [a as string, b as string]);
+    const snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    expect(await findBaseline(setup.api, snapshot, b as string, { includeStart: false, maxAncestors: 50 })).toMatchObject({ found: true, sha: a, distance: 1 });
+  });
+
+  test("no history branch, an empty one, or an unknown commit: no baseline, with the reason", async () => {
+    const setup = await startFake();
+    fake = setup.fake;
+    const [a] = fake.addRepoChain(1);
+    let snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    expect(await findBaseline(setup.api, snapshot, a as string, { includeStart: true, maxAncestors: 50 })).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/does not exist yet/),
+    });
+    seedHistory(fake, []);
+    snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    expect(await findBaseline(setup.api, snapshot, a as string, { includeStart: true, maxAncestors: 50 })).toMatchObject({ found: false, reason: expect.stringMatching(/no results yet/) });
+    seedHistory(fake, [a as string]);
+    snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    expect(await findBaseline(setup.api, snapshot, "9".repeat(40), { includeStart: true, maxAncestors: 50 })).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/not in the repository/),
+    });
+  });
+});
