@@ -1,0 +1,11 @@
+export { mulberry32, mixSeed, sampleRandom, gaussian } from './prng.js';
+export type { Sample, SampleSource, SampleSourceSpec } from './sample-source.js';
+export { createSampleSource, gatherSamples, batchRanges, shapeSize } from './sample-source.js';
+export type { DatasetStrategy, FitCallbacks, Pipeline, PipelineFactory, PipelineOptions } from './pipeline.js';
+export { DATASET_STRATEGIES } from './pipeline.js';
+export { inMemoryPipeline } from './in-memory-pipeline.js';
+export { generatorPipeline } from './generator-pipeline.js';
+export { tfDataPipeline } from './tf-data-pipeline.js';
+export { fileStreamPipeline } from './file-stream-pipeline.js';
+export type { ShardManifest } from './file-stream-pipeline.js';
+export { builtInPipelines } from './built-in-pipelines.js';
