@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { UnsupportedAttributeError } from "../src/index.js";
+import { initBackends, tf } from "./_backends.js";
+
+beforeAll(async () => {
+  await initBackends();
+  await tf.setBackend("wasm");
+});
+
+function errorOf(run: () => unknown): unknown {
+  try {
+    tf.tidy(() => {
+      run();
+    });
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the kernel to throw");
+}
+
+describe("unsupported attributes are named in the error", () => {
+  it("Conv2DBackpropFilter with NCHW names dataFormat", () => {
+    const error = errorOf(() =>
+      tf.engine().runKernel("Conv2DBackpropFilter", { x: tf.zeros([1, 2, 5, 5]), dy: tf.zeros([1, 3, 5, 5]) }, {
+        strides: 1,
+        pad: "same",
+        dataFormat: "NCHW",
+        filterShape: [3, 3, 2, 3],
+      }),
+    );
+    expect(error).toBeInstanceOf(UnsupportedAttributeError);
+    expect(error).toMatchObject({ code: "KMB_WASM_KERNEL_UNSUPPORTED", attribute: "dataFormat", value: "NCHW" });
+    expect(String(error)).toMatch(/Conv2DBackpropFilter.*dataFormat="NCHW".*'NHWC'/);
+  });
+
+  it("depthwise gradients with both strides and dilations above 1 name dilations", () => {
+    const attrs = { strides: 2, dilations: 2, pad: "same" };
+    const filterError = errorOf(() =>
+      tf.engine().runKernel("DepthwiseConv2dNativeBackpropFilter", { x: tf.zeros([1, 8, 8, 2]), dy: tf.zeros([1, 4, 4, 2]) }, { ...attrs, filterShape: [3, 3, 2, 1] }),
+    );
+    const inputError = errorOf(() =>
+      tf.engine().runKernel("DepthwiseConv2dNativeBackpropInput", { dy: tf.zeros([1, 4, 4, 2]), filter: tf.zeros([3, 3, 2, 1]) }, { ...attrs, inputShape: [1, 8, 8, 2] }),
+    );
+    for (const error of [filterError, inputError]) {
+      expect(error).toBeInstanceOf(UnsupportedAttributeError);
+      expect(error).toMatchObject({ attribute: "dilations" });
+    }
+  });
+
+  it("non-float inputs name the input's dtype", () => {
+    const error = errorOf(() =>
+      tf.engine().runKernel("Conv2DBackpropFilter", { x: tf.zeros([1, 4, 4, 1], "int32"), dy: tf.zeros([1, 4, 4, 1]) }, {
+        strides: 1,
+        pad: "same",
+        dataFormat: "NHWC",
+        filterShape: [3, 3, 1, 1],
+      }),
+    );
+    expect(error).toMatchObject({ attribute: "x.dtype", value: "int32" });
+  });
+
+  it("a dy that does not fit the convolution names both shapes", () => {
+    const error = errorOf(() =>
+      tf.engine().runKernel("Conv2DBackpropFilter", { x: tf.zeros([1, 6, 6, 1]), dy: tf.zeros([1, 5, 5, 1]) }, {
+        strides: 1,
+        pad: "same",
+        dataFormat: "NHWC",
+        filterShape: [3, 3, 1, 1],
+      }),
+    );
+    expect(String(error)).toMatch(/dy has shape \[1,5,5,1\].*\[1,6,6,1\]/);
+  });
+});
