@@ -46,6 +46,7 @@ describe("the whole gradient of a small conv + depthwise + separable + embedding
     const actual = await valuesOn("wasm", grads);
 
     const errors = Object.fromEntries(NAMES.map((name, i) => [name, relativeL2(actual[i]!, expected[i]!)]));
+    if (process.env["KMB_PRINT"]) console.log(JSON.stringify(errors));
     for (const name of NAMES) expect(errors[name], `${name} (seed ${seed})`).toBeLessThanOrEqual(TOLERANCE);
     expect(tf.engine().backend.numDataIds()).toBe(before);
   });
