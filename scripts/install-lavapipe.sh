@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs Mesa's lavapipe (a Vulkan driver that runs on the CPU) so the `webgpu` backend (Dawn via the
+# `webgpu` npm package) has a Vulkan device on machines without a GPU.
+# Debian 12's own Mesa (22.3) is too old for Dawn; bookworm-backports ships Mesa 25.x, which works.
+# Idempotent: does nothing when a new-enough lavapipe is already installed. Needs root or sudo.
+set -euo pipefail
+
+MIN_MESA_MAJOR=23
+BACKPORTS_LIST=/etc/apt/sources.list.d/bookworm-backports.sources
+
+installed_mesa_major() {
+  local v
+  v=$(dpkg-query -W -f='${Status} ${Version}\n' mesa-vulkan-drivers 2>/dev/null | awk '$3 == "installed" { print $4 }')
+  [ -n "$v" ] || { echo 0; return; }
+  # Versions look like 25.0.7-2~bpo12+1 (epochs like 1:... are not used by Debian's Mesa).
+  echo "${v%%.*}"
+}
+
+if [ "$(installed_mesa_major)" -ge "$MIN_MESA_MAJOR" ] && dpkg-query -W -f='${Status}\n' libvulkan1 2>/dev/null | grep -q 'installed'; then
+  echo "install-lavapipe: mesa-vulkan-drivers $(dpkg-query -W -f='${Version}' mesa-vulkan-drivers) already installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO=(sudo)
+else
+  echo "install-lavapipe: needs root or sudo to install mesa-vulkan-drivers" >&2
+  exit 1
+fi
+
+codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+if [ "$codename" != "bookworm" ]; then
+  echo "install-lavapipe: this script knows Debian 12 (bookworm); found '${codename:-unknown}'." >&2
+  echo "  Install Mesa >= ${MIN_MESA_MAJOR} Vulkan drivers (lavapipe) and libvulkan1 with your distribution's tools," >&2
+  echo "  e.g. Ubuntu 24.04: apt-get install -y mesa-vulkan-drivers libvulkan1" >&2
+  exit 1
+fi
+
+# Reuse the mirror the machine already uses for bookworm, so a local or proxied mirror keeps working.
+mirror=$(grep -hsE '^[[:space:]]*URIs:' /etc/apt/sources.list.d/*.sources | awk '{ print $2 }' | grep -E '/debian/?$' | head -n 1 || true)
+if [ -z "$mirror" ]; then
+  mirror=$(grep -hsE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
+    | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' | grep -E '/debian/?$' | head -n 1 || true)
+fi
+mirror=${mirror:-http://deb.debian.org/debian}
+
+if ! grep -rqsE 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "install-lavapipe: adding bookworm-backports from ${mirror} to ${BACKPORTS_LIST}"
+  printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$mirror" \
+    | "${SUDO[@]}" tee "$BACKPORTS_LIST" >/dev/null
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends -t bookworm-backports mesa-vulkan-drivers libvulkan1
+echo "install-lavapipe: installed mesa-vulkan-drivers $(dpkg-query -W -f='${Version}' mesa-vulkan-drivers)"
