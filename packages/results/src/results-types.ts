@@ -35,6 +35,8 @@ export interface EpochSample {
   gpuUsedBytes?: number | null;
   /** Training loss reported for the epoch, when the model reports one. */
   loss?: number | null;
+  /** Process RSS high-water mark so far (getrusage maxrss), including peaks between samples. */
+  maxRssBytes?: number;
 }
 
 /** One reading at the end of a batch, without a forced GC: shows the churn inside an epoch. */
@@ -78,6 +80,8 @@ export interface CellSummary {
   heapBytesPerEpoch: number;
   externalBytesPerEpoch: number;
   gpuBytesPerEpoch?: number | null;
+  /** Growth slope of the wasm linear memory after warm-up; null off wasm. */
+  wasmHeapBytesPerEpoch?: number | null;
   meanEpochMs: number;
   timing: EpochTiming | null;
   /** Epochs left out of the slopes. */
@@ -115,6 +119,8 @@ export interface Cell {
   samplesPerEpoch: number;
   parameterCount: number | null;
   durationMs: number;
+  /** Wall time from spawning the cell's process until model and pipeline were ready to train. */
+  startupMs?: number;
   samples: EpochSample[];
   batchSamples: BatchSample[];
   summary: CellSummary | null;
