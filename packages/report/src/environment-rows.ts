@@ -1,0 +1,25 @@
+// Both runs' environments as label/value rows, for the markdown and terminal renderers. Values are
+// plain text from the results files: renderers escape them.
+import type { RunEnvironment } from "@keras-mem-bench/results";
+import { formatBytes } from "./format-units.js";
+
+export function environmentRows(env: RunEnvironment): Array<[string, string]> {
+  const git = env.git ? `${env.git.sha}${env.git.ref ? ` (${env.git.ref})` : ""}${env.git.dirty ? ", dirty" : ""}` : "unknown";
+  const tfjs = Object.entries(env.tfjs)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, version]) => `${name} ${version}`)
+    .join(", ");
+  const gpu =
+    env.gpu === null || env.gpu.length === 0
+      ? "none"
+      : env.gpu.map((g) => `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`).join("; ");
+  return [
+    ["git", git],
+    ["node", env.node],
+    ["tfjs", tfjs || "unknown"],
+    ["cpu", `${env.cpu.model} × ${env.cpu.count}`],
+    ["memory", formatBytes(env.totalMemoryBytes)],
+    ["gpu", gpu],
+    ["platform", `${env.platform} ${env.arch}`],
+  ];
+}

@@ -1,0 +1,172 @@
+// The comparison as GitHub markdown (PR comment, job summary): one summary line, the cells that got
+// worse first with their memory curves and reasons, then a collapsed full table and environments.
+// Every string from a results file or the caller's options goes through escapeMarkdown.
+import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta, MetricName } from "./comparison-types.js";
+import { environmentRows } from "./environment-rows.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+import { formatBytes, formatMetricValue, formatPercent, METRIC_INFO } from "./format-units.js";
+import { sparkline } from "./sparkline.js";
+
+export interface MarkdownOptions {
+  /** Heading text (escaped). */
+  title?: string;
+  /** Names for the two runs, e.g. short shas (escaped). */
+  baseLabel?: string;
+  headLabel?: string;
+  /** Hidden marker for finding the comment again: `sticky` → `<!-- keras-mem-bench:sticky -->`, or a full `<!-- … -->`. */
+  marker?: string;
+  /** Markdown appended as is: the caller owns and escapes it. */
+  footer?: string;
+  /** At most this many cells listed by name among new/removed (default 20). */
+  listLimit?: number;
+}
+
+const VERDICT_WORDS: Record<CellDeltaVerdict, [singular: string, plural: string]> = {
+  regression: ["regression", "regressions"],
+  crashed: ["crashed", "crashed"],
+  "now-unsupported": ["now unsupported", "now unsupported"],
+  improvement: ["improvement", "improvements"],
+  new: ["new", "new"],
+  removed: ["removed", "removed"],
+  unchanged: ["unchanged", "unchanged"],
+};
+
+const VERDICT_MARK: Record<CellDeltaVerdict, string> = {
+  regression: "❌",
+  crashed: "💥",
+  "now-unsupported": "🚫",
+  improvement: "✅",
+  new: "🆕",
+  removed: "➖",
+  unchanged: "",
+};
+
+const SUMMARY_ORDER: CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
+const WORSE: CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported"];
+const TABLE_METRICS: MetricName[] = ["peakRssBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "samplesPerSecond"];
+
+/** "❌ 2 regressions, 1 improvement, 29 unchanged" — verdicts with no cells are left out. */
+export function summaryLine(comparison: Comparison): string {
+  const parts = SUMMARY_ORDER.filter((v) => comparison.counts[v] > 0).map((v) => {
+    const n = comparison.counts[v];
+    return `${n} ${VERDICT_WORDS[v][n === 1 ? 0 : 1]}`;
+  });
+  const lead = comparison.regressions > 0 ? "❌" : "✅";
+  if (parts.length === 0) return `${lead} no cells to compare`;
+  return `${lead} ${parts.join(", ")}`;
+}
+
+function markerComment(marker: string): string {
+  const full = /^<!--[\s\S]*-->$/.test(marker) ? marker : `<!-- keras-mem-bench:${marker} -->`;
+  const inner = full.slice(4, -3);
+  // Anything that could close the comment early would let the rest render (or inject HTML).
+  if (inner.includes("--") || inner.includes(">") || /[\r\n]/.test(inner)) {
+    throw new RangeError(`renderMarkdown: options.marker ${JSON.stringify(marker)} must not contain "--", ">" or line breaks`);
+  }
+  return full;
+}
+
+/** Per-epoch RSS of both runs on one scale, so the heights compare. */
+function memoryCurves(cell: CellComparison): string | null {
+  const base = cell.base?.samples.map((s) => s.rssBytes) ?? [];
+  const head = cell.head?.samples.map((s) => s.rssBytes) ?? [];
+  const all = [...base, ...head].filter((v) => Number.isFinite(v));
+  if (all.length === 0) return null;
+  // At least 10% of the peak from bottom to top, so noise of a flat curve stays near the bottom.
+  const min = Math.min(...all);
+  const scale = { min, max: Math.max(Math.max(...all), min + 0.1 * Math.abs(Math.max(...all))) };
+  const side = (label: string, values: number[]) =>
+    values.length === 0 ? `${label} —` : `${label} \`${sparkline(values, scale)}\` ${formatBytes(Math.max(...values))} peak`;
+  return `RSS per epoch (scale ${formatBytes(scale.min)} – ${formatBytes(scale.max)}): ${side("base", base)} → ${side("head", head)}`;
+}
+
+function metricLine(m: MetricDelta): string {
+  const info = METRIC_INFO[m.metric];
+  return `${m.verdict === "regression" ? "❌" : "✅"} ${info.label}: ${escapeMarkdown(m.reason)}`;
+}
+
+function cellSection(cell: CellComparison): string {
+  const lines = [`**${escapeMarkdown(cell.id)}** ${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`];
+  const curves = memoryCurves(cell);
+  if (curves) lines.push(`- ${curves}`);
+  const judged = cell.metrics.filter((m) => m.verdict !== "unchanged" && m.metric !== "samplesPerSecond");
+  // Sorted so what got worse comes first within the cell too.
+  judged.sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === "regression" ? -1 : 1));
+  // Reasons not tied to one metric (status changes, leak verdicts) first, then the metrics.
+  for (const reason of cell.reasons) {
+    if (judged.some((m) => reason.startsWith(`${m.metric}: `))) continue;
+    lines.push(`- ${escapeMarkdown(reason)}`);
+  }
+  for (const m of judged) lines.push(`- ${metricLine(m)}`);
+  return lines.join("\n");
+}
+
+function nameList(cells: CellComparison[], limit: number): string {
+  const shown = cells.slice(0, limit).map((c) => escapeMarkdown(c.id));
+  const more = cells.length > limit ? `, … and ${cells.length - limit} more (see the full table)` : "";
+  return `${shown.join(", ")}${more}`;
+}
+
+function tableValue(m: MetricDelta | undefined): string {
+  if (!m || m.head === null) return m && m.base !== null ? `— (was ${formatMetricValue(m.metric, m.base)})` : "—";
+  const mark = m.verdict === "regression" ? " ❌" : m.verdict === "improvement" ? " ✅" : "";
+  const change = m.relative !== null && m.base !== null ? ` (${formatPercent(m.relative)})` : "";
+  return `${formatMetricValue(m.metric, m.head)}${change}${mark}`;
+}
+
+function fullTable(comparison: Comparison): string {
+  const hasGpu = comparison.cells.some((c) => c.metrics.some((m) => m.metric === "peakGpuUsedBytes"));
+  const metrics = hasGpu ? [...TABLE_METRICS, "peakGpuUsedBytes" as const] : TABLE_METRICS;
+  const header = ["cell", "verdict", ...metrics.map((m) => METRIC_INFO[m].label)];
+  const rows = comparison.cells.map((cell) => {
+    const byName = new Map(cell.metrics.map((m) => [m.metric, m]));
+    return [escapeMarkdown(cell.id), `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(), ...metrics.map((m) => tableValue(byName.get(m)))];
+  });
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+function environmentTable(comparison: Comparison, baseLabel: string, headLabel: string): string {
+  const base = environmentRows(comparison.baseEnv);
+  const head = environmentRows(comparison.headEnv);
+  const rows = base.map(([label, value], k) => {
+    const other = head[k]?.[1] ?? "";
+    return `| ${label} | ${escapeMarkdown(value)} | ${escapeMarkdown(other)}${other !== value ? " ⚠️" : ""} |`;
+  });
+  return [`| | base (${escapeMarkdown(baseLabel)}) | head (${escapeMarkdown(headLabel)}) |`, "|---|---|---|", ...rows].join("\n");
+}
+
+export function renderMarkdown(comparison: Comparison, options: MarkdownOptions = {}): string {
+  const baseLabel = options.baseLabel ?? "base";
+  const headLabel = options.headLabel ?? "head";
+  const limit = options.listLimit ?? 20;
+  const out: string[] = [];
+  if (options.marker !== undefined) out.push(markerComment(options.marker));
+  out.push(`### ${escapeMarkdown(options.title ?? "keras-mem-bench")}`, "");
+  out.push(summaryLine(comparison), "");
+  out.push(`Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`, "");
+
+  const worse = comparison.cells.filter((c) => WORSE.includes(c.verdict));
+  const better = comparison.cells.filter((c) => c.verdict === "improvement");
+  if (worse.length > 0) {
+    out.push(`#### Worse (${worse.length})`, "");
+    for (const cell of worse) out.push(cellSection(cell), "");
+  }
+  if (better.length > 0) {
+    out.push(`#### Better (${better.length})`, "");
+    for (const cell of better) out.push(cellSection(cell), "");
+  }
+  const added = comparison.cells.filter((c) => c.verdict === "new");
+  const removed = comparison.cells.filter((c) => c.verdict === "removed");
+  if (added.length > 0) out.push(`🆕 New in head (${added.length}): ${nameList(added, limit)}`, "");
+  if (removed.length > 0) out.push(`➖ Not in head (${removed.length}): ${nameList(removed, limit)}`, "");
+
+  out.push(`<details><summary>All ${comparison.cells.length} cells (head value, change against base)</summary>`, "", fullTable(comparison), "", "</details>", "");
+  out.push("<details><summary>Environments</summary>", "", environmentTable(comparison, baseLabel, headLabel), "", "</details>", "");
+  out.push(
+    "<sub>Rules: tensor and data-id slopes are exact (a rise of the threshold counts); bytes must clear both a minimum change and the runs' own epoch-to-epoch noise; " +
+      "epoch time needs a Mann-Whitney p below the threshold and a minimum change of the median. Bytes in binary units (1 MiB = 1024² B).</sub>",
+    "",
+  );
+  if (options.footer !== undefined) out.push(options.footer, "");
+  return `${out.join("\n").trimEnd()}\n`;
+}

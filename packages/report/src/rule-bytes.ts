@@ -1,0 +1,84 @@
+// Byte metrics are noisy (allocator, GC timing, page cache), so a delta counts only when it clears
+// both a minimum relative change and the noise the two runs show in their own epoch-to-epoch samples.
+import type { MetricDelta } from "./comparison-types.js";
+import { formatBytes, formatMetricDelta, formatMetricValue, formatPercent } from "./format-units.js";
+import { relativeChange } from "./relative-change.js";
+import { linearFit, residualSpread } from "./robust-spread.js";
+
+/** Per-epoch readings after warm-up: epoch numbers and the values measured at their ends. */
+export interface EpochSeries {
+  epochs: number[];
+  values: number[];
+}
+
+export interface ByteRule {
+  bytesMinChange: number;
+  bytesNoiseFactor: number;
+}
+
+/** Slopes below this never count, so a cell with an empty tensor pool cannot trip on a few bytes. */
+export const MIN_SLOPE_BYTES_PER_EPOCH = 1024;
+
+function unavailable(metric: MetricDelta["metric"], base: number | null, head: number | null): MetricDelta {
+  const missing = base === null && head === null ? "neither run" : base === null ? "only the head run" : "only the base run";
+  return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} measured it` };
+}
+
+/**
+ * Peak bytes: tolerance = max(bytesMinChange × base peak, bytesNoiseFactor × √(σ_base² + σ_head²)),
+ * σ = robust scatter of each run's per-epoch readings around their own linear trend.
+ */
+export function comparePeakBytes(
+  metric: "peakRssBytes" | "peakGpuUsedBytes",
+  base: number | null,
+  head: number | null,
+  baseSeries: EpochSeries,
+  headSeries: EpochSeries,
+  rule: ByteRule,
+): MetricDelta {
+  if (base === null || head === null) return unavailable(metric, base, head);
+  const delta = head - base;
+  const relative = relativeChange(base, head);
+  const noise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
+  const floor = rule.bytesMinChange * Math.abs(base);
+  const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
+  const change = `${relative === null ? formatMetricDelta(metric, delta) : `${formatPercent(relative)} (${formatMetricDelta(metric, delta)})`}: ${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)}`;
+  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).replace("+", "")} of base, ${rule.bytesNoiseFactor} × noise ${formatBytes(noise)})`;
+  if (delta > tolerance) return { metric, base, head, delta, relative, verdict: "regression", reason: `${change}, beyond the ${why}` };
+  if (-delta > tolerance) return { metric, base, head, delta, relative, verdict: "improvement", reason: `${change}, beyond the ${why}` };
+  return { metric, base, head, delta, relative, verdict: "unchanged", reason: `${change}, within the ${why}` };
+}
+
+/**
+ * Growth slopes (bytes/epoch): the change must add at least bytesMinChange × the base peak over the
+ * measured epochs, and exceed bytesNoiseFactor × the combined standard error of the two fitted slopes.
+ */
+export function compareByteSlope(
+  metric: "rssBytesPerEpoch" | "numBytesPerEpoch",
+  base: number | null,
+  head: number | null,
+  baseSeries: EpochSeries,
+  headSeries: EpochSeries,
+  basePeak: number,
+  rule: ByteRule,
+): MetricDelta {
+  if (base === null || head === null) return unavailable(metric, base, head);
+  const delta = head - base;
+  const relative = relativeChange(base, head);
+  const standardError = (s: EpochSeries) => {
+    const se = s.values.length >= 3 ? linearFit(s.epochs, s.values).slopeStdError : 0;
+    return Number.isFinite(se) ? se : 0;
+  };
+  const noise = Math.hypot(standardError(baseSeries), standardError(headSeries));
+  const measured = Math.max(headSeries.epochs.length, baseSeries.epochs.length);
+  const span = Math.max(1, measured - 1);
+  const floor = Math.max(MIN_SLOPE_BYTES_PER_EPOCH, (rule.bytesMinChange * Math.abs(basePeak)) / span);
+  const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
+  const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
+  const why =
+    `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).replace("+", "")} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ` +
+    `${rule.bytesNoiseFactor} × slope noise ${formatMetricValue(metric, noise)})`;
+  if (delta > tolerance) return { metric, base, head, delta, relative, verdict: "regression", reason: `${change}, beyond the ${why}` };
+  if (-delta > tolerance) return { metric, base, head, delta, relative, verdict: "improvement", reason: `${change}, beyond the ${why}` };
+  return { metric, base, head, delta, relative, verdict: "unchanged", reason: `${change}, within the ${why}` };
+}

@@ -1,0 +1,69 @@
+// Epoch time: a change counts when the Mann-Whitney test on the per-epoch times after warm-up says
+// the runs differ (p < timeAlpha) AND the median moved by at least timeMinChange. The test alone
+// would flag tiny but consistent shifts; the effect size alone would flag one slow epoch.
+import type { MetricDelta, MetricVerdict } from "./comparison-types.js";
+import { formatDuration, formatMetricDelta, formatPercent } from "./format-units.js";
+import { mannWhitneyU, smallestExactPValue } from "./mann-whitney.js";
+import { relativeChange } from "./relative-change.js";
+import { median } from "./robust-spread.js";
+
+export interface TimeRule {
+  timeMinChange: number;
+  timeAlpha: number;
+  checkTime: boolean;
+}
+
+export interface TimeInput {
+  /** Summary values shown in the table. */
+  baseMeanMs: number | null;
+  headMeanMs: number | null;
+  baseSamplesPerSecond: number | null;
+  headSamplesPerSecond: number | null;
+  /** Per-epoch times after warm-up: what the test runs on. */
+  baseTimes: number[];
+  headTimes: number[];
+}
+
+function formatP(p: number): string {
+  if (p < 0.001) return "p < 0.001";
+  return `p = ${p.toFixed(3)}`;
+}
+
+/** Returns the epoch-time delta and the throughput delta, which follows the same test. */
+export function compareEpochTime(input: TimeInput, rule: TimeRule): [MetricDelta, MetricDelta] {
+  const { baseMeanMs, headMeanMs, baseTimes, headTimes } = input;
+  const meanDelta = baseMeanMs !== null && headMeanMs !== null ? headMeanMs - baseMeanMs : null;
+  const rateDelta = input.baseSamplesPerSecond !== null && input.headSamplesPerSecond !== null ? input.headSamplesPerSecond - input.baseSamplesPerSecond : null;
+  const result = (verdict: MetricVerdict, reason: string): [MetricDelta, MetricDelta] => [
+    { metric: "meanEpochMs", base: baseMeanMs, head: headMeanMs, delta: meanDelta, relative: relativeChange(baseMeanMs, headMeanMs), verdict, reason },
+    {
+      metric: "samplesPerSecond",
+      base: input.baseSamplesPerSecond,
+      head: input.headSamplesPerSecond,
+      delta: rateDelta,
+      relative: relativeChange(input.baseSamplesPerSecond, input.headSamplesPerSecond),
+      verdict,
+      reason: rateDelta === null ? "not compared: a run has no throughput" : `${formatMetricDelta("samplesPerSecond", rateDelta)}; follows the epoch-time test`,
+    },
+  ];
+
+  if (baseTimes.length < 2 || headTimes.length < 2) {
+    return result("unchanged", `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)`);
+  }
+  const baseMedian = median(baseTimes);
+  const headMedian = median(headTimes);
+  const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
+  const test = mannWhitneyU(headTimes, baseTimes);
+  const moved = `median epoch ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
+  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
+  const counts = `counts at ≥ ${formatPercent(rule.timeMinChange).replace("+", "")} and p < ${rule.timeAlpha}`;
+  if (!rule.checkTime) return result("unchanged", `${moved}, ${stats}; time not judged for this cell (checkTime: false)`);
+  if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
+    return result("unchanged", `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`);
+  }
+  const significant = test.pValue < rule.timeAlpha;
+  if (significant && change >= rule.timeMinChange) return result("regression", `${moved}, ${stats}; ${counts}`);
+  if (significant && change <= -rule.timeMinChange) return result("improvement", `${moved}, ${stats}; ${counts}`);
+  const why = significant ? "a real but small shift" : "within the runs' scatter";
+  return result("unchanged", `${moved}, ${stats}: ${why}; ${counts}`);
+}
