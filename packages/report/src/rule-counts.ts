@@ -1,7 +1,7 @@
 // Tensor and data-id counts are exact (no sampling noise): a slope that rises by the threshold is a
 // leak, whatever the spread. No tolerance games.
 import type { MetricDelta } from "./comparison-types.js";
-import { formatMetricDelta, formatMetricValue } from "./format-units.js";
+import { formatMetricDelta } from "./format-units.js";
 import { relativeChange } from "./relative-change.js";
 
 export function compareCountSlope(metric: "tensorsPerEpoch" | "dataIdsPerEpoch", base: number | null, head: number | null, threshold: number): MetricDelta {
@@ -10,7 +10,7 @@ export function compareCountSlope(metric: "tensorsPerEpoch" | "dataIdsPerEpoch",
     return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} has a count for this backend` };
   }
   const delta = head - base;
-  const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
+  const change = `${formatMetricDelta(metric, delta)} (${base.toFixed(2)} → ${head.toFixed(2)})`;
   const rule = `a change of ${threshold} or more counts`;
   // With a zero threshold any rise counts, but equal slopes never do.
   const counts = (d: number) => d > 0 && d >= threshold - 1e-9;
