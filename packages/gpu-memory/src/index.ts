@@ -1,0 +1,11 @@
+export { parseGpuQuery, GPU_QUERY_FIELDS, GPU_QUERY_ARGS } from "./parse-gpu-query.js";
+export type { GpuQueryRow, ParsedRows } from "./parse-gpu-query.js";
+export { parseComputeApps, COMPUTE_APPS_FIELDS, COMPUTE_APPS_ARGS } from "./parse-compute-apps.js";
+export type { ComputeAppRow } from "./parse-compute-apps.js";
+export { parseMemoryBytes, parseTextField, parseIntegerField, unavailableReason, splitCsvLine } from "./nvidia-smi-field.js";
+export { gpuReading } from "./gpu-reading.js";
+export type { GpuReading } from "./gpu-reading.js";
+export { gpuInventory, toGpuInfo } from "./gpu-inventory.js";
+export type { NvidiaSmiOptions } from "./gpu-inventory.js";
+export { startGpuSampler } from "./gpu-sampler.js";
+export type { GpuSampler, GpuSamplerOptions, GpuSample, GpuSamples, GpuSamplerFailure } from "./gpu-sampler.js";
