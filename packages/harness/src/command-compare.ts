@@ -1,0 +1,127 @@
+// `kmb compare BASE.json HEAD.json [--markdown FILE] [--fail-on-regression] [--thresholds FILE]`:
+// reads and validates both results files, prints the terminal table, optionally writes the markdown
+// report. Exit 0, or 1 on a regression with --fail-on-regression, or 2 when an input is unusable.
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { compare, MergeError, parseThresholds, renderMarkdown, renderTerminal, ThresholdsError, type Thresholds } from "@keras-mem-bench/report";
+import { readResultsFile, ResultsFileError } from "@keras-mem-bench/results";
+
+/** Where a command writes; tests pass their own to capture output. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour the terminal table unless a flag says otherwise. */
+  color: boolean;
+}
+
+export function defaultIo(): CommandIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+}
+
+/** A bad flag, file or value: printed as is, exit status 2. */
+export class CommandInputError extends Error {
+  readonly code = "KMB_CLI_INPUT";
+  override name = "CommandInputError";
+}
+
+/** Errors that say what is wrong with the user's input become a message and exit 2; anything else is a bug and propagates. */
+export function inputFailure(io: CommandIo, error: unknown): number {
+  if (error instanceof CommandInputError || error instanceof ResultsFileError || error instanceof ThresholdsError || error instanceof MergeError) {
+    io.stderr(`${error.message}\n`);
+    return 2;
+  }
+  throw error;
+}
+
+export const COMPARE_USAGE = `Usage: kmb compare BASE.json HEAD.json [options]
+
+Compares the head run's cells with the base run's and prints what got worse or better.
+
+Options:
+  --markdown FILE         also write the report as GitHub markdown to FILE
+  --fail-on-regression    exit 1 when a cell regressed, crashed or became unsupported
+  --thresholds FILE       JSON thresholds (defaults and per-cell patterns; see packages/report/README.md)
+  --marker TEXT           hidden marker comment at the top of the markdown (<!-- keras-mem-bench:TEXT -->)
+  --title TEXT            heading of the markdown report
+  --color / --no-color    ANSI colours in the table (default: when stdout is a terminal and NO_COLOR is unset)
+  -h, --help              show this help`;
+
+async function loadThresholds(path: string): Promise<Thresholds> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new CommandInputError(`--thresholds: cannot read ${path}: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CommandInputError(`--thresholds: ${path} is not JSON: ${(error as Error).message}`);
+  }
+  return parseThresholds(data, path);
+}
+
+export async function compareCommand(argv: string[], io: CommandIo = defaultIo()): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          markdown: { type: "string" },
+          "fail-on-regression": { type: "boolean", default: false },
+          thresholds: { type: "string" },
+          marker: { type: "string" },
+          title: { type: "string" },
+          color: { type: "boolean" },
+          "no-color": { type: "boolean" },
+          help: { type: "boolean", short: "h", default: false },
+        },
+      });
+    } catch (error) {
+      throw new CommandInputError(`kmb compare: ${(error as Error).message}\n\n${COMPARE_USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(`${COMPARE_USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length !== 2) {
+      throw new CommandInputError(`kmb compare: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? "" : "s"}\n\n${COMPARE_USAGE}`);
+    }
+    const [basePath, headPath] = positionals as [string, string];
+    if (values.marker !== undefined && !/^[A-Za-z0-9:._-]+$/.test(values.marker)) {
+      throw new CommandInputError(`--marker: ${JSON.stringify(values.marker)} may hold only letters, digits and : . _ -`);
+    }
+    const thresholds = values.thresholds === undefined ? undefined : await loadThresholds(values.thresholds);
+    const [base, head] = await Promise.all([readResultsFile(basePath), readResultsFile(headPath)]);
+    const comparison = compare(base, head, thresholds);
+    const color = values["no-color"] ? false : (values.color ?? io.color);
+    io.stdout(renderTerminal(comparison, { color }));
+
+    if (values.markdown !== undefined) {
+      const markdown = renderMarkdown(comparison, {
+        baseLabel: base.env.git?.sha.slice(0, 7) ?? basePath,
+        headLabel: head.env.git?.sha.slice(0, 7) ?? headPath,
+        ...(values.marker === undefined ? {} : { marker: values.marker }),
+        ...(values.title === undefined ? {} : { title: values.title }),
+      });
+      try {
+        await writeFile(values.markdown, markdown);
+      } catch (error) {
+        throw new CommandInputError(`--markdown: cannot write ${values.markdown}: ${(error as Error).message}`);
+      }
+      io.stderr(`Markdown report written to ${values.markdown}\n`);
+    }
+    if (comparison.regressions > 0 && values["fail-on-regression"]) return 1;
+    return 0;
+  } catch (error) {
+    return inputFailure(io, error);
+  }
+}
