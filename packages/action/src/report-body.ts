@@ -1,10 +1,11 @@
 // The markdown the action publishes (comment and job summary): the report package renders the
 // comparison and escapes everything in it; this adds which baseline was used, from parts that are
 // either checked shas or escaped text.
-import { compare, renderMarkdown, type Comparison, type Thresholds } from "@keras-mem-bench/report";
+import { basename } from "node:path";
+import { compare, escapeMarkdown, renderMarkdown, type Comparison, type Thresholds } from "@keras-mem-bench/report";
 import type { ResultsFile } from "@keras-mem-bench/results";
 import type { FoundBaseline, MissingBaseline } from "./find-baseline.js";
-import { commitLink, escapeMarkdown } from "./markdown-text.js";
+import { commitLink } from "./markdown-text.js";
 
 export type BaselineSource =
   | { kind: "file"; path: string; results: ResultsFile }
@@ -43,7 +44,7 @@ function baselineNote(input: ReportInput): string {
       const why = baseline.missing ? ` ${escapeMarkdown(baseline.missing.reason)}.` : "";
       return [
         `**No baseline yet**: nothing stored to compare with${baseline.missing ? ` for ${commitLink(baseline.missing.requestedSha, commitUrl)}` : ""}.${why}`,
-        `Every cell below is new, so nothing can regress. Results are stored in the branch ${escapeMarkdown(baseline.branch)} on pushes to the default branch.`,
+        `Every cell is listed as new, so nothing can regress. Results are stored in the branch ${escapeMarkdown(baseline.branch)} on pushes to the default branch.`,
       ].join(" ");
     }
   }
@@ -51,8 +52,12 @@ function baselineNote(input: ReportInput): string {
 
 function baseResults(input: ReportInput): { results: ResultsFile; label: string; sha: string | null } {
   const { baseline } = input;
-  if (baseline.kind === "file") return { results: baseline.results, label: "baseline file", sha: baseline.results.env.git?.sha ?? null };
-  if (baseline.kind === "history") return { results: baseline.baseline.results, label: baseline.baseline.sha.slice(0, 7), sha: baseline.baseline.sha };
+  if (baseline.kind === "file") return { results: baseline.results, label: basename(baseline.path), sha: baseline.results.env.git?.sha ?? null };
+  if (baseline.kind === "history") {
+    const b = baseline.baseline;
+    const label = b.distance === 0 ? b.sha.slice(0, 7) : `${b.sha.slice(0, 7)}, ${b.distance} commit${b.distance === 1 ? "" : "s"} before ${b.requestedSha.slice(0, 7)}`;
+    return { results: b.results, label, sha: b.sha };
+  }
   // No baseline: compare with an empty run so the head's cells are listed (as new) all the same.
   return { results: { ...input.head, cells: [] }, label: "no baseline", sha: null };
 }
@@ -60,12 +65,13 @@ function baseResults(input: ReportInput): { results: ResultsFile; label: string;
 export function buildReport(input: ReportInput): Report {
   const base = baseResults(input);
   const comparison = compare(base.results, input.head, input.thresholds);
-  const rendered = renderMarkdown(comparison, {
+  const headNote = input.headSha ? ` Head: ${commitLink(input.headSha, input.commitUrl)}.` : "";
+  const markdown = renderMarkdown(comparison, {
     title: TITLE,
     baseLabel: base.label,
     headLabel: input.headSha ? input.headSha.slice(0, 7) : "head",
+    // The footer is ours to escape: baselineNote builds it from checked shas and escaped text.
+    footer: `${baselineNote(input)}${headNote}`,
   });
-  const headNote = input.headSha ? ` Head: ${commitLink(input.headSha, input.commitUrl)}.` : "";
-  const markdown = `${rendered.trimEnd()}\n\n${baselineNote(input)}${headNote}\n`;
   return { comparison, markdown, baselineSha: base.sha };
 }

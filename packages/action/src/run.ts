@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as core from "@actions/core";
+import { WORSE_VERDICTS } from "@keras-mem-bench/report";
 import { readConfig, type ActionConfig, type ActionOutput } from "./action-config.js";
 import { readContext, type ActionContext } from "./action-context.js";
 import { findBaseline } from "./find-baseline.js";
@@ -129,7 +130,7 @@ export async function run(): Promise<void> {
     }
 
     if (regressions > 0) {
-      const cells = report.comparison.cells.filter((c) => ["regression", "crashed", "now-unsupported"].includes(c.verdict)).map((c) => `${c.id} (${c.verdict})`);
+      const cells = report.comparison.cells.filter((c) => WORSE_VERDICTS.includes(c.verdict)).map((c) => `${c.id} (${c.verdict})`);
       const message = `${regressions} cell${regressions === 1 ? "" : "s"} got worse: ${cells.join(", ")}`;
       if (config.failOnRegression) core.setFailed(message);
       else core.warning(`${message}. fail-on-regression is false, so the step passes.`);
