@@ -95,7 +95,7 @@ export function noAdapterMessage(diagnosis: VulkanDiagnosis): string {
     "  or by hand:",
     ...LAVAPIPE_INSTALL_DEBIAN12.map((command) => `    ${command}`),
     "  Ubuntu 24.04 / Debian 13: sudo apt-get install -y mesa-vulkan-drivers libvulkan1",
-    "With an NVIDIA GPU: the driver's Vulkan ICD (nvidia_icd.json, e.g. package libnvidia-gl-<version>) and libvulkan1.",
+    "With an NVIDIA GPU: the driver's Vulkan ICD (nvidia_icd.json: Ubuntu libnvidia-gl-<version>, Debian nvidia-vulkan-icd) and libvulkan1.",
     "Check with: vulkaninfo --summary (package vulkan-tools).",
   );
   return lines.join("\n");
