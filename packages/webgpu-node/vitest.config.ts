@@ -1,0 +1,5 @@
+import { defineConfig } from "vitest/config";
+
+// Each test file in its own process: tests change process-wide environment (PATH, VK_DRIVER_FILES),
+// which worker threads would share.
+export default defineConfig({ test: { pool: "forks" } });
