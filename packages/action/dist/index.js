@@ -36453,7 +36453,8 @@ async function run() {
     const thresholds = await loadThresholds(config.thresholds);
     const api = needsApi(config, plan) ? createGitHubApi({ token: config.githubToken, baseUrl: context3.apiUrl, repo: context3.repo }) : null;
     const baseline = await resolveBaseline(api, config, plan);
-    const report = buildReport({ head: head.results, headSha: plan.headSha, baseline, thresholds, commitUrl: commitUrl(context3) });
+    const headSha = plan.headSha ?? head.results.env.git?.sha ?? null;
+    const report = buildReport({ head: head.results, headSha, baseline, thresholds, commitUrl: commitUrl(context3) });
     const regressions = report.comparison.regressions;
     const reportPath = join2(context3.tempDir, REPORT_FILE);
     await writeFile3(reportPath, report.markdown);

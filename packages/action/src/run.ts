@@ -116,7 +116,9 @@ export async function run(): Promise<void> {
     const api = needsApi(config, plan) ? createGitHubApi({ token: config.githubToken, baseUrl: context.apiUrl, repo: context.repo }) : null;
 
     const baseline = await resolveBaseline(api, config, plan);
-    const report = buildReport({ head: head.results, headSha: plan.headSha, baseline, thresholds, commitUrl: commitUrl(context) });
+    // Outside a PR or push (workflow_dispatch without a sha), the results know which commit they measured.
+    const headSha = plan.headSha ?? head.results.env.git?.sha ?? null;
+    const report = buildReport({ head: head.results, headSha, baseline, thresholds, commitUrl: commitUrl(context) });
     const regressions = report.comparison.regressions;
     const reportPath = join(context.tempDir, REPORT_FILE);
     await writeFile(reportPath, report.markdown);
