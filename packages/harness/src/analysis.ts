@@ -1,0 +1,238 @@
+// Per-cell analysis: peaks, growth slopes after warm-up, and the stable / growing / leaking verdict. Pure.
+import type { BatchSample, CellSummary, CellVerdict, EpochSample, EpochTiming } from "@keras-mem-bench/results";
+import { formatBytes, formatCountPerEpoch, formatMiBPerEpoch } from "./units.js";
+
+export interface LinearFit {
+  slope: number;
+  intercept: number;
+  /** Standard error of the slope (0 when the points lie exactly on the line). */
+  slopeStdError: number;
+  n: number;
+}
+
+/** Ordinary least squares y = intercept + slope·x. Needs ≥ 2 distinct x. */
+export function leastSquares(xs: readonly number[], ys: readonly number[]): LinearFit {
+  const n = xs.length;
+  if (n !== ys.length) throw new Error(`leastSquares: ${n} x values but ${ys.length} y values`);
+  if (n < 2) return { slope: 0, intercept: ys[0] ?? 0, slopeStdError: Infinity, n };
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i]! - mx) ** 2;
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+  }
+  if (sxx === 0) throw new Error("leastSquares: all x values are equal");
+  const slope = sxy / sxx;
+  const intercept = my - slope * mx;
+  let sse = 0;
+  for (let i = 0; i < n; i++) sse += (ys[i]! - intercept - slope * xs[i]!) ** 2;
+  // Relative to the data's scale, residuals this small are float rounding: treat the fit as exact.
+  const scale = Math.max(...ys.map(Math.abs), 1);
+  const exact = Math.sqrt(sse / n) <= scale * 1e-12;
+  const slopeStdError = n > 2 && !exact ? Math.sqrt(sse / (n - 2) / sxx) : n > 2 ? 0 : Infinity;
+  return { slope, intercept, slopeStdError, n };
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+// One-sided 99% quantiles of Student's t by degrees of freedom (df > 30 uses the normal 2.326).
+const T99 = [Infinity, 31.82, 6.965, 4.541, 3.747, 3.365, 3.143, 2.998, 2.896, 2.821, 2.764, 2.718, 2.681, 2.65, 2.624, 2.602, 2.583, 2.567, 2.552, 2.539, 2.528, 2.518, 2.508, 2.5, 2.492, 2.485, 2.479, 2.473, 2.467, 2.462, 2.457];
+
+export function tCritical99(df: number): number {
+  return df < 1 ? Infinity : (T99[df] ?? 2.326);
+}
+
+/** The thresholds behind the verdict; documented in the harness README. */
+export interface VerdictRules {
+  /** Epoch samples needed after warm-up before a verdict is given. */
+  minJudgedEpochs: number;
+  /** leaking: tensors (or data ids) per epoch at least this, and the last count above the first judged one. */
+  minCountSlope: number;
+  /**
+   * growing: the typical epoch's rise (median of the epoch-to-epoch steps) times the judged span must reach
+   * max(minRiseBytes, minRiseFraction × the series' median).
+   */
+  minRiseBytes: number;
+  minRiseFraction: number;
+  /** growing: this share of epoch-to-epoch steps must go up. */
+  minRisingStepShare: number;
+}
+
+export const DEFAULT_VERDICT_RULES: VerdictRules = {
+  minJudgedEpochs: 3,
+  minCountSlope: 0.5,
+  minRiseBytes: 4 * 2 ** 20,
+  minRiseFraction: 0.02,
+  minRisingStepShare: 2 / 3,
+};
+
+export interface ByteTrend {
+  label: string;
+  /** Least-squares slope (what the summary reports). */
+  slope: number;
+  /** Median epoch-to-epoch change: what a typical epoch adds, untouched by a one-off jump. */
+  typicalStep: number;
+  /** typicalStep × the judged span. */
+  typicalRise: number;
+  floor: number;
+  /** Slope ÷ its standard error; ∞ for an exact line. */
+  t: number;
+  tNeeded: number;
+  risingSteps: number;
+  steps: number;
+  growing: boolean;
+}
+
+/**
+ * Whether a bytes series keeps rising after warm-up beyond its own noise. All three must hold:
+ * the least-squares slope is significantly above zero (one-sided 99% t test on the residuals), the typical
+ * epoch adds enough bytes (median step × span ≥ floor; a single allocator jump, e.g. glibc or V8 taking
+ * another chunk once, moves the median hardly at all), and most steps go up.
+ */
+export function byteTrend(label: string, epochs: readonly number[], values: readonly number[], rules: VerdictRules = DEFAULT_VERDICT_RULES): ByteTrend {
+  const fit = leastSquares(epochs, values);
+  const span = epochs.length > 1 ? epochs[epochs.length - 1]! - epochs[0]! : 0;
+  const stepValues: number[] = [];
+  for (let i = 1; i < values.length; i++) stepValues.push((values[i]! - values[i - 1]!) / (epochs[i]! - epochs[i - 1]!));
+  const typicalStep = stepValues.length > 0 ? median(stepValues) : 0;
+  const typicalRise = typicalStep * span;
+  const floor = Math.max(rules.minRiseBytes, rules.minRiseFraction * Math.abs(median(values)));
+  const t = fit.slope <= 0 ? 0 : fit.slopeStdError === 0 ? Infinity : fit.slope / fit.slopeStdError;
+  const tNeeded = tCritical99(fit.n - 2);
+  const risingSteps = stepValues.filter((d) => d > 0).length;
+  const steps = stepValues.length;
+  const growing = fit.slope > 0 && t >= tNeeded && typicalRise >= floor && steps > 0 && risingSteps >= Math.ceil(rules.minRisingStepShare * steps - 1e-9);
+  return { label, slope: fit.slope, typicalStep, typicalRise, floor, t, tNeeded, risingSteps, steps, growing };
+}
+
+export interface CountTrend {
+  label: string;
+  slope: number;
+  first: number;
+  last: number;
+  leaking: boolean;
+}
+
+/** Whether an exact count (tensors, data ids) rises per epoch after warm-up. */
+export function countTrend(label: string, epochs: readonly number[], values: readonly number[], rules: VerdictRules = DEFAULT_VERDICT_RULES): CountTrend {
+  const { slope } = leastSquares(epochs, values);
+  const first = values[0] ?? 0;
+  const last = values[values.length - 1] ?? 0;
+  return { label, slope, first, last, leaking: slope >= rules.minCountSlope && last > first };
+}
+
+export interface CellAnalysis {
+  summary: CellSummary | null;
+  verdict: CellVerdict | null;
+  verdictReason: string;
+}
+
+export interface AnalysisInput {
+  samples: readonly EpochSample[];
+  batchSamples: readonly BatchSample[];
+  warmupEpochs: number;
+  timing: EpochTiming | null;
+  /** The process's RSS high-water mark when it ended, when known. */
+  finalMaxRssBytes?: number | null;
+  rules?: VerdictRules;
+}
+
+function maxOf(values: Iterable<number | null | undefined>): number | null {
+  let best: number | null = null;
+  for (const v of values) if (typeof v === "number" && (best === null || v > best)) best = v;
+  return best;
+}
+
+function slopeOf(epochs: readonly number[], values: readonly number[]): number {
+  return epochs.length >= 2 ? leastSquares(epochs, values).slope : 0;
+}
+
+/** Peaks, slopes and verdict of one cell from its samples. */
+export function analyseCell(input: AnalysisInput): CellAnalysis {
+  const rules = input.rules ?? DEFAULT_VERDICT_RULES;
+  const { samples, batchSamples, warmupEpochs } = input;
+  if (samples.length === 0) return { summary: null, verdict: null, verdictReason: "no epoch finished: nothing to judge" };
+
+  const judged = samples.filter((s) => s.epoch > warmupEpochs);
+  const x = judged.map((s) => s.epoch);
+  const series = (pick: (s: EpochSample) => number) => judged.map(pick);
+  const dataIds = judged.every((s) => s.numDataIds !== null) ? series((s) => s.numDataIds!) : null;
+  const wasm = judged.length > 0 && judged.every((s) => s.wasmHeapBytes !== null) ? series((s) => s.wasmHeapBytes!) : null;
+  const times = samples.map((s) => s.timeMs);
+  const losses = samples.map((s) => s.loss ?? null);
+
+  const summary: CellSummary = {
+    peakRssBytes: maxOf([...samples.map((s) => s.rssBytes), ...samples.map((s) => s.maxRssBytes), ...batchSamples.map((s) => s.rssBytes), input.finalMaxRssBytes])!,
+    peakHeapUsedBytes: maxOf([...samples.map((s) => s.heapUsedBytes), ...batchSamples.map((s) => s.heapUsedBytes)])!,
+    peakNumTensors: maxOf([...samples.map((s) => s.numTensors), ...batchSamples.map((s) => s.numTensors)])!,
+    peakNumBytes: maxOf([...samples.map((s) => s.numBytes), ...batchSamples.map((s) => s.numBytes)])!,
+    peakWasmHeapBytes: maxOf([...samples.map((s) => s.wasmHeapBytes), ...batchSamples.map((s) => s.wasmHeapBytes)]),
+    tensorsPerEpoch: slopeOf(x, series((s) => s.numTensors)),
+    dataIdsPerEpoch: dataIds ? slopeOf(x, dataIds) : null,
+    numBytesPerEpoch: slopeOf(x, series((s) => s.numBytes)),
+    rssBytesPerEpoch: slopeOf(x, series((s) => s.rssBytes)),
+    heapBytesPerEpoch: slopeOf(x, series((s) => s.heapUsedBytes)),
+    externalBytesPerEpoch: slopeOf(x, series((s) => s.externalBytes)),
+    wasmHeapBytesPerEpoch: wasm ? slopeOf(x, wasm) : null,
+    meanEpochMs: input.timing?.meanMs ?? mean(times),
+    timing: input.timing,
+    warmupEpochs,
+    finalLoss: losses[losses.length - 1] ?? null,
+    firstLoss: losses[0] ?? null,
+  };
+
+  if (judged.length < rules.minJudgedEpochs) {
+    return {
+      summary,
+      verdict: null,
+      verdictReason: `only ${judged.length} epoch${judged.length === 1 ? "" : "s"} after ${warmupEpochs} warm-up epoch${warmupEpochs === 1 ? "" : "s"}; ${rules.minJudgedEpochs} needed to judge growth`,
+    };
+  }
+  const window = `epochs ${x[0]}–${x[x.length - 1]}`;
+
+  const counts = [countTrend("tensors", x, series((s) => s.numTensors), rules)];
+  if (dataIds) counts.push(countTrend("data ids", x, dataIds, rules));
+  const leaks = counts.filter((c) => c.leaking);
+  if (leaks.length > 0) {
+    const what = leaks.map((c) => `${c.label} ${formatCountPerEpoch(c.slope, c.label === "tensors" ? "tensors" : "ids")} (${c.first} → ${c.last})`).join(", ");
+    return { summary, verdict: "leaking", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs` };
+  }
+
+  const bytes = [
+    byteTrend("RSS", x, series((s) => s.rssBytes), rules),
+    byteTrend("JS heap", x, series((s) => s.heapUsedBytes), rules),
+    byteTrend("external", x, series((s) => s.externalBytes), rules),
+    byteTrend("tensor bytes", x, series((s) => s.numBytes), rules),
+  ];
+  if (wasm) bytes.push(byteTrend("wasm heap", x, wasm, rules));
+  const growing = bytes.filter((b) => b.growing);
+  if (growing.length > 0) {
+    const what = growing
+      .map((b) => `${b.label} ${formatMiBPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`)
+      .join("; ");
+    return { summary, verdict: "growing", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs` };
+  }
+  const rss = bytes[0]!;
+  return {
+    summary,
+    verdict: "stable",
+    verdictReason:
+      `flat over ${window} after ${warmupEpochs} warm-up epochs: tensors ${formatCountPerEpoch(counts[0]!.slope, "tensors")}, ` +
+      `RSS ${formatMiBPerEpoch(rss.slope)} (typical epoch ${rss.typicalStep >= 0 ? "+" : "−"}${formatBytes(Math.abs(rss.typicalStep))}, ` +
+      `over the window ${formatBytes(rss.typicalRise)} vs ${formatBytes(rss.floor)} needed; t = ${formatT(rss.t)} vs ${formatT(rss.tNeeded)})`,
+  };
+}
+
+function formatT(t: number): string {
+  return Number.isFinite(t) ? t.toFixed(1) : "∞";
+}

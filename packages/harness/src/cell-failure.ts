@@ -1,0 +1,60 @@
+// How a cell ended when it did not finish, as results-file status + error. Pure.
+import type { CellError, CellStatus } from "@keras-mem-bench/results";
+import type { CellFailure } from "./cell-protocol.js";
+import { formatDuration, formatMiB } from "./units.js";
+
+const MISSING_KERNEL = /Kernel '([^']+)' not registered for backend '([^']+)'/;
+
+/** A failure the cell's process reported itself: a missing kernel is `unsupported`, anything else `error`. */
+export function reportedFailure(failure: CellFailure): { status: CellStatus; error: CellError } {
+  const kernel = MISSING_KERNEL.exec(failure.message);
+  if (kernel) {
+    return {
+      status: "unsupported",
+      error: { message: `backend "${kernel[2]}" has no kernel "${kernel[1]}"`, code: "KMB_MISSING_KERNEL", kernel: kernel[1]! },
+    };
+  }
+  return { status: "error", error: { message: `${failure.name}: ${failure.message}`, ...(failure.code === undefined ? {} : { code: failure.code }) } };
+}
+
+export type KillReason = { kind: "timeout"; timeoutMs: number } | { kind: "max-rss"; rssBytes: number; maxRssBytes: number };
+
+/** The parent killed the process: a timeout or the RSS watchdog. */
+export function killedFailure(reason: KillReason): { status: CellStatus; error: CellError } {
+  if (reason.kind === "timeout") {
+    return {
+      status: "crashed",
+      error: { message: `no result after ${formatDuration(reason.timeoutMs)} (--timeout); the process was killed`, code: "KMB_CELL_TIMEOUT", exitCode: null, signal: "SIGKILL" },
+    };
+  }
+  return {
+    status: "crashed",
+    error: {
+      message: `RSS ${formatMiB(reason.rssBytes)} exceeded --max-rss ${formatMiB(reason.maxRssBytes)}; the process was killed`,
+      code: "KMB_MAX_RSS",
+      exitCode: null,
+      signal: "SIGKILL",
+    },
+  };
+}
+
+/** The process died on its own without reporting (signal, exit, V8 or OS out of memory). */
+export function exitFailure(exitCode: number | null, signal: string | null, stderrTail: string): { status: CellStatus; error: CellError } {
+  const how = signal ? `killed by ${signal}` : `exited with code ${exitCode}`;
+  const lastLines = stderrTail
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .slice(-3)
+    .join(" | ");
+  const oom = /heap out of memory|Reached heap limit|Cannot allocate memory|Out of memory/i.test(stderrTail);
+  return {
+    status: "crashed",
+    error: {
+      message: `the cell's process ${how} before finishing${oom ? " (out of memory)" : ""}${lastLines ? `: ${lastLines}` : ""}`,
+      code: oom ? "KMB_OUT_OF_MEMORY" : "KMB_CELL_CRASHED",
+      exitCode,
+      signal,
+    },
+  };
+}

@@ -1,0 +1,208 @@
+// Parent side of a cell: one child process per cell, so a crash, an OOM or a leak kills only that cell
+// and every cell starts from a clean heap. Samples arrive over IPC as they are taken, so whatever
+// happens to the process, everything up to its last sample is kept.
+import { fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming } from "@keras-mem-bench/results";
+import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
+import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "./cell-protocol.js";
+import { readProcessRss } from "./proc-rss.js";
+
+const CHILD_ENTRY = fileURLToPath(new URL("./cell-child.ts", import.meta.url));
+// The cell's process runs the TypeScript sources through tsx's loader, resolved from the harness itself.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+const TAIL_CHARS = 8192;
+
+/**
+ * A cell's process, started ahead of time if wanted: it loads Node, tsx, tfjs, the suite and the backend,
+ * then waits for `run()`. Messages and exit are recorded from the start, so nothing is missed while waiting.
+ */
+export class CellProcess {
+  readonly child: ChildProcess;
+  private readonly messages: CellMessage[] = [];
+  private listener: ((message: CellMessage) => void) | undefined;
+  private exitListener: (() => void) | undefined;
+  exit: { code: number | null; signal: string | null; spawnError?: Error } | undefined;
+  stderrTail = "";
+
+  constructor(readonly task: CellTask) {
+    this.child = fork(CHILD_ENTRY, [], {
+      execArgv: ["--expose-gc", "--import", TSX_LOADER],
+      env: { ...process.env, [CELL_TASK_ENV]: JSON.stringify(task) },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    this.child.stdout?.on("data", () => {});
+    this.child.stderr?.on("data", (chunk: Buffer) => {
+      const next = this.stderrTail + chunk.toString("utf8");
+      this.stderrTail = next.length > TAIL_CHARS ? next.slice(-TAIL_CHARS) : next;
+    });
+    this.child.on("message", (message: CellMessage) => {
+      if (this.listener) this.listener(message);
+      else this.messages.push(message);
+    });
+    // "close" waits for stdio and the IPC channel to drain, so the last messages are in before the cell is judged.
+    this.child.on("close", (code, signal) => this.exited({ code, signal }));
+    this.child.on("error", (error) => {
+      if (this.child.pid === undefined) this.exited({ code: null, signal: null, spawnError: error });
+    });
+  }
+
+  private exited(exit: NonNullable<CellProcess["exit"]>): void {
+    if (this.exit) return;
+    this.exit = exit;
+    this.exitListener?.();
+  }
+
+  /** Receives every message, the ones that came before this call first. */
+  listen(onMessage: (message: CellMessage) => void, onExit: () => void): void {
+    this.listener = onMessage;
+    this.exitListener = onExit;
+    for (const message of this.messages.splice(0)) onMessage(message);
+    if (this.exit) onExit();
+  }
+
+  go(): void {
+    if (this.child.connected) this.child.send({ type: "go" } satisfies GoMessage);
+  }
+
+  kill(): void {
+    if (!this.exit) this.child.kill("SIGKILL");
+  }
+}
+
+export interface CellRunOptions {
+  timeoutMs: number;
+  /** Kill the process when its RSS goes above this; null for no limit. */
+  maxRssBytes: number | null;
+  /** How often the watchdog reads the process's RSS. */
+  watchdogIntervalMs?: number;
+  onMessage?: (message: CellMessage) => void;
+  /** Aborting kills the process and marks the run interrupted (Ctrl-C). */
+  signal?: AbortSignal;
+  /** A process already started for this task (see CellProcess); a fresh one is started otherwise. */
+  process?: CellProcess;
+}
+
+export interface CellRun {
+  task: CellTask;
+  status: CellStatus;
+  error?: CellError;
+  samples: EpochSample[];
+  batchSamples: BatchSample[];
+  timing: EpochTiming | null;
+  parameterCount: number | null;
+  /** The process's own start cost: boot (Node, tsx, tfjs, suite, backend) + model and pipeline set-up. */
+  startupMs: number | null;
+  /** From "go" until the process was gone (includes any start-up not yet done at "go"). */
+  durationMs: number;
+  finalMaxRssBytes: number | null;
+  /** Stopped by the signal: not a measurement of the cell. */
+  interrupted: boolean;
+}
+
+/** Runs one cell and resolves when its process is gone; never rejects for a cell failure. */
+export function runCellProcess(task: CellTask, options: CellRunOptions): Promise<CellRun> {
+  const proc = options.process ?? new CellProcess(task);
+  const started = performance.now();
+  const samples: EpochSample[] = [];
+  const batchSamples: BatchSample[] = [];
+  let timing: EpochTiming | null = null;
+  let parameterCount: number | null = null;
+  let bootMs: number | null = null;
+  let setupMs: number | null = null;
+  let finalMaxRssBytes: number | null = null;
+  let done = false;
+  let reported: ReturnType<typeof reportedFailure> | undefined;
+  let killed: KillReason | undefined;
+  let interrupted = false;
+
+  const kill = (reason: KillReason) => {
+    if (killed || interrupted || done) return;
+    killed = reason;
+    proc.kill();
+  };
+  const checkRss = (rss: number | null) => {
+    if (options.maxRssBytes !== null && rss !== null && rss > options.maxRssBytes) {
+      kill({ kind: "max-rss", rssBytes: rss, maxRssBytes: options.maxRssBytes });
+    }
+  };
+  const timeout = setTimeout(() => kill({ kind: "timeout", timeoutMs: options.timeoutMs }), options.timeoutMs);
+  let polling = false;
+  const pid = proc.child.pid;
+  const watchdog =
+    options.maxRssBytes === null || pid === undefined
+      ? undefined
+      : setInterval(() => {
+          if (polling) return;
+          polling = true;
+          void readProcessRss(pid).then((rss) => {
+            polling = false;
+            checkRss(rss);
+          });
+        }, options.watchdogIntervalMs ?? 50);
+  const onAbort = () => {
+    interrupted = true;
+    proc.kill();
+  };
+
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timeout);
+      if (watchdog) clearInterval(watchdog);
+      options.signal?.removeEventListener("abort", onAbort);
+      const exit = proc.exit!;
+      const outcome: { status: CellStatus; error?: CellError } = exit.spawnError
+        ? { status: "error", error: { message: `cannot start the cell's process: ${exit.spawnError.message}`, code: "KMB_CELL_SPAWN" } }
+        : killed
+          ? killedFailure(killed)
+          : done
+            ? { status: "ok" }
+            : (reported ?? exitFailure(exit.code, exit.signal, proc.stderrTail));
+      resolve({
+        task,
+        ...outcome,
+        samples,
+        batchSamples,
+        timing,
+        parameterCount,
+        startupMs: bootMs !== null && setupMs !== null ? bootMs + setupMs : null,
+        durationMs: performance.now() - started,
+        finalMaxRssBytes,
+        interrupted,
+      });
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    proc.listen((message) => {
+      switch (message.type) {
+        case "loaded":
+          bootMs = message.bootMs;
+          break;
+        case "ready":
+          setupMs = message.setupMs;
+          parameterCount = message.parameterCount;
+          break;
+        case "batch":
+          batchSamples.push(message.sample);
+          checkRss(message.sample.rssBytes);
+          break;
+        case "epoch":
+          samples.push(message.sample);
+          checkRss(message.sample.rssBytes);
+          break;
+        case "done":
+          done = true;
+          timing = message.timing;
+          finalMaxRssBytes = message.maxRssBytes;
+          break;
+        case "failed":
+          reported = reportedFailure(message.failure);
+          break;
+      }
+      options.onMessage?.(message);
+    }, finish);
+    proc.go();
+  });
+}

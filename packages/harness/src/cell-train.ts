@@ -1,0 +1,135 @@
+// Trains one cell inside its own process: model + pipeline on a backend, epochs timed by tinybench,
+// a memory sample after every batch and every epoch, each sent to the parent the moment it is taken.
+import { parameterCount, type ModelSpec } from "@keras-mem-bench/models";
+import type { PipelineFactory } from "@keras-mem-bench/pipelines";
+import type { EpochTiming } from "@keras-mem-bench/results";
+import * as tf from "@tensorflow/tfjs-core";
+import { Callback, CustomCallback, type CustomCallbackArgs, type History, type LayersModel } from "@tensorflow/tfjs-layers";
+import { Bench } from "tinybench";
+import { setUpBackend } from "./backend-setup.js";
+import type { CellMessage, CellTask } from "./cell-protocol.js";
+import { batchSample, epochSample, maxRssBytes } from "./samplers.js";
+import type { CellContext, SuiteConfig } from "./suite-config.js";
+import { loadSuite } from "./suite-load.js";
+
+export type SendMessage = (message: CellMessage) => void;
+
+/** Samples memory after every batch. A plain Callback (not CustomCallback) so tfjs does not resolve the loss each batch, which would add a device sync. */
+class BatchSampler extends Callback {
+  constructor(
+    private readonly onBatch: (batch: number) => void,
+  ) {
+    super();
+  }
+
+  override async onBatchEnd(batch: number): Promise<void> {
+    this.onBatch(batch);
+  }
+}
+
+function lossOf(history: History): number | null {
+  const loss = history.history["loss"]?.[0];
+  return typeof loss === "number" && Number.isFinite(loss) ? loss : null;
+}
+
+function userCallbacks(args: CustomCallbackArgs | CustomCallbackArgs[] | undefined): CustomCallback[] {
+  if (args === undefined) return [];
+  return (Array.isArray(args) ? args : [args]).map((a) => new CustomCallback(a));
+}
+
+export interface PreparedCell {
+  /** Builds model and pipeline, trains every epoch and reports; throws what went wrong. */
+  train(send: SendMessage): Promise<void>;
+}
+
+/** The part of a cell that does not depend on "go": suite, model spec, pipeline factory, backend. */
+export async function prepareCell(task: CellTask): Promise<PreparedCell> {
+  const { cell } = task;
+  const suite = await loadSuite(task.suiteFile, { quick: task.quick });
+  const spec = suite.families.find((f) => f.family === cell.family);
+  if (!spec) throw new Error(`${task.suiteFile}: no family "${cell.family}" in this suite`);
+  const factory = suite.strategies.find((s) => s.strategy === cell.strategy);
+  if (!factory) throw new Error(`${task.suiteFile}: no strategy "${cell.strategy}" in this suite`);
+  await setUpBackend(cell.backend);
+  // Production mode: no per-op debug checks; what is measured is how users train.
+  tf.env().set("PROD", true);
+  return { train: (send) => train(task, spec, factory, suite.callbacks, send) };
+}
+
+async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, userHook: SuiteConfig["callbacks"], send: SendMessage): Promise<void> {
+  const { cell } = task;
+  const setupStart = performance.now();
+  let model: LayersModel | undefined;
+  const pipeline = factory.create(spec.samples(task.seed, task.samplesPerEpoch), {
+    batchSize: cell.batchSize,
+    ...(task.tmpDir === null ? {} : { tmpDir: task.tmpDir }),
+  });
+  try {
+    model = spec.build(task.seed);
+    await pipeline.prepare();
+
+    let epoch = 0;
+    let trainStart = 0;
+    const builtModel = model;
+    const context: CellContext = {
+      tf,
+      cell: { ...cell },
+      model: builtModel,
+      epochs: task.epochs,
+      samplesPerEpoch: task.samplesPerEpoch,
+      get epoch() {
+        return epoch;
+      },
+    };
+    const callbacks = [
+      new BatchSampler((batch) => send({ type: "batch", sample: batchSample(epoch, batch, performance.now() - trainStart) })),
+      ...userCallbacks(userHook?.(context)),
+    ];
+
+    send({ type: "ready", setupMs: performance.now() - setupStart, parameterCount: parameterCount(builtModel), batchesPerEpoch: pipeline.batchesPerEpoch });
+
+    // One tinybench task, one iteration per epoch, no warm-up iterations: the epochs are the measurement.
+    // The epoch sample (forced GC) runs in afterEach, outside the timed window.
+    let epochStart = 0;
+    let epochTime = 0;
+    let history: History | undefined;
+    const bench = new Bench({ iterations: task.epochs, time: 0, warmup: false, retainSamples: true, throws: true });
+    bench.add(
+      "epoch",
+      async () => {
+        epoch++;
+        history = undefined;
+        epochStart = performance.now();
+        if (epoch === 1) trainStart = epochStart;
+        history = await pipeline.fitEpoch(builtModel, callbacks);
+        epochTime = performance.now() - epochStart;
+      },
+      {
+        afterEach() {
+          // afterEach also runs after a failed epoch; only a finished one gets a sample.
+          if (history) send({ type: "epoch", sample: epochSample(epoch, epochTime, performance.now() - trainStart, lossOf(history)) });
+        },
+      },
+    );
+    await bench.run();
+    send({ type: "done", timing: timingOf(bench, task.samplesPerEpoch), maxRssBytes: maxRssBytes() });
+  } finally {
+    await pipeline.dispose();
+    model?.dispose();
+  }
+}
+
+function timingOf(bench: Bench, samplesPerEpoch: number): EpochTiming | null {
+  const result = bench.tasks[0]?.result;
+  if (!result || (result.state !== "completed" && result.state !== "aborted-with-statistics")) return null;
+  const { latency } = result;
+  return {
+    meanMs: latency.mean,
+    p50Ms: latency.p50,
+    p99Ms: latency.p99,
+    minMs: latency.min,
+    maxMs: latency.max,
+    sdMs: Number.isFinite(latency.sd) ? latency.sd : 0,
+    samplesPerSecond: latency.mean > 0 ? (samplesPerEpoch * 1000) / latency.mean : 0,
+  };
+}

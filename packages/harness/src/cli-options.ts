@@ -1,0 +1,155 @@
+// `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
+import { parseArgs } from "node:util";
+import { BACKENDS } from "./backend-setup.js";
+import { parseShard, type Shard } from "./matrix.js";
+import { parseDuration, parseSize } from "./units.js";
+
+/** Bad command-line input; the CLI prints the message and exits 2. */
+export class UsageError extends Error {
+  readonly code = "KMB_USAGE";
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export interface RunOptions {
+  help: boolean;
+  quick: boolean;
+  list: boolean;
+  strict: boolean;
+  config: string | null;
+  out: string | null;
+  filters: string[];
+  batchSizes: number[] | null;
+  backends: string[] | null;
+  epochs: number | null;
+  warmupEpochs: number | null;
+  samplesPerEpoch: number | null;
+  shard: Shard | null;
+  maxRssBytes: number | null;
+  timeoutMs: number;
+  jobs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+export const RUN_USAGE = `Usage: kmb [run] [options]        (from the repo root: corepack pnpm bench [options])
+
+Runs the memory-growth matrix (strategy × batch size × family × backend), one process per cell,
+and writes a results file. Progress goes to stderr, the summary table to stdout.
+
+Options:
+  --quick                 the suite's quick matrix (fewer epochs, samples, batch sizes)
+  --config FILE           suite file (default: bench/suite.ts); see packages/harness/README.md
+  --out FILE              results file, rewritten after every cell (default: none, table only)
+  --filter KEY=V1,V2      keep cells whose KEY is one of the values; KEY: family, strategy, batch,
+                          backend; repeatable (all must match)
+  --batch-sizes N,N       replace the suite's batch sizes
+  --backend NAME[,NAME]   replace the suite's backends: ${BACKENDS.join(", ")}
+  --epochs N              epochs per cell
+  --warmup-epochs N       epochs left out of the growth slopes
+  --samples N             training samples per epoch
+  --shard I/N             run the I-th of N interleaved slices of the matrix (for parallel CI jobs)
+  --max-rss SIZE          kill a cell whose RSS exceeds SIZE (e.g. 512M, 2G): status crashed
+  --timeout DURATION      kill a cell that runs longer (e.g. 90s, 5m; default 10m): status crashed
+  --jobs N                cells run in parallel (default 1; more skews the timings)
+  --list                  print the selected cells and exit
+  --strict                exit 1 when any cell is not ok
+  --help                  this text
+
+Other commands:
+  kmb compare BASE HEAD   compare two results files (kmb compare --help)
+  kmb merge FILES… --out  merge shard results into one file (kmb merge --help)
+`;
+
+function positiveInt(flag: string, value: string | undefined, minimum = 1): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < minimum) throw new UsageError(`${flag} "${value}": expected an integer ≥ ${minimum}`);
+  return Number(value);
+}
+
+export function parseRunArgs(argv: readonly string[]): RunOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        quick: { type: "boolean" },
+        list: { type: "boolean" },
+        strict: { type: "boolean" },
+        config: { type: "string" },
+        out: { type: "string" },
+        filter: { type: "string", multiple: true },
+        "batch-sizes": { type: "string" },
+        backend: { type: "string" },
+        epochs: { type: "string" },
+        "warmup-epochs": { type: "string" },
+        samples: { type: "string" },
+        shard: { type: "string" },
+        "max-rss": { type: "string" },
+        timeout: { type: "string" },
+        jobs: { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+
+  let batchSizes: number[] | null = null;
+  if (v["batch-sizes"] !== undefined) {
+    const parts = v["batch-sizes"].split(",").map((p) => p.trim()).filter((p) => p !== "");
+    if (parts.length === 0) throw new UsageError(`--batch-sizes "${v["batch-sizes"]}": expected a list like 16,32,64`);
+    batchSizes = parts.map((p) => positiveInt(`--batch-sizes "${v["batch-sizes"]}": entry`, p)!);
+  }
+  let backends: string[] | null = null;
+  if (v.backend !== undefined) {
+    backends = v.backend.split(",").map((b) => b.trim()).filter((b) => b !== "");
+    const unknown = backends.find((b) => !(BACKENDS as readonly string[]).includes(b));
+    if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${v.backend}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
+  }
+  let maxRssBytes: number | null = null;
+  if (v["max-rss"] !== undefined) {
+    maxRssBytes = parseSize(v["max-rss"]);
+    if (maxRssBytes === null) throw new UsageError(`--max-rss "${v["max-rss"]}": expected a size like 512M or 2G`);
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (v.timeout !== undefined) {
+    const parsedTimeout = parseDuration(v.timeout);
+    if (parsedTimeout === null) throw new UsageError(`--timeout "${v.timeout}": expected a duration like 90s, 5m or 1500ms`);
+    timeoutMs = parsedTimeout;
+  }
+  let shard: Shard | null = null;
+  if (v.shard !== undefined) {
+    try {
+      shard = parseShard(v.shard);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  if (v.out !== undefined && v.out.trim() === "") throw new UsageError(`--out "": expected a file path`);
+  if (v.config !== undefined && v.config.trim() === "") throw new UsageError(`--config "": expected a suite file path`);
+
+  return {
+    help: v.help ?? false,
+    quick: v.quick ?? false,
+    list: v.list ?? false,
+    strict: v.strict ?? false,
+    config: v.config ?? null,
+    out: v.out ?? null,
+    filters: v.filter ?? [],
+    batchSizes,
+    backends,
+    epochs: positiveInt("--epochs", v.epochs),
+    warmupEpochs: positiveInt("--warmup-epochs", v["warmup-epochs"], 0),
+    samplesPerEpoch: positiveInt("--samples", v.samples),
+    shard,
+    maxRssBytes,
+    timeoutMs,
+    jobs: positiveInt("--jobs", v.jobs) ?? 1,
+  };
+}

@@ -1,0 +1,123 @@
+// `kmb run` (the default command): load the suite, select cells, run them, print the summary.
+import { relative } from "node:path";
+import { assertBackendInstalled, BackendUnavailableError } from "./backend-setup.js";
+import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
+import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "./matrix.js";
+import { streamProgress, type ProgressReporter } from "./progress.js";
+import { runMatrix } from "./run-matrix.js";
+import { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";
+import { DEFAULT_SUITE_FILE, loadSuite } from "./suite-load.js";
+import { SuiteConfigError, type ResolvedSuite } from "./suite-resolve.js";
+import { formatDuration, formatMiB } from "./units.js";
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  progress?: ProgressReporter;
+}
+
+const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError];
+
+export async function runCommand(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (EXPECTED_ERRORS.some((E) => error instanceof E)) {
+      io.stderr.write(`kmb: ${(error as Error).message}\n`);
+      if (error instanceof UsageError) io.stderr.write("Run `kmb --help` for the options.\n");
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const options = parseRunArgs(argv);
+  if (options.help) {
+    io.stdout.write(RUN_USAGE);
+    return 0;
+  }
+  const suite = await loadSuite(options.config ?? DEFAULT_SUITE_FILE, { quick: options.quick });
+  const epochs = options.epochs ?? suite.epochs;
+  const warmupEpochs = options.warmupEpochs ?? suite.warmupEpochs;
+  if (warmupEpochs >= epochs) {
+    throw new UsageError(`--epochs ${epochs} with ${warmupEpochs} warm-up epochs leaves no epoch to judge growth; raise --epochs or lower --warmup-epochs`);
+  }
+  const samplesPerEpoch = options.samplesPerEpoch ?? suite.samplesPerEpoch;
+  const { cells, matrixSize } = selectCells(suite, options);
+
+  if (options.list) {
+    io.stdout.write(`${cells.map((c) => c.id).join("\n")}\n`);
+    return 0;
+  }
+  for (const backend of new Set(cells.map((c) => c.backend))) assertBackendInstalled(backend);
+
+  const suiteFile = relative(process.cwd(), suite.file) || suite.file;
+  io.stderr.write(
+    `kmb: suite "${suite.name}" (${suiteFile})${suite.quick ? ", quick" : ""}: ${cells.length} cell${cells.length === 1 ? "" : "s"}` +
+      `${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${matrixSize})` : ""}, ` +
+      `${epochs} epochs of ${samplesPerEpoch} samples (${warmupEpochs} warm-up), one process per cell` +
+      `${options.jobs > 1 ? `, ${options.jobs} at a time` : ""}${options.maxRssBytes === null ? "" : `, --max-rss ${formatMiB(options.maxRssBytes)}`}` +
+      `${options.out ? ` → ${options.out}` : ""}\n`,
+  );
+
+  const controller = new AbortController();
+  let exitSignal: 130 | 143 | undefined;
+  const stop = (code: 130 | 143) => () => {
+    if (exitSignal) return;
+    exitSignal = code;
+    io.stderr.write(`\nkmb: ${code === 130 ? "interrupted" : "terminated"}; stopping the running cell and writing the results file…\n`);
+    controller.abort();
+  };
+  const onInt = stop(130);
+  const onTerm = stop(143);
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  const started = performance.now();
+  let result;
+  try {
+    result = await runMatrix({
+      suite,
+      cells,
+      matrixSize,
+      shard: options.shard,
+      epochs,
+      warmupEpochs,
+      samplesPerEpoch,
+      out: options.out,
+      timeoutMs: options.timeoutMs,
+      maxRssBytes: options.maxRssBytes,
+      jobs: options.jobs,
+      progress: io.progress ?? streamProgress(io.stderr),
+      signal: controller.signal,
+    });
+  } finally {
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  }
+  const { results } = result;
+  const wall = performance.now() - started;
+  if (results.cells.length > 0) {
+    io.stdout.write(`\n${renderSummaryTable(results.cells)}\n\n${renderTotals(results.cells)} · wall ${formatDuration(wall)}\n`);
+    const notes = renderNotes(results.cells);
+    if (notes) io.stdout.write(`\n${notes}\n`);
+  }
+  if (options.out) io.stderr.write(`kmb: results (${results.cells.length} of ${cells.length} cells) in ${options.out}\n`);
+  if (result.interrupted) return exitSignal ?? 130;
+  if (options.strict && results.cells.some((c) => c.status !== "ok")) return 1;
+  return 0;
+}
+
+/** Suite axes with the command-line overrides, then filters, then the shard. */
+export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "batchSizes" | "backends" | "filters" | "shard">) {
+  const axes: MatrixAxes = {
+    families: suite.families.map((f) => f.family),
+    strategies: suite.strategies.map((s) => s.strategy),
+    batchSizes: options.batchSizes ?? suite.batchSizes,
+    backends: options.backends ?? suite.backends,
+  };
+  const selected = applyFilter(expandMatrix(axes), parseFilters(options.filters, axes));
+  if (selected.length === 0) throw new MatrixSelectionError(`the filters ${options.filters.map((f) => `--filter ${f}`).join(" ")} select no cell`);
+  const cells = options.shard ? shardCells(selected, options.shard) : selected;
+  return { cells, matrixSize: selected.length };
+}

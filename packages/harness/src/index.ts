@@ -1,0 +1,58 @@
+export { defineSuite, type CellContext, type SuiteConfig, type SuiteMatrix } from "./suite-config.js";
+export { resolveSuite, SuiteConfigError, SUITE_DEFAULTS, type ResolvedSuite } from "./suite-resolve.js";
+export { DEFAULT_SUITE_FILE, loadSuite } from "./suite-load.js";
+export {
+  applyFilter,
+  expandMatrix,
+  FILTER_KEYS,
+  MatrixSelectionError,
+  parseFilters,
+  parseShard,
+  shardCells,
+  type FilterKey,
+  type MatrixAxes,
+  type MatrixCell,
+  type MatrixFilter,
+  type Shard,
+} from "./matrix.js";
+export {
+  analyseCell,
+  byteTrend,
+  countTrend,
+  DEFAULT_VERDICT_RULES,
+  leastSquares,
+  tCritical99,
+  type AnalysisInput,
+  type ByteTrend,
+  type CellAnalysis,
+  type CountTrend,
+  type LinearFit,
+  type VerdictRules,
+} from "./analysis.js";
+export { assertBackendInstalled, BACKENDS, BackendUnavailableError, isBackendName, setUpBackend, type BackendInfo, type BackendName } from "./backend-setup.js";
+export { runCellProcess, type CellRun, type CellRunOptions } from "./cell-runner.js";
+export { cellFromRun } from "./cell-result.js";
+export type { CellFailure, CellMessage, CellTask } from "./cell-protocol.js";
+export { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
+export { batchSample, collectGarbage, epochSample, maxRssBytes, numDataIds, wasmHeapBytes } from "./samplers.js";
+export { runMatrix, type MatrixRun, type RunMatrixOptions } from "./run-matrix.js";
+export { collectEnvironment, gitState, tfjsVersions } from "./environment.js";
+export { estimateRemainingMs, finishedLine, progressLine, silentProgress, streamProgress, type ProgressReporter, type ProgressState } from "./progress.js";
+export { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";
+export { DEFAULT_TIMEOUT_MS, parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
+export { runCommand, selectCells, type CommandIo } from "./command-run.js";
+export { main } from "./main.js";
+export { formatBytes, formatDuration, formatMiB, formatMs, parseDuration, parseSize } from "./units.js";
+// What a suite file needs to add models and pipelines of its own, from the same packages the harness runs.
+export { builtInModels, LAYER_FAMILIES, parameterCount, type LayerFamily, type ModelSpec } from "@keras-mem-bench/models";
+export {
+  builtInPipelines,
+  createSampleSource,
+  DATASET_STRATEGIES,
+  type DatasetStrategy,
+  type Pipeline,
+  type PipelineFactory,
+  type PipelineOptions,
+  type Sample,
+  type SampleSource,
+} from "@keras-mem-bench/pipelines";

@@ -1,0 +1,127 @@
+// Runs the selected cells (one process each, `jobs` at a time) and rewrites the results file after every
+// cell, so an interrupted or crashed run keeps everything measured so far.
+import { RESULTS_SCHEMA_VERSION, writeResultsFile, type Cell, type ResultsFile, type RunEnvironment } from "@keras-mem-bench/results";
+import type { VerdictRules } from "./analysis.js";
+import { cellFromRun } from "./cell-result.js";
+import { CellProcess, runCellProcess } from "./cell-runner.js";
+import type { CellTask } from "./cell-protocol.js";
+import { collectEnvironment } from "./environment.js";
+import type { MatrixCell, Shard } from "./matrix.js";
+import { silentProgress, type ProgressReporter } from "./progress.js";
+import type { ResolvedSuite } from "./suite-resolve.js";
+
+export interface RunMatrixOptions {
+  suite: ResolvedSuite;
+  /** The cells to run, in order (already filtered and sharded). */
+  cells: readonly MatrixCell[];
+  /** Size of the filtered matrix before sharding, recorded for merge. */
+  matrixSize: number;
+  shard: Shard | null;
+  epochs: number;
+  warmupEpochs: number;
+  samplesPerEpoch: number;
+  /** Results file to (re)write after every cell; null to keep results in memory only. */
+  out: string | null;
+  timeoutMs: number;
+  maxRssBytes: number | null;
+  jobs?: number;
+  /** Start the next cell's process while the current one trains (default true; only with jobs = 1). */
+  prestart?: boolean;
+  tmpDir?: string | null;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+  env?: RunEnvironment;
+  rules?: VerdictRules;
+}
+
+export interface MatrixRun {
+  results: ResultsFile;
+  /** True when the signal stopped the run; cells not finished are absent from the results. */
+  interrupted: boolean;
+}
+
+export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
+  const { suite, cells } = options;
+  const progress = options.progress ?? silentProgress();
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, cells.length || 1));
+  const results: ResultsFile = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    createdAt: new Date().toISOString(),
+    suite: {
+      name: suite.name,
+      epochs: options.epochs,
+      warmupEpochs: options.warmupEpochs,
+      quick: suite.quick,
+      shard: options.shard ? { ...options.shard, matrixSize: options.matrixSize } : null,
+    },
+    env: options.env ?? collectEnvironment(),
+    cells: [],
+  };
+  const finished: Array<Cell | undefined> = new Array<Cell | undefined>(cells.length);
+  let interrupted = false;
+  // Writes are chained so two parallel cells never rename over each other's half-written file.
+  let writing: Promise<void> = Promise.resolve();
+  const save = () => {
+    results.cells = finished.filter((c): c is Cell => c !== undefined);
+    const snapshot: ResultsFile = { ...results, cells: [...results.cells] };
+    if (options.out !== null) writing = writing.then(() => writeResultsFile(options.out!, snapshot));
+    return writing;
+  };
+  if (options.out !== null) await save();
+
+  const taskFor = (cell: MatrixCell): CellTask => ({
+    cell,
+    suiteFile: suite.file,
+    quick: suite.quick,
+    epochs: options.epochs,
+    samplesPerEpoch: options.samplesPerEpoch,
+    seed: suite.seed,
+    tmpDir: options.tmpDir ?? null,
+  });
+  // With one cell at a time, the next cell's process starts while the current one trains (on the other
+  // core), and waits, loaded, until it is its turn: start-up leaves the critical path, cells stay isolated.
+  const prestart = jobs === 1 && options.prestart !== false;
+  let spare: { index: number; process: CellProcess } | undefined;
+  const killSpare = () => spare?.process.kill();
+  options.signal?.addEventListener("abort", killSpare, { once: true });
+
+  progress.start(cells.length, jobs);
+  let next = 0;
+  const worker = async () => {
+    while (next < cells.length && !options.signal?.aborted) {
+      const index = next++;
+      const cell = cells[index]!;
+      const ready = spare?.index === index ? spare.process : undefined;
+      spare = undefined;
+      progress.cellStarted(index, cell, options.epochs);
+      const run = await runCellProcess(taskFor(cell), {
+        timeoutMs: options.timeoutMs,
+        maxRssBytes: options.maxRssBytes,
+        onMessage: (m) => {
+          if (m.type === "epoch") progress.epochFinished(index, m.sample.epoch);
+          if (m.type === "ready" && prestart && index + 1 < cells.length && !options.signal?.aborted) {
+            spare = { index: index + 1, process: new CellProcess(taskFor(cells[index + 1]!)) };
+          }
+        },
+        ...(ready ? { process: ready } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (run.interrupted) {
+        interrupted = true;
+        break;
+      }
+      finished[index] = cellFromRun(run, options.warmupEpochs, options.rules);
+      progress.cellFinished(index, finished[index]);
+      await save();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, worker));
+  } finally {
+    killSpare();
+    options.signal?.removeEventListener("abort", killSpare);
+    progress.finish();
+  }
+  await save();
+  return { results, interrupted: interrupted || Boolean(options.signal?.aborted && results.cells.length < cells.length) };
+}

@@ -1,0 +1,77 @@
+// Memory readings inside a cell's process. Batch samples are cheap (no GC) and show churn within an epoch;
+// epoch samples follow a forced GC so they show what training retained.
+import type { BatchSample, EpochSample } from "@keras-mem-bench/results";
+import * as tf from "@tensorflow/tfjs-core";
+
+interface WasmBackendLike {
+  wasm?: { HEAPU8?: Uint8Array };
+}
+
+/** Size of the wasm module's linear memory (it grows and never shrinks); null off wasm. */
+export function wasmHeapBytes(): number | null {
+  const backend = tf.engine().backend as unknown as WasmBackendLike;
+  const heap = backend.wasm?.HEAPU8;
+  return heap ? heap.buffer.byteLength : null;
+}
+
+/** Live data ids the backend holds (one per tensor buffer it manages); null where it does not count them. */
+export function numDataIds(): number | null {
+  try {
+    const n = tf.engine().backend.numDataIds();
+    return Number.isFinite(n) ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Process RSS high-water mark (getrusage maxrss is KiB on Linux). */
+export function maxRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+export function batchSample(epoch: number, batch: number, elapsedMs: number): BatchSample {
+  const memory = process.memoryUsage();
+  const tensors = tf.memory();
+  return {
+    epoch,
+    batch,
+    elapsedMs,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    numTensors: tensors.numTensors,
+    numBytes: tensors.numBytes,
+    numDataIds: numDataIds(),
+    wasmHeapBytes: wasmHeapBytes(),
+  };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Forces a full GC (the cell's process runs with --expose-gc); twice, so finalizers' frees are collected too. */
+export function collectGarbage(): boolean {
+  if (!gc) return false;
+  gc();
+  gc();
+  return true;
+}
+
+export function epochSample(epoch: number, timeMs: number, elapsedMs: number, loss: number | null): EpochSample {
+  collectGarbage();
+  const memory = process.memoryUsage();
+  const tensors = tf.memory();
+  return {
+    epoch,
+    timeMs,
+    elapsedMs,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    externalBytes: memory.external,
+    arrayBuffersBytes: memory.arrayBuffers,
+    numTensors: tensors.numTensors,
+    numBytes: tensors.numBytes,
+    numDataIds: numDataIds(),
+    wasmHeapBytes: wasmHeapBytes(),
+    maxRssBytes: maxRssBytes(),
+    loss,
+  };
+}

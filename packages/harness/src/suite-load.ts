@@ -1,0 +1,33 @@
+// Loads a suite file (TypeScript or JavaScript) by dynamic import. The harness runs under tsx, so .ts works.
+import { access } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { resolveSuite, SuiteConfigError, type ResolvedSuite } from "./suite-resolve.js";
+
+/** The default suite: bench/suite.ts at the repository root, defined with the same API as a user's. */
+export const DEFAULT_SUITE_FILE = fileURLToPath(new URL("../../../bench/suite.ts", import.meta.url));
+
+/** Imports `file` (relative to the current directory) and resolves its default export. */
+export async function loadSuite(file: string, options: { quick: boolean }): Promise<ResolvedSuite> {
+  const path = resolve(file);
+  try {
+    await access(path);
+  } catch {
+    throw new SuiteConfigError(path, null, "suite file not found");
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new SuiteConfigError(path, null, `cannot load: ${(error as Error).message}`);
+  }
+  if (!("default" in module) || module.default === undefined) {
+    const named = Object.keys(module);
+    throw new SuiteConfigError(
+      path,
+      "default",
+      `no default export; write \`export default defineSuite({ ... })\`${named.length > 0 ? ` (found named exports: ${named.join(", ")})` : ""}`,
+    );
+  }
+  return resolveSuite(module.default, path, options);
+}

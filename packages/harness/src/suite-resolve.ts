@@ -1,0 +1,208 @@
+// Turns a SuiteConfig (names or objects, optional keys) into the concrete suite a run expands.
+// Every error names the suite file and the key, because that is what the user has to edit.
+import { builtInModels, LAYER_FAMILIES, type ModelSpec } from "@keras-mem-bench/models";
+import { builtInPipelines, DATASET_STRATEGIES, type PipelineFactory } from "@keras-mem-bench/pipelines";
+import { BACKENDS } from "./backend-setup.js";
+import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
+
+/** A suite file that cannot be used; `key` is the offending key path, e.g. `families[2]`. */
+export class SuiteConfigError extends Error {
+  readonly code = "KMB_SUITE_CONFIG";
+  constructor(
+    readonly file: string,
+    readonly key: string | null,
+    detail: string,
+  ) {
+    super(`${file}: ${key === null ? "" : `${key}: `}${detail}`);
+    this.name = "SuiteConfigError";
+  }
+}
+
+export interface ResolvedSuite {
+  name: string;
+  /** The file it came from (absolute), so a cell's process can load the same suite. */
+  file: string;
+  quick: boolean;
+  families: ModelSpec[];
+  strategies: PipelineFactory[];
+  batchSizes: number[];
+  backends: string[];
+  epochs: number;
+  warmupEpochs: number;
+  samplesPerEpoch: number;
+  seed: number;
+  callbacks: SuiteConfig["callbacks"];
+}
+
+/** What a suite gets for a key it leaves out. */
+export const SUITE_DEFAULTS = {
+  batchSizes: [32, 64],
+  backends: ["wasm"],
+  epochs: 8,
+  warmupEpochs: 2,
+  samplesPerEpoch: 512,
+  seed: 42,
+} as const;
+
+const MATRIX_KEYS = ["families", "strategies", "batchSizes", "backends", "epochs", "warmupEpochs", "samplesPerEpoch"] as const;
+const SUITE_KEYS = ["name", "seed", "callbacks", "quickOverrides", ...MATRIX_KEYS] as const;
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "function") return "a function";
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+
+function checkKeys(file: string, object: Record<string, unknown>, known: readonly string[], prefix: string): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) {
+      throw new SuiteConfigError(file, `${prefix}${key}`, `unknown key (known: ${known.join(", ")})`);
+    }
+  }
+}
+
+function positiveInteger(file: string, key: string, value: unknown, minimum = 1): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
+    throw new SuiteConfigError(file, key, `must be an integer ≥ ${minimum}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function nonEmptyArray(file: string, key: string, value: unknown): unknown[] {
+  if (!Array.isArray(value) || value.length === 0) throw new SuiteConfigError(file, key, `must be a non-empty array, got ${describe(value)}`);
+  return value;
+}
+
+function unique<T>(file: string, key: string, items: T[], name: (item: T) => string | number): T[] {
+  const seen = new Set<string | number>();
+  items.forEach((item, i) => {
+    const n = name(item);
+    if (seen.has(n)) throw new SuiteConfigError(file, `${key}[${i}]`, `duplicate ${typeof n === "string" ? `"${n}"` : n}`);
+    seen.add(n);
+  });
+  return items;
+}
+
+function resolveFamilies(file: string, key: string, value: unknown): ModelSpec[] {
+  const specs = nonEmptyArray(file, key, value).map((entry, i): ModelSpec => {
+    const at = `${key}[${i}]`;
+    if (typeof entry === "string") {
+      const spec = (builtInModels as Record<string, ModelSpec>)[entry];
+      if (!spec) throw new SuiteConfigError(file, at, `unknown family "${entry}" (built-in: ${LAYER_FAMILIES.join(", ")}; or pass a ModelSpec object)`);
+      return spec;
+    }
+    const spec = entry as Partial<ModelSpec> | null;
+    if (typeof spec !== "object" || spec === null) throw new SuiteConfigError(file, at, `must be a family name or a ModelSpec, got ${describe(entry)}`);
+    if (typeof spec.family !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(spec.family)) {
+      throw new SuiteConfigError(file, `${at}.family`, `must be a kebab-case name (it becomes part of the cell id), got ${describe(spec.family)}`);
+    }
+    for (const method of ["build", "samples"] as const) {
+      if (typeof spec[method] !== "function") throw new SuiteConfigError(file, `${at}.${method}`, `must be a function, got ${describe(spec[method])}`);
+    }
+    return spec as ModelSpec;
+  });
+  return unique(file, key, specs, (s) => s.family);
+}
+
+function resolveStrategies(file: string, key: string, value: unknown): PipelineFactory[] {
+  const factories = nonEmptyArray(file, key, value).map((entry, i): PipelineFactory => {
+    const at = `${key}[${i}]`;
+    if (typeof entry === "string") {
+      const factory = (builtInPipelines as Record<string, PipelineFactory>)[entry];
+      if (!factory) throw new SuiteConfigError(file, at, `unknown strategy "${entry}" (built-in: ${DATASET_STRATEGIES.join(", ")}; or pass a PipelineFactory object)`);
+      return factory;
+    }
+    const factory = entry as Partial<PipelineFactory> | null;
+    if (typeof factory !== "object" || factory === null) throw new SuiteConfigError(file, at, `must be a strategy name or a PipelineFactory, got ${describe(entry)}`);
+    if (typeof factory.strategy !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(factory.strategy)) {
+      throw new SuiteConfigError(file, `${at}.strategy`, `must be a kebab-case name (it becomes part of the cell id), got ${describe(factory.strategy)}`);
+    }
+    if (typeof factory.create !== "function") throw new SuiteConfigError(file, `${at}.create`, `must be a function, got ${describe(factory.create)}`);
+    return factory as PipelineFactory;
+  });
+  return unique(file, key, factories, (f) => f.strategy);
+}
+
+function resolveBatchSizes(file: string, key: string, value: unknown): number[] {
+  const sizes = nonEmptyArray(file, key, value).map((v, i) => positiveInteger(file, `${key}[${i}]`, v));
+  return unique(file, key, sizes, (s) => s);
+}
+
+function resolveBackends(file: string, key: string, value: unknown): string[] {
+  const backends = nonEmptyArray(file, key, value).map((v, i) => {
+    if (typeof v !== "string" || !(BACKENDS as readonly string[]).includes(v)) {
+      throw new SuiteConfigError(file, `${key}[${i}]`, `unknown backend ${describe(v)} (known: ${BACKENDS.join(", ")})`);
+    }
+    return v;
+  });
+  return unique(file, key, backends, (b) => b);
+}
+
+/**
+ * Validates a suite file's default export and fills in defaults. With `quick`, `quickOverrides` replaces
+ * the keys it sets. `file` names the suite in errors and is kept so cell processes load the same file.
+ */
+export function resolveSuite(config: unknown, file: string, options: { quick: boolean }): ResolvedSuite {
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new SuiteConfigError(file, null, `the default export must be a suite object (export default defineSuite({ ... })), got ${describe(config)}`);
+  }
+  const raw = config as Record<string, unknown>;
+  checkKeys(file, raw, SUITE_KEYS, "");
+  let merged: Record<string, unknown> = raw;
+  let prefixOf = (key: string) => key;
+  if (raw.quickOverrides !== undefined) {
+    const overrides = raw.quickOverrides;
+    if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) {
+      throw new SuiteConfigError(file, "quickOverrides", `must be an object, got ${describe(overrides)}`);
+    }
+    checkKeys(file, overrides as Record<string, unknown>, MATRIX_KEYS, "quickOverrides.");
+    if (options.quick) {
+      const set = Object.entries(overrides).filter(([, v]) => v !== undefined);
+      merged = { ...raw, ...Object.fromEntries(set) };
+      const fromOverrides = new Set(set.map(([k]) => k));
+      prefixOf = (key) => (fromOverrides.has(key) ? `quickOverrides.${key}` : key);
+    } else {
+      // Check the overrides now too, so a broken quick suite fails in the full run's CI job as well.
+      resolveMatrix(file, overrides as SuiteMatrix, (key) => `quickOverrides.${key}`, true);
+    }
+  }
+  if (raw.name !== undefined && (typeof raw.name !== "string" || raw.name.trim() === "")) {
+    throw new SuiteConfigError(file, "name", `must be a non-empty string, got ${describe(raw.name)}`);
+  }
+  if (raw.callbacks !== undefined && typeof raw.callbacks !== "function") {
+    throw new SuiteConfigError(file, "callbacks", `must be a function (context) => tfjs callbacks, got ${describe(raw.callbacks)}`);
+  }
+  const seed = raw.seed === undefined ? SUITE_DEFAULTS.seed : positiveInteger(file, "seed", raw.seed, 0);
+  const matrix = resolveMatrix(file, merged as SuiteMatrix, prefixOf, false);
+  return {
+    name: (raw.name as string | undefined) ?? "default",
+    file,
+    quick: options.quick,
+    ...matrix,
+    seed,
+    callbacks: raw.callbacks as SuiteConfig["callbacks"],
+  };
+}
+
+type Matrix = Pick<ResolvedSuite, "families" | "strategies" | "batchSizes" | "backends" | "epochs" | "warmupEpochs" | "samplesPerEpoch">;
+
+function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string, partial: boolean): Matrix {
+  const has = (k: keyof SuiteMatrix) => m[k] !== undefined;
+  const epochs = has("epochs") ? positiveInteger(file, key("epochs"), m.epochs) : SUITE_DEFAULTS.epochs;
+  const warmupEpochs = has("warmupEpochs") ? positiveInteger(file, key("warmupEpochs"), m.warmupEpochs, 0) : SUITE_DEFAULTS.warmupEpochs;
+  if (!partial && warmupEpochs >= epochs) {
+    throw new SuiteConfigError(file, key("warmupEpochs"), `must be less than epochs (${epochs}), got ${warmupEpochs}: no epoch would be left to judge growth`);
+  }
+  return {
+    families: has("families") ? resolveFamilies(file, key("families"), m.families) : LAYER_FAMILIES.map((f) => builtInModels[f]),
+    strategies: has("strategies") ? resolveStrategies(file, key("strategies"), m.strategies) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]),
+    batchSizes: has("batchSizes") ? resolveBatchSizes(file, key("batchSizes"), m.batchSizes) : [...SUITE_DEFAULTS.batchSizes],
+    backends: has("backends") ? resolveBackends(file, key("backends"), m.backends) : [...SUITE_DEFAULTS.backends],
+    epochs,
+    warmupEpochs,
+    samplesPerEpoch: has("samplesPerEpoch") ? positiveInteger(file, key("samplesPerEpoch"), m.samplesPerEpoch) : SUITE_DEFAULTS.samplesPerEpoch,
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_TIMEOUT_MS, parseDuration, parseRunArgs, parseSize, UsageError } from "../src/index.js";
+
+describe("run flags", () => {
+  it("parses every flag into typed options", () => {
+    const options = parseRunArgs([
+      "--quick",
+      "--filter",
+      "family=dense",
+      "--filter=batch=32",
+      "--batch-sizes",
+      "16, 32",
+      "--backend",
+      "wasm,cpu",
+      "--epochs",
+      "5",
+      "--warmup-epochs",
+      "0",
+      "--samples",
+      "128",
+      "--shard",
+      "1/3",
+      "--max-rss",
+      "512M",
+      "--timeout",
+      "90s",
+      "--jobs",
+      "2",
+      "--out",
+      "q.json",
+      "--config",
+      "my-suite.ts",
+    ]);
+    expect(options).toMatchObject({
+      quick: true,
+      filters: ["family=dense", "batch=32"],
+      batchSizes: [16, 32],
+      backends: ["wasm", "cpu"],
+      epochs: 5,
+      warmupEpochs: 0,
+      samplesPerEpoch: 128,
+      shard: { index: 1, count: 3 },
+      maxRssBytes: 512 * 2 ** 20,
+      timeoutMs: 90_000,
+      jobs: 2,
+      out: "q.json",
+      config: "my-suite.ts",
+    });
+  });
+
+  it("has defaults for everything", () => {
+    expect(parseRunArgs([])).toMatchObject({ quick: false, out: null, config: null, filters: [], timeoutMs: DEFAULT_TIMEOUT_MS, jobs: 1, maxRssBytes: null, shard: null });
+  });
+
+  it.each([
+    [["--max-rss", "lots"], /--max-rss "lots": expected a size like 512M/],
+    [["--timeout", "soon"], /--timeout "soon": expected a duration/],
+    [["--epochs", "0"], /--epochs "0": expected an integer ≥ 1/],
+    [["--epochs", "2.5"], /--epochs "2\.5"/],
+    [["--batch-sizes", "16,x"], /--batch-sizes "16,x": entry "x"/],
+    [["--backend", "cuda"], /--backend "cuda": unknown backend "cuda" \(known: wasm, cpu, tensorflow, webgpu\)/],
+    [["--shard", "3/2"], /--shard "3\/2"/],
+    [["--bogus"], /--bogus/],
+    [["positional"], /positional/],
+  ])("%j fails naming the flag and value", (argv, message) => {
+    expect(() => parseRunArgs(argv)).toThrow(UsageError);
+    expect(() => parseRunArgs(argv)).toThrow(message);
+  });
+});
+
+describe("units", () => {
+  it("reads sizes in binary multiples", () => {
+    expect(parseSize("512M")).toBe(512 * 2 ** 20);
+    expect(parseSize("2G")).toBe(2 * 2 ** 30);
+    expect(parseSize("1.5GiB")).toBe(1.5 * 2 ** 30);
+    expect(parseSize("300000")).toBe(300000);
+    expect(parseSize("12 parsecs")).toBeNull();
+  });
+
+  it("reads durations; a bare number is seconds", () => {
+    expect(parseDuration("90s")).toBe(90_000);
+    expect(parseDuration("5m")).toBe(300_000);
+    expect(parseDuration("1500ms")).toBe(1500);
+    expect(parseDuration("30")).toBe(30_000);
+    expect(parseDuration("-1s")).toBeNull();
+  });
+});
