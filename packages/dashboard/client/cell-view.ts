@@ -2,7 +2,7 @@
 // curves of its newest run.
 import { formatValue } from "../src/format-units.js";
 import type { CellSeries } from "../src/model-types.js";
-import { cellTitle, trendMetric, type App } from "./app.js";
+import { cellTitle, type App } from "./app.js";
 import { ATTENTION_LABEL, STRATEGY_HINTS } from "./colors.js";
 import { commitLink } from "./commit-caption.js";
 import { h, shortDate } from "./dom.js";
@@ -23,8 +23,14 @@ function markerTable(app: App, series: CellSeries): HTMLElement {
       null,
       rows.map((m) => {
         const commit = app.model.commits[m.commit];
-        const metric = m.metric === "status" ? "status" : trendMetric(app.model, m.metric).label;
-        return h("tr", null, h("td", null, commit ? commitLink(commit) : ""), h("td", null, commit ? shortDate(commit.committedAt) : ""), h("td", null, metric), h("td", null, m.reason));
+        return h(
+          "tr",
+          { title: m.detail },
+          h("td", null, commit ? commitLink(commit) : ""),
+          h("td", null, commit ? shortDate(commit.committedAt) : ""),
+          h("td", null, m.label),
+          h("td", null, m.reason),
+        );
       }),
     ),
   );

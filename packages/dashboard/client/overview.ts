@@ -88,22 +88,28 @@ function tile(app: App, series: CellSeries): HTMLElement {
 
 function regressionList(app: App, shown: readonly CellSeries[]): HTMLElement | null {
   const { model } = app;
-  const rows: Array<{ series: CellSeries; marker: RegressionMarker }> = shown.flatMap((series) => series.markers.map((marker) => ({ series, marker })));
+  // One row per cell and commit: a change usually moves several metrics at once.
+  const rows: Array<{ series: CellSeries; commit: number; markers: RegressionMarker[] }> = [];
+  for (const series of shown) {
+    const byCommit = new Map<number, RegressionMarker[]>();
+    for (const marker of series.markers) byCommit.set(marker.commit, [...(byCommit.get(marker.commit) ?? []), marker]);
+    for (const [commit, markers] of byCommit) rows.push({ series, commit, markers });
+  }
   if (rows.length === 0) return null;
-  rows.sort((a, b) => b.marker.commit - a.marker.commit || a.series.id.localeCompare(b.series.id));
-  const limit = 8;
+  rows.sort((a, b) => b.commit - a.commit || a.series.id.localeCompare(b.series.id));
+  const limit = 5;
   const list = h("ol", { class: "regressions" });
   const renderRows = (count: number) => {
     list.replaceChildren(
-      ...rows.slice(0, count).map(({ series, marker }) => {
-        const commit = model.commits[marker.commit];
+      ...rows.slice(0, count).map(({ series, commit: index, markers }) => {
+        const commit = model.commits[index];
         return h(
           "li",
-          null,
+          { title: markers.map((m) => m.detail).join("\n") },
           commit ? commitLink(commit) : "",
           h("span", { class: "muted date" }, commit ? shortDate(commit.committedAt) : ""),
           h("button", { type: "button", class: "link", onclick: () => app.navigate({ view: "cell", cell: series.id }, "push") }, series.id),
-          h("span", { class: "reason" }, marker.reason),
+          h("span", { class: "reason" }, markers.map((m) => m.reason).join("; ")),
         );
       }),
     );
@@ -111,14 +117,18 @@ function regressionList(app: App, shown: readonly CellSeries[]): HTMLElement | n
   renderRows(limit);
   const more =
     rows.length > limit
-      ? h("button", {
-          type: "button",
-          class: "link more",
-          onclick: (event: Event) => {
-            renderRows(rows.length);
-            (event.currentTarget as HTMLElement).remove();
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "link more",
+            onclick: (event: Event) => {
+              renderRows(rows.length);
+              (event.currentTarget as HTMLElement).remove();
+            },
           },
-        }, `Show all ${rows.length}`)
+          `Show all ${rows.length}`,
+        )
       : null;
   return h("section", { class: "panel", "aria-labelledby": "regressions-title" }, h("h2", { id: "regressions-title" }, `Regressions, newest first (${rows.length})`), list, more);
 }

@@ -16,7 +16,7 @@ await rm(work, { recursive: true, force: true });
 await writeSampleHistory(join(work, "history"), { commits: 36 });
 await buildDashboard({ history: join(work, "history"), out: join(work, "site"), title: "keras-mem-bench · sample history" });
 const server = await serveStatic(join(work, "site"));
-const browser = await launchChromium({ width: 1280, height: 860 });
+const browser = await launchChromium({ width: 1280, height: 940 });
 try {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}${hash}`);

@@ -1,6 +1,7 @@
 // Reads runs, builds the model, writes the site. The only file of the build that writes.
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parseThresholds, type Thresholds } from "@keras-mem-bench/report";
 import { bundleClient } from "./bundle-client.js";
 import { DashboardError } from "./dashboard-error.js";
 import { buildDashboardModel, buildRunCurves, type DashboardRun } from "./dashboard-model.js";
@@ -12,6 +13,8 @@ export interface BuildDashboardOptions {
   results?: readonly string[];
   out: string;
   title?: string | null;
+  /** A thresholds JSON file for compare(), the same format the Action reads. */
+  thresholds?: string | null;
   generatedAt?: string;
 }
 
@@ -37,11 +40,22 @@ export function runScript(json: string): string {
   return `window.__kmbRun(${json});\n`;
 }
 
+async function readThresholds(path: string): Promise<Thresholds> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new DashboardError("KMB_DASHBOARD_ARGS", `--thresholds ${path}: ${(error as Error).message}`);
+  }
+  return parseThresholds(data, path);
+}
+
 export async function buildDashboard(options: BuildDashboardOptions): Promise<BuildDashboardResult> {
   const t0 = performance.now();
   // The bundle does not depend on the data: build both at once.
   const bundling = bundleClient().then((bundle) => ({ bundle, at: performance.now() }));
   bundling.catch(() => undefined);
+  const thresholds = options.thresholds ? await readThresholds(options.thresholds) : undefined;
   const history: DashboardRun[] = options.history ? await loadHistoryRuns(options.history) : [];
   const extra = await loadResultsRuns(options.results ?? []);
   const runs = mergeRuns(history, extra);
@@ -52,6 +66,7 @@ export async function buildDashboard(options: BuildDashboardOptions): Promise<Bu
   const model = buildDashboardModel(runs, {
     ...(options.title ? { title: options.title } : {}),
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    ...(thresholds ? { thresholds } : {}),
   });
   const runFiles = runs.map((run, i) => ({ path: model.commits[i]?.runFile ?? "", text: runScript(JSON.stringify(buildRunCurves(run.results, i))) }));
   const t2 = performance.now();

@@ -1,6 +1,7 @@
 // `pnpm dashboard`: the only place that prints, exits or catches.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { ThresholdsError } from "@keras-mem-bench/report";
 import { ResultsFileError } from "@keras-mem-bench/results";
 import { buildDashboard } from "./build-dashboard.js";
 import { parseDashboardArgs, USAGE } from "./dashboard-args.js";
@@ -13,7 +14,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const result = await buildDashboard({ history: args.history, results: args.results, out: args.out, title: args.title });
+  const result = await buildDashboard({ history: args.history, results: args.results, out: args.out, title: args.title, thresholds: args.thresholds });
   const kb = Math.round(result.bytes / 1024);
   console.log(
     `dashboard: ${result.commits} runs × ${result.cells} cells, ${result.markers} regression markers → ${result.indexHtml} (${kb} KiB) in ${(result.timings.totalMs / 1000).toFixed(2)} s`,
@@ -30,7 +31,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof DashboardError || error instanceof ResultsFileError) console.error(`dashboard: ${error.message}`);
+    if (error instanceof DashboardError || error instanceof ResultsFileError || error instanceof ThresholdsError) console.error(`dashboard: ${error.message}`);
     else console.error(error);
     process.exitCode = error instanceof DashboardError && error.code === "KMB_DASHBOARD_ARGS" ? 2 : 1;
   },

@@ -6,11 +6,12 @@ export interface DashboardArgs {
   results: string[];
   out: string;
   title: string | null;
+  thresholds: string | null;
   open: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: pnpm dashboard [--history DIR] [--results FILE...] [--out DIR] [--title TEXT] [--open]
+export const USAGE = `Usage: pnpm dashboard [--history DIR] [--results FILE...] [--out DIR] [--title TEXT] [--thresholds FILE] [--open]
 
 Builds a static dashboard (no network needed to view it) from stored history and/or results files.
 
@@ -18,13 +19,14 @@ Builds a static dashboard (no network needed to view it) from stored history and
   --results FILE...  results files to add (a run on a commit already in the history replaces it)
   --out DIR          where to write the site (default: site)
   --title TEXT       page title (default: keras-mem-bench)
+  --thresholds FILE  regression thresholds (JSON, as the Action's thresholds input) for the markers
   --open             open the built page in the default browser
   --help             this text`;
 
-const WITH_VALUE = new Set(["--history", "--out", "--title"]);
+const WITH_VALUE = new Set(["--history", "--out", "--title", "--thresholds"]);
 
 export function parseDashboardArgs(argv: readonly string[]): DashboardArgs {
-  const args: DashboardArgs = { history: null, results: [], out: "site", title: null, open: false, help: false };
+  const args: DashboardArgs = { history: null, results: [], out: "site", title: null, thresholds: null, open: false, help: false };
   let resultsOpen = false;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
@@ -48,6 +50,7 @@ export function parseDashboardArgs(argv: readonly string[]): DashboardArgs {
       }
       if (flag === "--history") args.history = value;
       else if (flag === "--out") args.out = value;
+      else if (flag === "--thresholds") args.thresholds = value;
       else args.title = value;
     } else if (flag === "--results") {
       if (inline !== null) args.results.push(inline);

@@ -13,7 +13,8 @@ import type {
   RunCurves,
   TrendMetricKey,
 } from "./model-types.js";
-import { DEFAULT_MARKER_THRESHOLDS, describeMarkerRule, thresholdMarkers, type MarkerFinder, type MarkerThresholds } from "./regression-markers.js";
+import type { Thresholds } from "@keras-mem-bench/report";
+import { compareMarkers, describeMarkerRule, type MarkerFinder } from "./regression-markers.js";
 
 /** Where a run came from; for history entries this is the entry itself. */
 export interface RunCommit {
@@ -35,8 +36,8 @@ export interface BuildModelOptions {
   title?: string;
   /** ISO time printed on the page; defaults to now. */
   generatedAt?: string;
-  /** Thresholds of the default marker rule; they also set how much change charts treat as noise. */
-  thresholds?: MarkerThresholds;
+  /** Thresholds for compare(), as the Action takes them (parseThresholds); built-in defaults otherwise. */
+  thresholds?: Thresholds;
   /** Replaces the default threshold rule; give markerRule too so the page explains it. */
   findMarkers?: MarkerFinder;
   markerRule?: string;
@@ -156,8 +157,7 @@ export function buildDashboardModel(runs: readonly DashboardRun[], options: Buil
     }
   });
 
-  const thresholds = options.thresholds ?? DEFAULT_MARKER_THRESHOLDS;
-  const findMarkers = options.findMarkers ?? thresholdMarkers(thresholds);
+  const findMarkers = options.findMarkers ?? compareMarkers(options.thresholds);
   for (let i = 1; i < n; i++) {
     const base = runs[i - 1];
     const head = runs[i];
@@ -180,11 +180,11 @@ export function buildDashboardModel(runs: readonly DashboardRun[], options: Buil
     title: options.title ?? "keras-mem-bench",
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     commits,
-    trendMetrics: TREND_METRICS.map((m) => metricInfo(m, thresholds[m.key])),
-    curveMetrics: CURVE_METRICS.map((m) => metricInfo(m, m.quiet)),
+    trendMetrics: TREND_METRICS.map(metricInfo),
+    curveMetrics: CURVE_METRICS.map(metricInfo),
     axes,
     series,
-    markerRule: options.markerRule ?? describeMarkerRule(thresholds),
+    markerRule: options.markerRule ?? describeMarkerRule(options.thresholds),
     synthetic: n > 0 && runs.every((r) => r.results.suite.name === "synthetic"),
   };
 }

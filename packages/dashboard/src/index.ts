@@ -7,16 +7,7 @@ export { axisLabel, formatBytes, formatCount, formatMs, formatRelative, formatVa
 export { loadHistoryRuns, loadResultsRuns, mergeRuns } from "./load-runs.js";
 export { CURVE_METRICS, TREND_METRICS, type CurveMetric, type TrendMetric } from "./metrics.js";
 export type * from "./model-types.js";
-export {
-  cellMarkers,
-  DEFAULT_MARKER_THRESHOLDS,
-  describeMarkerRule,
-  thresholdMarkers,
-  type CellMarker,
-  type MarkerFinder,
-  type MarkerThreshold,
-  type MarkerThresholds,
-} from "./regression-markers.js";
+export { compareMarkers, describeMarkerRule, type CellMarker, type MarkerFinder } from "./regression-markers.js";
 export { escapeHtml, renderHtml, type HtmlShellOptions } from "./render-html.js";
 export { sampleHistory, writeSampleHistory, type InjectedRegression, type SampleHistory, type SampleHistoryOptions } from "./sample-history.js";
 export { allOf, filterSeries, groupByRun, groupKey, needsAttention, type SeriesFilter, type SeriesGroup } from "./series-filter.js";

@@ -1,10 +1,10 @@
 // Which numbers the dashboard draws and how each is read from a results file.
 import type { Cell, EpochSample } from "@keras-mem-bench/results";
-import type { CurveMetricKey, MetricInfo, Quiet, TrendMetricKey } from "./model-types.js";
+import type { CurveMetricKey, MetricInfo, TrendMetricKey } from "./model-types.js";
 
 const MiB = 2 ** 20;
 
-export interface TrendMetric extends Omit<MetricInfo<TrendMetricKey>, "quiet"> {
+export interface TrendMetric extends MetricInfo<TrendMetricKey> {
   /** Null when the cell did not produce this number (crashed, unsupported, too few epochs). */
   read(cell: Cell): number | null;
 }
@@ -19,6 +19,8 @@ export const TREND_METRICS: readonly TrendMetric[] = [
     label: "Peak RSS",
     unit: "bytes",
     better: "lower",
+    // Changes under these are noise to compare() too (5% of bytes, 0.5 tensors/epoch, 10% of time).
+    quiet: { relative: 0.05, absolute: 8 * MiB },
     description: "Highest resident set size of the cell's process over all epochs.",
     read: (cell) => cell.summary?.peakRssBytes ?? null,
   },
@@ -27,6 +29,7 @@ export const TREND_METRICS: readonly TrendMetric[] = [
     label: "RSS growth",
     unit: "bytes/epoch",
     better: "lower",
+    quiet: { relative: 0, absolute: 2 * MiB },
     description: "Least-squares slope of RSS after warm-up: how much memory each epoch keeps.",
     read: (cell) => cell.summary?.rssBytesPerEpoch ?? null,
   },
@@ -35,6 +38,7 @@ export const TREND_METRICS: readonly TrendMetric[] = [
     label: "Tensor growth",
     unit: "tensors/epoch",
     better: "lower",
+    quiet: { relative: 0, absolute: 0.5 },
     description: "Slope of tf.memory().numTensors after warm-up: above zero means tensors leak.",
     read: (cell) => cell.summary?.tensorsPerEpoch ?? null,
   },
@@ -43,6 +47,7 @@ export const TREND_METRICS: readonly TrendMetric[] = [
     label: "Epoch time",
     unit: "ms",
     better: "lower",
+    quiet: { relative: 0.1, absolute: 1 },
     description: "Mean wall time of one epoch.",
     read: (cell) => cell.summary?.meanEpochMs ?? null,
   },
@@ -51,6 +56,7 @@ export const TREND_METRICS: readonly TrendMetric[] = [
     label: "Throughput",
     unit: "samples/s",
     better: "higher",
+    quiet: { relative: 0.1, absolute: 0 },
     description: "Training samples per second over the timed epochs.",
     read: (cell) => {
       const summary = cell.summary;
@@ -73,6 +79,6 @@ export const CURVE_METRICS: readonly CurveMetric[] = [
 ];
 
 /** Metric descriptions without the readers, for the model the browser receives. */
-export function metricInfo<K extends string>(metric: Omit<MetricInfo<K>, "quiet">, quiet: Quiet): MetricInfo<K> {
-  return { key: metric.key, label: metric.label, unit: metric.unit, better: metric.better, description: metric.description, quiet };
+export function metricInfo<K extends string>(metric: MetricInfo<K>): MetricInfo<K> {
+  return { key: metric.key, label: metric.label, unit: metric.unit, better: metric.better, description: metric.description, quiet: metric.quiet };
 }

@@ -50,16 +50,24 @@ export interface CommitInfo {
   cellCount: number;
 }
 
+/** What a marker is about: a drawn metric, one compare() judges but the charts do not draw, the cell's status, or its leak verdict. */
+export type MarkerMetric = TrendMetricKey | "dataIdsPerEpoch" | "numBytesPerEpoch" | "peakGpuUsedBytes" | "status" | "verdict";
+
 /** A change between two consecutive runs of one cell that made it worse. */
 export interface RegressionMarker {
   /** Index into DashboardModel.commits of the run where it got worse. */
   commit: number;
-  metric: TrendMetricKey | "status";
+  metric: MarkerMetric;
+  /** The metric's name for people, e.g. "Peak RSS". */
+  label: string;
   base: number | null;
   head: number | null;
   /** (head - base) / |base|, null when base is 0 or missing. */
   relative: number | null;
+  /** Short, with units: "Peak RSS 559 MiB → 736 MiB (+32%)". */
   reason: string;
+  /** The rule's own explanation (noise, tolerance, test), for tooltips. */
+  detail: string;
 }
 
 export interface CellSeries {

@@ -75,5 +75,8 @@ describe("buildDashboard", () => {
     const bad = join(dir, "bad.json");
     await import("node:fs/promises").then((fs) => fs.writeFile(bad, JSON.stringify({ schemaVersion: 1, cells: "no" })));
     await expect(buildDashboard({ results: [bad], out: join(dir, "y") })).rejects.toThrow(/bad\.json is not a valid keras-mem-bench results file/);
+    const thresholds = join(dir, "thresholds.json");
+    await import("node:fs/promises").then((fs) => fs.writeFile(thresholds, JSON.stringify({ defaults: { bytesMinChange: "lots" } })));
+    await expect(buildDashboard({ history: join(dir, "history"), thresholds, out: join(dir, "z") })).rejects.toThrow(/thresholds\.json.*bytesMinChange/);
   }, 60_000);
 });

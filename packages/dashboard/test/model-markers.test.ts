@@ -1,11 +1,16 @@
+import { parseThresholds } from "@keras-mem-bench/report";
 import { syntheticCell, syntheticResults, type Cell } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
-import { buildDashboardModel } from "../src/dashboard-model.js";
-import { cellMarkers, describeMarkerRule } from "../src/regression-markers.js";
+import { buildDashboardModel, type DashboardRun } from "../src/dashboard-model.js";
+import { compareMarkers, describeMarkerRule } from "../src/regression-markers.js";
 import { sampleRuns } from "./_runs.js";
 
 const key = { family: "lstm", strategy: "generator", batchSize: 256, backend: "wasm" };
 const MiB = 2 ** 20;
+const run = (day: number, cells: Cell[]): DashboardRun => ({
+  commit: { sha: String(day).repeat(40), committedAt: `2026-10-0${day}T00:00:00Z`, message: null, url: null, ref: null, source: `d${day}` },
+  results: syntheticResults(cells),
+});
 
 describe("regression markers", () => {
   it("marks every injected regression of the sample history at its commit, and nothing else", () => {
@@ -19,42 +24,46 @@ describe("regression markers", () => {
     for (const marker of found) expect(injectedAt).toContain(marker.split(" ").slice(0, 2).join(" "));
   });
 
-  it("needs both the relative and the absolute threshold", () => {
-    const base = syntheticCell(key, { baseRssBytes: 100 * MiB, noise: 0 });
-    // +14 MiB is +14% but under the 16 MiB floor; +20 MiB passes both.
-    expect(cellMarkers(base, syntheticCell(key, { baseRssBytes: 114 * MiB, noise: 0 }))).toEqual([]);
-    const marked = cellMarkers(base, syntheticCell(key, { baseRssBytes: 120 * MiB, noise: 0 }));
-    expect(marked.map((m) => m.metric)).toEqual(["peakRssBytes"]);
-    expect(marked[0]?.relative).toBeCloseTo(0.2, 2);
-    expect(marked[0]?.reason).toBe("Peak RSS 100 MiB → 120 MiB (+20%)");
+  it("words a marker shortly with units and keeps compare()'s reason as detail", () => {
+    const base = syntheticCell(key, { baseRssBytes: 500 * MiB, noise: 0.002, seed: 1 });
+    const head = syntheticCell(key, { baseRssBytes: 600 * MiB, noise: 0.002, seed: 2 });
+    const [marker, ...rest] = compareMarkers()(syntheticResults([base]), syntheticResults([head]));
+    expect(rest).toEqual([]);
+    expect(marker).toMatchObject({ cellId: base.id, metric: "peakRssBytes", label: "Peak RSS" });
+    expect(marker?.reason).toMatch(/^Peak RSS 50\d MiB → 60\d MiB \(\+20%\)$/);
+    expect(marker?.detail).toContain("tolerance");
   });
 
-  it("marks a drop in throughput and a rise in epoch time, never an improvement", () => {
-    const base = syntheticCell(key, { epochMs: 200, noise: 0 });
-    expect(cellMarkers(base, syntheticCell(key, { epochMs: 300, noise: 0 })).map((m) => m.metric)).toEqual(["meanEpochMs", "samplesPerSecond"]);
-    expect(cellMarkers(base, syntheticCell(key, { epochMs: 100, noise: 0 }))).toEqual([]);
-  });
-
-  it("marks a cell that ran before and now crashes, naming why", () => {
+  it("marks a cell that ran before and now crashes, naming why; not a cell that stays crashed", () => {
     const base = syntheticCell(key);
     const head: Cell = { ...syntheticCell(key), status: "crashed", verdict: null, summary: null, error: { message: "killed by SIGKILL" } };
-    expect(cellMarkers(base, head)).toEqual([{ cellId: base.id, metric: "status", base: null, head: null, relative: null, reason: "now crashed: killed by SIGKILL" }]);
-    expect(cellMarkers(head, head)).toEqual([]);
+    expect(compareMarkers()(syntheticResults([base]), syntheticResults([head]))).toMatchObject([{ metric: "status", reason: "now crashed: killed by SIGKILL" }]);
+    expect(compareMarkers()(syntheticResults([head]), syntheticResults([head]))).toEqual([]);
   });
 
-  it("uses a MarkerFinder given in the options instead of the default rule", () => {
+  it("follows the thresholds it is given, as the Action does", () => {
+    const base = syntheticCell(key, { epochMs: 200, noise: 0.01, seed: 1 });
+    const head = syntheticCell(key, { epochMs: 300, noise: 0.01, seed: 2 });
+    const runs = [run(1, [base]), run(2, [head])];
+    expect(buildDashboardModel(runs).series[0]?.markers.map((m) => m.metric)).toContain("meanEpochMs");
+    const thresholds = parseThresholds({ defaults: { checkTime: false } }, "thresholds.json");
+    const model = buildDashboardModel(runs, { thresholds });
+    expect(model.series[0]?.markers).toEqual([]);
+    expect(model.markerRule).toContain("epoch time not judged");
+  });
+
+  it("uses a MarkerFinder given in the options instead of compare()", () => {
     const a = syntheticCell(key);
-    const runs = [0, 1].map((i) => ({ commit: { sha: `${i}`.repeat(40), committedAt: `2026-10-0${i + 1}`, message: null, url: null, ref: null, source: "x" }, results: syntheticResults([a]) }));
-    const model = buildDashboardModel(runs, {
-      findMarkers: (_b, head) => head.cells.map((c) => ({ cellId: c.id, metric: "meanEpochMs" as const, base: 1, head: 2, relative: 1, reason: "from compare" })),
-      markerRule: "report compare",
+    const model = buildDashboardModel([run(1, [a]), run(2, [a])], {
+      findMarkers: (_b, head) => head.cells.map((c) => ({ cellId: c.id, metric: "meanEpochMs" as const, label: "Epoch time", base: 1, head: 2, relative: 1, reason: "custom", detail: "" })),
+      markerRule: "custom rule",
     });
-    expect(model.series[0]?.markers).toEqual([{ commit: 1, metric: "meanEpochMs", base: 1, head: 2, relative: 1, reason: "from compare" }]);
-    expect(model.markerRule).toBe("report compare");
+    expect(model.series[0]?.markers).toEqual([{ commit: 1, metric: "meanEpochMs", label: "Epoch time", base: 1, head: 2, relative: 1, reason: "custom", detail: "" }]);
+    expect(model.markerRule).toBe("custom rule");
   });
 
-  it("explains the rule in words with units", () => {
-    expect(describeMarkerRule()).toContain("Peak RSS worse by > 10% and 16 MiB");
-    expect(describeMarkerRule()).toContain("RSS growth worse by > 50% and 2 MiB/epoch");
+  it("explains the rule in words with its numbers", () => {
+    expect(describeMarkerRule()).toContain("bytes beyond max(5%, 3 × noise)");
+    expect(describeMarkerRule()).toContain("≥ 10% and p < 0.01");
   });
 });
