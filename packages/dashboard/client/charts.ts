@@ -93,7 +93,8 @@ export function mountChart(container: HTMLElement, spec: ChartSpec): () => void 
       {
         ...axis,
         label: spec.xLabel,
-        labelSize: 18,
+        labelSize: 16,
+        size: 32,
         incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
         space: 56,
         values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? spec.xTick(v) : "")),
@@ -159,6 +160,8 @@ export function mountChart(container: HTMLElement, spec: ChartSpec): () => void 
         },
       ],
       setCursor: [(u) => spec.onCursor?.(u.cursor.idx ?? null)],
+      // Until the cursor moves in, the legend shows the newest values rather than dashes.
+      ready: [(u) => u.setLegend({ idx: spec.xs.length - 1 }, false)],
     },
   };
   const data: uPlot.AlignedData = [spec.xs, ...spec.lines.map((l) => l.values)];
