@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# System packages the test suite needs on a fresh Debian 12 machine, installed from Debian's archive only:
+# - Mesa lavapipe (Vulkan on the CPU) for the webgpu backend's tests (see install-lavapipe.sh);
+# - Chromium for the dashboard's headless-browser tests.
+# Idempotent: each step is skipped when already in place. Needs root or sudo.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+bash ./install-lavapipe.sh
+
+if [ ! -x /usr/bin/chromium ]; then
+  SUDO=()
+  [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
+  "${SUDO[@]}" apt-get update
+  "${SUDO[@]}" apt-get install -y --no-install-recommends chromium
+fi
