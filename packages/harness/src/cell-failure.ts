@@ -17,15 +17,16 @@ export function reportedFailure(failure: CellFailure): { status: CellStatus; err
   return { status: "error", error: { message: `${failure.name}: ${failure.message}`, ...(failure.code === undefined ? {} : { code: failure.code }) } };
 }
 
-export type KillReason = { kind: "timeout"; timeoutMs: number } | { kind: "max-rss"; rssBytes: number; maxRssBytes: number };
+export type KillReason = { kind: "timeout"; timeoutMs: number; phase?: "boot" } | { kind: "max-rss"; rssBytes: number; maxRssBytes: number };
 
 /** The parent killed the process: a timeout or the RSS watchdog. */
 export function killedFailure(reason: KillReason): { status: CellStatus; error: CellError } {
   if (reason.kind === "timeout") {
-    return {
-      status: "crashed",
-      error: { message: `no result after ${formatDuration(reason.timeoutMs)} (--timeout); the process was killed`, code: "KMB_CELL_TIMEOUT", exitCode: null, signal: "SIGKILL" },
-    };
+    const what =
+      reason.phase === "boot"
+        ? `the cell's process did not finish loading (Node, tsx, tfjs, backend) within ${formatDuration(reason.timeoutMs)}`
+        : `the cell did not finish within ${formatDuration(reason.timeoutMs)} (--timeout)`;
+    return { status: "crashed", error: { message: `${what}; the process was killed`, code: "KMB_CELL_TIMEOUT", exitCode: null, signal: "SIGKILL" } };
   }
   return {
     status: "crashed",

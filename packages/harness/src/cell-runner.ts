@@ -14,6 +14,8 @@ const CHILD_ENTRY = fileURLToPath(new URL("./cell-child.ts", import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 const TAIL_CHARS = 8192;
+/** Longest a cell's process may take to load before it is declared hung (or --timeout, when longer). */
+export const BOOT_LIMIT_MS = 120_000;
 
 /**
  * A cell's process, started ahead of time if wanted: it loads Node, tsx, tfjs, the suite and the backend,
@@ -25,6 +27,8 @@ export class CellProcess {
   private listener: ((message: CellMessage) => void) | undefined;
   private exitListener: (() => void) | undefined;
   exit: { code: number | null; signal: string | null; spawnError?: Error } | undefined;
+  /** The process has said "loaded" (it is waiting for go, or past it). */
+  loaded = false;
   stderrTail = "";
 
   constructor(readonly task: CellTask) {
@@ -39,6 +43,7 @@ export class CellProcess {
       this.stderrTail = next.length > TAIL_CHARS ? next.slice(-TAIL_CHARS) : next;
     });
     this.child.on("message", (message: CellMessage) => {
+      if (message.type === "loaded") this.loaded = true;
       if (this.listener) this.listener(message);
       else this.messages.push(message);
     });
@@ -128,7 +133,18 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
       kill({ kind: "max-rss", rssBytes: rss, maxRssBytes: options.maxRssBytes });
     }
   };
-  const timeout = setTimeout(() => kill({ kind: "timeout", timeoutMs: options.timeoutMs }), options.timeoutMs);
+  // --timeout covers the cell's own work: it runs from "go" once the process has loaded. Loading (Node,
+  // tsx, tfjs, backend) has its own, longer limit, so a slow machine's start-up never eats a cell's time.
+  let timeout: NodeJS.Timeout | undefined;
+  const startCellTimer = () => {
+    clearTimeout(timeout);
+    timeout = setTimeout(() => kill({ kind: "timeout", timeoutMs: options.timeoutMs }), options.timeoutMs);
+  };
+  if (proc.loaded) startCellTimer();
+  else {
+    const bootLimitMs = Math.max(options.timeoutMs, BOOT_LIMIT_MS);
+    timeout = setTimeout(() => kill({ kind: "timeout", timeoutMs: bootLimitMs, phase: "boot" }), bootLimitMs);
+  }
   let polling = false;
   const pid = proc.child.pid;
   const watchdog =
@@ -179,6 +195,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
       switch (message.type) {
         case "loaded":
           bootMs = message.bootMs;
+          startCellTimer();
           break;
         case "ready":
           setupMs = message.setupMs;

@@ -77,9 +77,7 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
       model: builtModel,
       epochs: task.epochs,
       samplesPerEpoch: task.samplesPerEpoch,
-      get epoch() {
-        return epoch;
-      },
+      currentEpoch: () => epoch,
     };
     const callbacks = [
       new BatchSampler((batch) => send({ type: "batch", sample: batchSample(epoch, batch, performance.now() - trainStart) })),

@@ -13,10 +13,10 @@ export interface CellContext {
   epochs: number;
   samplesPerEpoch: number;
   /**
-   * 1-based epoch being trained. tfjs's own `epoch` argument is always 0 here because the harness runs
-   * each epoch as its own `fit` call, so it can time and sample epochs one by one.
+   * The 1-based epoch being trained. Use this, not the `epoch` argument tfjs passes to callbacks: that one
+   * is always 0 here, because the harness runs each epoch as its own `fit` call to time and sample it alone.
    */
-  readonly epoch: number;
+  currentEpoch(): number;
 }
 
 /** The axes and sizes of a matrix; every key is optional and falls back to the built-in default. */

@@ -1,0 +1,44 @@
+// Runs `kmb run` in-process on a fixture suite, with output captured and results read back (validated).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PassThrough } from "node:stream";
+import { readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
+import { runCommand, silentProgress } from "../src/index.js";
+
+export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  results: ResultsFile | null;
+}
+
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = "";
+  stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+  return { stream, text: () => text };
+}
+
+/** Runs the CLI's run command with --out in a fresh temp folder; reads the results file when one was written. */
+export async function runKmb(argv: string[]): Promise<CliRun> {
+  const dir = await mkdtemp(join(tmpdir(), "kmb-harness-test-"));
+  const out = join(dir, "results.json");
+  const stdout = sink();
+  const stderr = sink();
+  try {
+    const code = await runCommand([...argv, "--out", out], {
+      stdout: stdout.stream,
+      stderr: stderr.stream as unknown as NodeJS.WriteStream,
+      progress: silentProgress(),
+    });
+    const results = await readResultsFile(out).catch(() => null);
+    return { code, stdout: stdout.text(), stderr: stderr.text(), results };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

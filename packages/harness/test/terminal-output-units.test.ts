@@ -1,0 +1,54 @@
+import { syntheticCell } from "@keras-mem-bench/results";
+import { describe, expect, it } from "vitest";
+import { estimateRemainingMs, finishedLine, progressLine, renderNotes, renderSummaryTable, renderTotals } from "../src/index.js";
+
+const key = { family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" };
+
+describe("progress", () => {
+  it("shows cell i/N, the current cell and epoch, elapsed and ETA with units", () => {
+    const state = {
+      total: 32,
+      finished: 4,
+      running: [{ index: 4, cell: { id: "lstm/generator/b32/wasm", family: "lstm", strategy: "generator", batchSize: 32, backend: "wasm" }, epoch: 3, epochs: 6 }],
+      elapsedMs: 20_000,
+      jobs: 1,
+    };
+    expect(progressLine(state)).toBe("[5/32] lstm/generator/b32/wasm epoch 3/6 · elapsed 20.0 s · ETA 2 min 20 s");
+    expect(estimateRemainingMs({ ...state, finished: 0 })).toBeNull();
+    expect(progressLine({ ...state, finished: 0 })).toContain("ETA …");
+  });
+
+  it("a finished line says status, verdict or error, and duration", () => {
+    const cell = syntheticCell(key);
+    expect(finishedLine(0, 2, cell)).toBe(`[1/2] dense/in-memory/b32/wasm: ok, stable, ${(cell.durationMs / 1000).toFixed(1)} s`);
+    const crashed = { ...cell, status: "crashed" as const, verdict: null, error: { message: "RSS 612.0 MiB exceeded --max-rss 512.0 MiB; the process was killed" } };
+    expect(finishedLine(1, 2, crashed)).toContain("[2/2] dense/in-memory/b32/wasm: crashed, RSS 612.0 MiB exceeded");
+  });
+});
+
+describe("summary table", () => {
+  const cells = [
+    syntheticCell(key, { rssBytesPerEpoch: 8 * 2 ** 20, baseRssBytes: 200 * 2 ** 20, noise: 0 }),
+    syntheticCell({ ...key, family: "lstm" }, { tensorsPerEpoch: 1, noise: 0 }),
+  ];
+
+  it("has a unit on every number", () => {
+    const table = renderSummaryTable(cells);
+    const [header, rule, ...rows] = table.split("\n");
+    expect(header).toMatch(/^cell +status +verdict +peak RSS +tensors\/epoch +RSS\/epoch +mean epoch +throughput$/);
+    expect(rule).toMatch(/^─+/);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/dense\/in-memory\/b32\/wasm +ok +growing +256\.0 MiB +\+0\.00 tensors\/epoch +\+8\.00 MiB\/epoch +200 ms +2,560 samples\/s/);
+    expect(rows[1]).toMatch(/lstm\/in-memory\/b32\/wasm +ok +leaking .* \+1\.00 tensors\/epoch/);
+    // every number in a row is followed by a unit
+    for (const row of rows) expect(row.replace(/b32/, "").match(/\d(?![\d.,]*\s*(MiB|tensors|ms|samples|KiB))[\d.,]*\s/g)).toBeNull();
+  });
+
+  it("totals count statuses and verdicts; notes explain what is not ok or not stable", () => {
+    expect(renderTotals(cells)).toBe("2 cells: 2 ok · 1 growing, 1 leaking");
+    const failed = { ...cells[0]!, status: "crashed" as const, verdict: null, verdictReason: "only 1 epoch after 2 warm-up epochs; 3 needed to judge growth", error: { message: "killed by SIGKILL" } };
+    expect(renderNotes([failed])).toBe(
+      "dense/in-memory/b32/wasm: crashed: killed by SIGKILL\ndense/in-memory/b32/wasm: no verdict: only 1 epoch after 2 warm-up epochs; 3 needed to judge growth",
+    );
+  });
+});
