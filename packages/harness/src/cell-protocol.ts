@@ -10,6 +10,8 @@ export interface CellTask {
   epochs: number;
   samplesPerEpoch: number;
   seed: number;
+  /** Full GC before each epoch-end sample (retained memory); off only for timing-focused runs (--no-gc). */
+  forcedGc: boolean;
   /** Folder for on-disk strategies (file-stream); null for the OS temp folder. */
   tmpDir: string | null;
 }

@@ -105,7 +105,7 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
       {
         afterEach() {
           // afterEach also runs after a failed epoch; only a finished one gets a sample.
-          if (history) send({ type: "epoch", sample: epochSample(epoch, epochTime, performance.now() - trainStart, lossOf(history)) });
+          if (history) send({ type: "epoch", sample: epochSample(epoch, epochTime, performance.now() - trainStart, lossOf(history), task.forcedGc) });
         },
       },
     );

@@ -18,6 +18,8 @@ export interface RunOptions {
   quick: boolean;
   list: boolean;
   strict: boolean;
+  /** Full GC before each epoch-end sample; --no-gc turns it off. */
+  forcedGc: boolean;
   config: string | null;
   out: string | null;
   filters: string[];
@@ -52,7 +54,10 @@ Options:
   --samples N             training samples per epoch
   --shard I/N             run the I-th of N interleaved slices of the matrix (for parallel CI jobs)
   --max-rss SIZE          kill a cell whose RSS exceeds SIZE (e.g. 512M, 2G): status crashed
-  --timeout DURATION      kill a cell that runs longer (e.g. 90s, 5m; default 10m): status crashed
+  --timeout DURATION      kill a cell that runs longer (e.g. 90s, 5m; default 10m), counted from when
+                          its process has loaded: status crashed
+  --no-gc                 no forced GC before epoch-end samples: epoch times without the re-optimization
+                          a full GC causes, but heap and external bytes then include garbage
   --jobs N                cells run in parallel (default 1; more skews the timings)
   --list                  print the selected cells and exit
   --strict                exit 1 when any cell is not ok
@@ -81,6 +86,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
         quick: { type: "boolean" },
         list: { type: "boolean" },
         strict: { type: "boolean" },
+        "no-gc": { type: "boolean" },
         config: { type: "string" },
         out: { type: "string" },
         filter: { type: "string", multiple: true },
@@ -139,6 +145,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     quick: v.quick ?? false,
     list: v.list ?? false,
     strict: v.strict ?? false,
+    forcedGc: !(v["no-gc"] ?? false),
     config: v.config ?? null,
     out: v.out ?? null,
     filters: v.filter ?? [],

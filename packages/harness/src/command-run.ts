@@ -57,7 +57,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
     `kmb: suite "${suite.name}" (${suiteFile})${suite.quick ? ", quick" : ""}: ${cells.length} cell${cells.length === 1 ? "" : "s"}` +
       `${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${matrixSize})` : ""}, ` +
       `${epochs} epochs of ${samplesPerEpoch} samples (${warmupEpochs} warm-up), one process per cell` +
-      `${options.jobs > 1 ? `, ${options.jobs} at a time` : ""}${options.maxRssBytes === null ? "" : `, --max-rss ${formatMiB(options.maxRssBytes)}`}` +
+      `${options.jobs > 1 ? `, ${options.jobs} at a time` : ""}${options.forcedGc ? "" : ", no forced GC"}${options.maxRssBytes === null ? "" : `, --max-rss ${formatMiB(options.maxRssBytes)}`}` +
       `${options.out ? ` → ${options.out}` : ""}\n`,
   );
 
@@ -88,6 +88,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
       timeoutMs: options.timeoutMs,
       maxRssBytes: options.maxRssBytes,
       jobs: options.jobs,
+      forcedGc: options.forcedGc,
       progress: io.progress ?? streamProgress(io.stderr),
       signal: controller.signal,
     });

@@ -44,11 +44,16 @@ export { runCommand, selectCells, type CommandIo } from "./command-run.js";
 export { main } from "./main.js";
 export { formatBytes, formatDuration, formatMiB, formatMs, parseDuration, parseSize } from "./units.js";
 // What a suite file needs to add models and pipelines of its own, from the same packages the harness runs.
+// tf / tfl are the tfjs-core and tfjs-layers the cells train with, so a suite's own layers and tensors match them.
+export * as tf from "@tensorflow/tfjs-core";
+export * as tfl from "@tensorflow/tfjs-layers";
 export { builtInModels, LAYER_FAMILIES, parameterCount, type LayerFamily, type ModelSpec } from "@keras-mem-bench/models";
 export {
   builtInPipelines,
+  batchRanges,
   createSampleSource,
   DATASET_STRATEGIES,
+  gatherSamples,
   type DatasetStrategy,
   type Pipeline,
   type PipelineFactory,

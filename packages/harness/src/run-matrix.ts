@@ -25,6 +25,8 @@ export interface RunMatrixOptions {
   timeoutMs: number;
   maxRssBytes: number | null;
   jobs?: number;
+  /** Full GC before every epoch-end sample (default true). */
+  forcedGc?: boolean;
   /** Start the next cell's process while the current one trains (default true; only with jobs = 1). */
   prestart?: boolean;
   tmpDir?: string | null;
@@ -53,6 +55,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
       warmupEpochs: options.warmupEpochs,
       quick: suite.quick,
       shard: options.shard ? { ...options.shard, matrixSize: options.matrixSize } : null,
+      forcedGc: options.forcedGc ?? true,
     },
     env: options.env ?? collectEnvironment(),
     cells: [],
@@ -77,6 +80,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
     samplesPerEpoch: options.samplesPerEpoch,
     seed: suite.seed,
     tmpDir: options.tmpDir ?? null,
+    forcedGc: options.forcedGc ?? true,
   });
   // With one cell at a time, the next cell's process starts while the current one trains (on the other
   // core), and waits, loaded, until it is its turn: start-up leaves the critical path, cells stay isolated.

@@ -151,6 +151,8 @@ export interface SuiteInfo {
   epochs: number;
   warmupEpochs: number;
   quick: boolean;
+  /** Whether a full GC ran before every epoch-end sample (absent: true). Without it heap and external bytes include garbage. */
+  forcedGc?: boolean;
   /** Set when this file holds one shard of a matrix; merge checks these. */
   shard?: { index: number; count: number; matrixSize: number } | null;
 }
