@@ -27353,85 +27353,6 @@ function compileCellPattern(pattern) {
 var CELL_DELTA_VERDICTS = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
 var WORSE_VERDICTS = ["regression", "crashed", "now-unsupported"];
 
-// ../report/src/format-units.ts
-var BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function threeDigits(value) {
-  const a = Math.abs(value);
-  if (a >= 100) return value.toFixed(0);
-  if (a >= 10) return value.toFixed(1);
-  return value.toFixed(2);
-}
-var sign = (value) => value > 0 ? "+" : value < 0 ? "−" : "±";
-function formatBytes(bytes) {
-  if (!Number.isFinite(bytes)) return "—";
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? value.toFixed(0) : threeDigits(value);
-  return `${bytes < 0 ? "−" : ""}${text} ${BYTE_UNITS[unit]}`;
-}
-function formatDuration(ms) {
-  if (!Number.isFinite(ms)) return "—";
-  const a = Math.abs(ms);
-  const s = ms < 0 ? "−" : "";
-  if (a >= 6e4) return `${s}${threeDigits(a / 6e4)} min`;
-  if (a >= 1e3) return `${s}${threeDigits(a / 1e3)} s`;
-  return `${s}${threeDigits(a)} ms`;
-}
-function formatPercent(fraction) {
-  if (!Number.isFinite(fraction)) return "—";
-  const pct = Math.abs(fraction * 100);
-  const text = pct >= 100 ? pct.toFixed(0) : pct.toFixed(1);
-  return `${/^0(\.0)?$/.test(text) ? "±" : sign(fraction)}${text}%`;
-}
-function formatNumber(value) {
-  if (!Number.isFinite(value)) return "—";
-  const a = Math.abs(value);
-  if (a >= 1e4) return value.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  if (Number.isInteger(value)) return value.toFixed(0);
-  return threeDigits(value);
-}
-var METRIC_INFO = {
-  peakRssBytes: { label: "peak RSS", kind: "bytes", unit: "", higherIsWorse: true },
-  rssBytesPerEpoch: { label: "RSS growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
-  tensorsPerEpoch: { label: "tensors", kind: "count-per-epoch", unit: "tensors/epoch", higherIsWorse: true },
-  dataIdsPerEpoch: { label: "data ids", kind: "count-per-epoch", unit: "data ids/epoch", higherIsWorse: true },
-  numBytesPerEpoch: { label: "tensor bytes growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
-  meanEpochMs: { label: "epoch time", kind: "ms", unit: "", higherIsWorse: true },
-  samplesPerSecond: { label: "throughput", kind: "rate", unit: "samples/s", higherIsWorse: false },
-  peakGpuUsedBytes: { label: "peak GPU", kind: "bytes", unit: "", higherIsWorse: true }
-};
-function formatMetricValue(metric, value) {
-  if (value === null) return "—";
-  const info2 = METRIC_INFO[metric];
-  switch (info2.kind) {
-    case "bytes":
-      return formatBytes(value);
-    case "bytes-per-epoch":
-      return `${formatBytes(value)}${info2.unit}`;
-    case "ms":
-      return formatDuration(value);
-    case "count-per-epoch":
-      return `${Number.isFinite(value) ? value.toFixed(2) : "—"} ${info2.unit}`;
-    case "rate":
-      return `${formatNumber(value)} ${info2.unit}`;
-  }
-}
-function formatMetricDelta(metric, delta) {
-  if (delta === null) return "—";
-  const text = formatMetricValue(metric, Math.abs(delta));
-  return `${sign(delta)}${text}`;
-}
-
-// ../report/src/relative-change.ts
-function relativeChange(base, head) {
-  if (base === null || head === null || base === 0 || !Number.isFinite(base) || !Number.isFinite(head)) return null;
-  return (head - base) / Math.abs(base);
-}
-
 // ../report/src/robust-spread.ts
 var MAD_TO_SIGMA = 1.4826;
 function median(values) {
@@ -27487,21 +27408,105 @@ function residualSpread(ys, xs) {
   return MAD_TO_SIGMA * medianAbsoluteDeviation(ys.map((y, k) => y - (fit.intercept + fit.slope * x[k])));
 }
 
+// ../report/src/format-units.ts
+var BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function threeDigits(value) {
+  const a = Math.abs(value);
+  if (a >= 100) return value.toFixed(0);
+  if (a >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+var sign = (value) => value > 0 ? "+" : value < 0 ? "−" : "±";
+function formatBytes(bytes) {
+  if (!Number.isFinite(bytes)) return "—";
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? value.toFixed(0) : threeDigits(value);
+  return `${bytes < 0 ? "−" : ""}${text} ${BYTE_UNITS[unit]}`;
+}
+function formatDuration(ms) {
+  if (!Number.isFinite(ms)) return "—";
+  const a = Math.abs(ms);
+  const s = ms < 0 ? "−" : "";
+  if (a >= 6e4) return `${s}${threeDigits(a / 6e4)} min`;
+  if (a >= 1e3) return `${s}${threeDigits(a / 1e3)} s`;
+  return `${s}${threeDigits(a)} ms`;
+}
+function formatPercent(fraction) {
+  if (!Number.isFinite(fraction)) return "—";
+  const pct = Math.abs(fraction * 100);
+  const text = pct >= 100 ? pct.toFixed(0) : pct.toFixed(1);
+  return `${/^0(\.0)?$/.test(text) ? "±" : sign(fraction)}${text}%`;
+}
+function formatNumber(value) {
+  if (!Number.isFinite(value)) return "—";
+  const a = Math.abs(value);
+  if (a >= 1e4) return value.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (Number.isInteger(value)) return value.toFixed(0);
+  return threeDigits(value);
+}
+var METRIC_INFO = {
+  peakRssBytes: { label: "peak RSS", kind: "bytes", unit: "", higherIsWorse: true },
+  retainedBytes: { label: "retained", kind: "bytes", unit: "", higherIsWorse: true },
+  rssBytesPerEpoch: { label: "RSS growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
+  tensorsPerEpoch: { label: "tensors", kind: "count-per-epoch", unit: "tensors/epoch", higherIsWorse: true },
+  dataIdsPerEpoch: { label: "data ids", kind: "count-per-epoch", unit: "data ids/epoch", higherIsWorse: true },
+  numBytesPerEpoch: { label: "tensor bytes growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
+  meanEpochMs: { label: "epoch time", kind: "ms", unit: "", higherIsWorse: true },
+  samplesPerSecond: { label: "throughput", kind: "rate", unit: "samples/s", higherIsWorse: false },
+  peakGpuUsedBytes: { label: "peak GPU", kind: "bytes", unit: "", higherIsWorse: true }
+};
+function formatMetricValue(metric, value) {
+  if (value === null) return "—";
+  const info2 = METRIC_INFO[metric];
+  switch (info2.kind) {
+    case "bytes":
+      return formatBytes(value);
+    case "bytes-per-epoch":
+      return `${formatBytes(value)}${info2.unit}`;
+    case "ms":
+      return formatDuration(value);
+    case "count-per-epoch":
+      return `${Number.isFinite(value) ? value.toFixed(2) : "—"} ${info2.unit}`;
+    case "rate":
+      return `${formatNumber(value)} ${info2.unit}`;
+  }
+}
+function formatMetricDelta(metric, delta) {
+  if (delta === null) return "—";
+  const text = formatMetricValue(metric, Math.abs(delta));
+  return `${sign(delta)}${text}`;
+}
+
+// ../report/src/relative-change.ts
+function relativeChange(base, head) {
+  if (base === null || head === null || base === 0 || !Number.isFinite(base) || !Number.isFinite(head)) return null;
+  return (head - base) / Math.abs(base);
+}
+
 // ../report/src/rule-bytes.ts
 var MIN_SLOPE_BYTES_PER_EPOCH = 1024;
 function unavailable(metric, base, head) {
   const missing = base === null && head === null ? "neither run" : base === null ? "only the head run" : "only the base run";
   return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} measured it` };
 }
-function comparePeakBytes(metric, base, head, baseSeries, headSeries, rule) {
+function comparePeakBytes(metric, base, head, baseSeries, headSeries, rule, options = {}) {
   if (base === null || head === null) return unavailable(metric, base, head);
   const delta = head - base;
   const relative2 = relativeChange(base, head);
-  const noise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
-  const floor = rule.bytesMinChange * Math.abs(base);
+  const epochNoise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
+  const runNoise = options.runScatter ? options.runScatter.relative * Math.abs(base) : 0;
+  const noise = Math.hypot(epochNoise, runNoise);
+  const reference = options.reference ?? { bytes: Math.abs(base), label: "base" };
+  const floor = rule.bytesMinChange * reference.bytes;
   const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
   const change = `${relative2 === null ? formatMetricDelta(metric, delta) : `${formatPercent(relative2)} (${formatMetricDelta(metric, delta)})`}: ${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)}`;
-  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).replace("+", "")} of base, ${rule.bytesNoiseFactor} × noise ${formatBytes(noise)})`;
+  const noiseWords = options.runScatter ? `noise ${formatBytes(noise)} (epoch scatter ${formatBytes(epochNoise)}, run-to-run scatter ±${formatPercent(options.runScatter.relative).slice(1)} across ${options.runScatter.cells} cells)` : `noise ${formatBytes(noise)}`;
+  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of ${reference.label}, ${rule.bytesNoiseFactor} × ${noiseWords})`;
   if (delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "regression", reason: `${change}, beyond the ${why}` };
   if (-delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "improvement", reason: `${change}, beyond the ${why}` };
   return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}, within the ${why}` };
@@ -27520,7 +27525,7 @@ function compareByteSlope(metric, base, head, baseSeries, headSeries, basePeak, 
   const floor = Math.max(MIN_SLOPE_BYTES_PER_EPOCH, rule.bytesMinChange * Math.abs(basePeak) / span);
   const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
   const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
-  const why = `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).replace("+", "")} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ${rule.bytesNoiseFactor} × slope noise ${formatMetricValue(metric, noise)})`;
+  const why = `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ${rule.bytesNoiseFactor} × slope noise ${formatMetricValue(metric, noise)})`;
   if (delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "regression", reason: `${change}, beyond the ${why}` };
   if (-delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "improvement", reason: `${change}, beyond the ${why}` };
   return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}, within the ${why}` };
@@ -27628,7 +27633,7 @@ function formatP(p) {
   if (p < 1e-3) return "p < 0.001";
   return `p = ${p.toFixed(3)}`;
 }
-function compareEpochTime(input, rule) {
+function compareEpochTime(input, rule, runScatter = null) {
   const { baseMeanMs, headMeanMs, baseTimes, headTimes } = input;
   const meanDelta = baseMeanMs !== null && headMeanMs !== null ? headMeanMs - baseMeanMs : null;
   const rateDelta = input.baseSamplesPerSecond !== null && input.headSamplesPerSecond !== null ? input.headSamplesPerSecond - input.baseSamplesPerSecond : null;
@@ -27653,14 +27658,17 @@ function compareEpochTime(input, rule) {
   const test = mannWhitneyU(headTimes, baseTimes);
   const moved = `median epoch ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
   const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
-  const counts = `counts at ≥ ${formatPercent(rule.timeMinChange).replace("+", "")} and p < ${rule.timeAlpha}`;
+  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
+  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
+  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
+  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
   if (!rule.checkTime) return result("unchanged", `${moved}, ${stats}; time not judged for this cell (checkTime: false)`);
   if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
     return result("unchanged", `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`);
   }
   const significant = test.pValue < rule.timeAlpha;
-  if (significant && change >= rule.timeMinChange) return result("regression", `${moved}, ${stats}; ${counts}`);
-  if (significant && change <= -rule.timeMinChange) return result("improvement", `${moved}, ${stats}; ${counts}`);
+  if (significant && change >= slower) return result("regression", `${moved}, ${stats}; ${counts}`);
+  if (significant && change <= -faster) return result("improvement", `${moved}, ${stats}; ${counts}`);
   const why = significant ? "a real but small shift" : "within the runs' scatter";
   return result("unchanged", `${moved}, ${stats}: ${why}; ${counts}`);
 }
@@ -27692,9 +27700,10 @@ var DEFAULT_THRESHOLD_VALUES = Object.freeze({
   tensorsPerEpoch: 0.5,
   dataIdsPerEpoch: 0.5,
   bytesMinChange: 0.05,
-  bytesNoiseFactor: 3,
+  bytesNoiseFactor: 5,
   timeMinChange: 0.1,
   timeAlpha: 0.01,
+  timeNoiseFactor: 4,
   checkTime: true
 });
 var DEFAULT_THRESHOLDS = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES }, cells: [], source: null });
@@ -27705,6 +27714,7 @@ var KINDS = {
   bytesNoiseFactor: "factor",
   timeMinChange: "fraction",
   timeAlpha: "alpha",
+  timeNoiseFactor: "factor",
   checkTime: "boolean"
 };
 var KEYS = Object.keys(KINDS);
@@ -27781,6 +27791,36 @@ function series(cell, warmup, pick) {
   }
   return { epochs, values };
 }
+function retained(sample) {
+  return sample.heapUsedBytes + sample.externalBytes;
+}
+var RUN_SCATTER_MIN_CELLS = 6;
+function scatterOf(values) {
+  if (values.length < RUN_SCATTER_MIN_CELLS) return null;
+  return MAD_TO_SIGMA * medianAbsoluteDeviation(values);
+}
+function runScatters(pairs) {
+  const rss = [];
+  const gpu = [];
+  const time = [];
+  for (const { base, head, baseRun, headRun } of pairs) {
+    const bs = base.summary;
+    const hs = head.summary;
+    if (bs.peakRssBytes > 0) rss.push(hs.peakRssBytes / bs.peakRssBytes - 1);
+    const bGpu = bs.peakGpuUsedBytes ?? null;
+    const hGpu = hs.peakGpuUsedBytes ?? null;
+    if (bGpu !== null && hGpu !== null && bGpu > 0) gpu.push(hGpu / bGpu - 1);
+    const bt = series(base, warmupOf(base, baseRun), (s) => s.timeMs).values;
+    const ht = series(head, warmupOf(head, headRun), (s) => s.timeMs).values;
+    if (bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) time.push(Math.log(median(ht) / median(bt)));
+  }
+  const relative2 = (values) => {
+    const sigma = scatterOf(values);
+    return sigma === null ? null : { relative: sigma, cells: values.length };
+  };
+  const timeSigma = scatterOf(time);
+  return { rss: relative2(rss), gpu: relative2(gpu), time: timeSigma === null ? null : { log: timeSigma, cells: time.length } };
+}
 function statusWords(cell) {
   const detail = cell.error ? `: ${cell.error.kernel ? `missing kernel ${cell.error.kernel}` : cell.error.message}` : "";
   switch (cell.status) {
@@ -27797,6 +27837,7 @@ function statusWords(cell) {
 function unjudged(base, head, why) {
   const pick = [
     ["peakRssBytes", (s) => s.peakRssBytes],
+    ["retainedBytes", () => null],
     ["rssBytesPerEpoch", (s) => s.rssBytesPerEpoch],
     ["tensorsPerEpoch", (s) => s.tensorsPerEpoch],
     ["dataIdsPerEpoch", (s) => s.dataIdsPerEpoch],
@@ -27809,18 +27850,27 @@ function unjudged(base, head, why) {
   for (const [metric, get] of pick) {
     const b = base ? get(base) ?? null : null;
     const h = head ? get(head) ?? null : null;
-    if (metric === "peakGpuUsedBytes" && b === null && h === null) continue;
+    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes") && b === null && h === null) continue;
     metrics.push({ metric, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
   }
   return metrics;
 }
-function judgeMetrics(base, head, bs, hs, baseRun, headRun, t) {
+function peakRetained(cell) {
+  return cell.samples.length === 0 ? null : Math.max(...cell.samples.map(retained));
+}
+function judgeMetrics(base, head, bs, hs, baseRun, headRun, t, scatters) {
   const bw = warmupOf(base, baseRun);
   const hw = warmupOf(head, headRun);
   const rss = (c, w) => series(c, w, (s) => s.rssBytes);
+  const kept = (c, w) => series(c, w, retained);
   const numBytes = (c, w) => series(c, w, (s) => s.numBytes);
   const metrics = [
-    comparePeakBytes("peakRssBytes", bs.peakRssBytes, hs.peakRssBytes, rss(base, bw), rss(head, hw), t),
+    comparePeakBytes("peakRssBytes", bs.peakRssBytes, hs.peakRssBytes, rss(base, bw), rss(head, hw), t, { runScatter: scatters.rss }),
+    // Retained memory repeats within a few KiB from run to run where RSS moves by several percent, so a
+    // change of what training holds shows here first. Judged against the process's size (base peak RSS).
+    comparePeakBytes("retainedBytes", peakRetained(base), peakRetained(head), kept(base, bw), kept(head, hw), t, {
+      reference: { bytes: bs.peakRssBytes, label: "base peak RSS" }
+    }),
     compareByteSlope("rssBytesPerEpoch", bs.rssBytesPerEpoch, hs.rssBytesPerEpoch, rss(base, bw), rss(head, hw), bs.peakRssBytes, t),
     compareCountSlope("tensorsPerEpoch", bs.tensorsPerEpoch, hs.tensorsPerEpoch, t.tensorsPerEpoch),
     compareCountSlope("dataIdsPerEpoch", bs.dataIdsPerEpoch, hs.dataIdsPerEpoch, t.dataIdsPerEpoch),
@@ -27834,18 +27884,19 @@ function judgeMetrics(base, head, bs, hs, baseRun, headRun, t) {
         baseTimes: series(base, bw, (s) => s.timeMs).values,
         headTimes: series(head, hw, (s) => s.timeMs).values
       },
-      t
+      t,
+      scatters.time
     )
   ];
   const bGpu = bs.peakGpuUsedBytes ?? null;
   const hGpu = hs.peakGpuUsedBytes ?? null;
   if (bGpu !== null || hGpu !== null) {
     const gpu = (c, w) => series(c, w, (s) => s.gpuUsedBytes);
-    metrics.push(comparePeakBytes("peakGpuUsedBytes", bGpu, hGpu, gpu(base, bw), gpu(head, hw), t));
+    metrics.push(comparePeakBytes("peakGpuUsedBytes", bGpu, hGpu, gpu(base, bw), gpu(head, hw), t, { runScatter: scatters.gpu }));
   }
   return metrics;
 }
-function judgeCell(base, head, baseRun, headRun, t) {
+function judgeCell(base, head, baseRun, headRun, t, scatters) {
   if (head.status !== "ok" || base.status !== "ok") {
     const metrics2 = unjudged(base.summary, head.summary, `base ${statusWords(base)}, head ${statusWords(head)}`);
     const change = `base ${statusWords(base)}; head ${statusWords(head)}`;
@@ -27860,7 +27911,7 @@ function judgeCell(base, head, baseRun, headRun, t) {
     const which2 = base.summary === null && head.summary === null ? "both runs" : base.summary === null ? "the base run" : "the head run";
     return { verdict: "unchanged", metrics: unjudged(base.summary, head.summary, `${which2} measured too few epochs`), reasons: [`not judged: ${which2} measured too few epochs`] };
   }
-  const metrics = judgeMetrics(base, head, base.summary, head.summary, baseRun, headRun, t);
+  const metrics = judgeMetrics(base, head, base.summary, head.summary, baseRun, headRun, t, scatters);
   const worse = [];
   const better = [];
   if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
@@ -27881,6 +27932,12 @@ function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
   const baseCells = new Map(base.cells.map((c) => [c.id, c]));
   const headCells = new Map(head.cells.map((c) => [c.id, c]));
   const ids = [.../* @__PURE__ */ new Set([...baseCells.keys(), ...headCells.keys()])];
+  const bothRan = ids.flatMap((id) => {
+    const b = baseCells.get(id);
+    const h = headCells.get(id);
+    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary ? [{ base: b, head: h, baseRun: base, headRun: head }] : [];
+  });
+  const scatters = runScatters(bothRan);
   const cells = ids.map((id) => {
     const b = baseCells.get(id) ?? null;
     const h = headCells.get(id) ?? null;
@@ -27888,7 +27945,7 @@ function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
     const common = { id, family: key.family, strategy: key.strategy, batchSize: key.batchSize, backend: key.backend, base: b, head: h };
     if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h?.summary ?? null, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
     if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b.summary, null, "not in the head run"), reasons: ["not in the head run"] };
-    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id)) };
+    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
   });
   const rank = (v) => CELL_DELTA_VERDICTS.indexOf(v);
   cells.sort((p, q) => rank(p.verdict) - rank(q.verdict) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
@@ -28066,6 +28123,10 @@ var results_schema_default = {
             "count",
             "matrixSize"
           ]
+        },
+        forcedGc: {
+          type: "boolean",
+          description: "Whether a full GC ran before every epoch-end sample (absent: true)."
         }
       },
       required: [
@@ -28804,7 +28865,7 @@ var VERDICT_MARK = {
 };
 var SUMMARY_ORDER = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
 var WORSE = ["regression", "crashed", "now-unsupported"];
-var TABLE_METRICS = ["peakRssBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "samplesPerSecond"];
+var TABLE_METRICS = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "samplesPerSecond"];
 function summaryLine(comparison) {
   const parts = SUMMARY_ORDER.filter((v) => comparison.counts[v] > 0).map((v) => {
     const n = comparison.counts[v];

@@ -3,6 +3,7 @@ import type { Cell, RunEnvironment } from "@keras-mem-bench/results";
 
 export type MetricName =
   | "peakRssBytes"
+  | "retainedBytes"
   | "rssBytesPerEpoch"
   | "tensorsPerEpoch"
   | "dataIdsPerEpoch"
@@ -13,6 +14,7 @@ export type MetricName =
 
 export const METRIC_NAMES: readonly MetricName[] = [
   "peakRssBytes",
+  "retainedBytes",
   "rssBytesPerEpoch",
   "tensorsPerEpoch",
   "dataIdsPerEpoch",

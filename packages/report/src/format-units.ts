@@ -60,6 +60,7 @@ export interface MetricInfo {
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   peakRssBytes: { label: "peak RSS", kind: "bytes", unit: "", higherIsWorse: true },
+  retainedBytes: { label: "retained", kind: "bytes", unit: "", higherIsWorse: true },
   rssBytesPerEpoch: { label: "RSS growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
   tensorsPerEpoch: { label: "tensors", kind: "count-per-epoch", unit: "tensors/epoch", higherIsWorse: true },
   dataIdsPerEpoch: { label: "data ids", kind: "count-per-epoch", unit: "data ids/epoch", higherIsWorse: true },

@@ -25,25 +25,50 @@ function unavailable(metric: MetricDelta["metric"], base: number | null, head: n
 }
 
 /**
- * Peak bytes: tolerance = max(bytesMinChange × base peak, bytesNoiseFactor × √(σ_base² + σ_head²)),
- * σ = robust scatter of each run's per-epoch readings around their own linear trend.
+ * How much a metric moved between the two runs across all cells compared (robust sigma of the
+ * cells' relative changes). It sees what one run's own epochs cannot: a process that settles at a
+ * different RSS level each time it starts.
+ */
+export interface RunScatter {
+  /** 1.4826 × MAD of (head / base − 1) over the cells. */
+  relative: number;
+  cells: number;
+}
+
+export interface PeakOptions {
+  /** What the minimum change is a fraction of (default: the base value itself). */
+  reference?: { bytes: number; label: string };
+  runScatter?: RunScatter | null;
+}
+
+/**
+ * Peak bytes: tolerance = max(bytesMinChange × reference, bytesNoiseFactor × noise), where noise
+ * combines each run's epoch-to-epoch scatter (1.4826 × MAD of its readings after warm-up around a
+ * Theil-Sen line) and, when given, the run-to-run scatter across cells scaled to this cell's base.
  */
 export function comparePeakBytes(
-  metric: "peakRssBytes" | "peakGpuUsedBytes",
+  metric: "peakRssBytes" | "peakGpuUsedBytes" | "retainedBytes",
   base: number | null,
   head: number | null,
   baseSeries: EpochSeries,
   headSeries: EpochSeries,
   rule: ByteRule,
+  options: PeakOptions = {},
 ): MetricDelta {
   if (base === null || head === null) return unavailable(metric, base, head);
   const delta = head - base;
   const relative = relativeChange(base, head);
-  const noise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
-  const floor = rule.bytesMinChange * Math.abs(base);
+  const epochNoise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
+  const runNoise = options.runScatter ? options.runScatter.relative * Math.abs(base) : 0;
+  const noise = Math.hypot(epochNoise, runNoise);
+  const reference = options.reference ?? { bytes: Math.abs(base), label: "base" };
+  const floor = rule.bytesMinChange * reference.bytes;
   const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
   const change = `${relative === null ? formatMetricDelta(metric, delta) : `${formatPercent(relative)} (${formatMetricDelta(metric, delta)})`}: ${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)}`;
-  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).replace("+", "")} of base, ${rule.bytesNoiseFactor} × noise ${formatBytes(noise)})`;
+  const noiseWords = options.runScatter
+    ? `noise ${formatBytes(noise)} (epoch scatter ${formatBytes(epochNoise)}, run-to-run scatter ±${formatPercent(options.runScatter.relative).slice(1)} across ${options.runScatter.cells} cells)`
+    : `noise ${formatBytes(noise)}`;
+  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of ${reference.label}, ${rule.bytesNoiseFactor} × ${noiseWords})`;
   if (delta > tolerance) return { metric, base, head, delta, relative, verdict: "regression", reason: `${change}, beyond the ${why}` };
   if (-delta > tolerance) return { metric, base, head, delta, relative, verdict: "improvement", reason: `${change}, beyond the ${why}` };
   return { metric, base, head, delta, relative, verdict: "unchanged", reason: `${change}, within the ${why}` };
@@ -76,7 +101,7 @@ export function compareByteSlope(
   const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
   const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
   const why =
-    `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).replace("+", "")} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ` +
+    `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ` +
     `${rule.bytesNoiseFactor} × slope noise ${formatMetricValue(metric, noise)})`;
   if (delta > tolerance) return { metric, base, head, delta, relative, verdict: "regression", reason: `${change}, beyond the ${why}` };
   if (-delta > tolerance) return { metric, base, head, delta, relative, verdict: "improvement", reason: `${change}, beyond the ${why}` };

@@ -10,7 +10,14 @@ import { median } from "./robust-spread.js";
 export interface TimeRule {
   timeMinChange: number;
   timeAlpha: number;
+  timeNoiseFactor: number;
   checkTime: boolean;
+}
+
+/** Run-to-run scatter of epoch time across cells: 1.4826 × MAD of ln(head median / base median). */
+export interface TimeRunScatter {
+  log: number;
+  cells: number;
 }
 
 export interface TimeInput {
@@ -30,7 +37,7 @@ function formatP(p: number): string {
 }
 
 /** Returns the epoch-time delta and the throughput delta, which follows the same test. */
-export function compareEpochTime(input: TimeInput, rule: TimeRule): [MetricDelta, MetricDelta] {
+export function compareEpochTime(input: TimeInput, rule: TimeRule, runScatter: TimeRunScatter | null = null): [MetricDelta, MetricDelta] {
   const { baseMeanMs, headMeanMs, baseTimes, headTimes } = input;
   const meanDelta = baseMeanMs !== null && headMeanMs !== null ? headMeanMs - baseMeanMs : null;
   const rateDelta = input.baseSamplesPerSecond !== null && input.headSamplesPerSecond !== null ? input.headSamplesPerSecond - input.baseSamplesPerSecond : null;
@@ -56,14 +63,19 @@ export function compareEpochTime(input: TimeInput, rule: TimeRule): [MetricDelta
   const test = mannWhitneyU(headTimes, baseTimes);
   const moved = `median epoch ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
   const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
-  const counts = `counts at ≥ ${formatPercent(rule.timeMinChange).replace("+", "")} and p < ${rule.timeAlpha}`;
+  // The median must clear the minimum change and, where many cells were compared, what the runs'
+  // medians moved by across cells (a busier machine shifts every cell; one cell's shift within that is noise).
+  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
+  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
+  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
+  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
   if (!rule.checkTime) return result("unchanged", `${moved}, ${stats}; time not judged for this cell (checkTime: false)`);
   if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
     return result("unchanged", `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`);
   }
   const significant = test.pValue < rule.timeAlpha;
-  if (significant && change >= rule.timeMinChange) return result("regression", `${moved}, ${stats}; ${counts}`);
-  if (significant && change <= -rule.timeMinChange) return result("improvement", `${moved}, ${stats}; ${counts}`);
+  if (significant && change >= slower) return result("regression", `${moved}, ${stats}; ${counts}`);
+  if (significant && change <= -faster) return result("improvement", `${moved}, ${stats}; ${counts}`);
   const why = significant ? "a real but small shift" : "within the runs' scatter";
   return result("unchanged", `${moved}, ${stats}: ${why}; ${counts}`);
 }

@@ -16,6 +16,8 @@ export interface ThresholdValues {
   timeMinChange: number;
   /** Significance level of the Mann-Whitney test on epoch times. */
   timeAlpha: number;
+  /** A median change must also exceed this many sigmas of the run-to-run scatter across cells. */
+  timeNoiseFactor: number;
   /** False: time deltas are shown but never decide a verdict (for runners too noisy to time on). */
   checkTime: boolean;
 }
@@ -38,9 +40,10 @@ export const DEFAULT_THRESHOLD_VALUES: Readonly<ThresholdValues> = Object.freeze
   tensorsPerEpoch: 0.5,
   dataIdsPerEpoch: 0.5,
   bytesMinChange: 0.05,
-  bytesNoiseFactor: 3,
+  bytesNoiseFactor: 5,
   timeMinChange: 0.1,
   timeAlpha: 0.01,
+  timeNoiseFactor: 4,
   checkTime: true,
 });
 
@@ -54,6 +57,7 @@ const KINDS: Record<keyof ThresholdValues, Kind> = {
   bytesNoiseFactor: "factor",
   timeMinChange: "fraction",
   timeAlpha: "alpha",
+  timeNoiseFactor: "factor",
   checkTime: "boolean",
 };
 const KEYS = Object.keys(KINDS) as Array<keyof ThresholdValues>;
