@@ -144,6 +144,8 @@ export interface AnalysisInput {
   timing: EpochTiming | null;
   /** The process's RSS high-water mark when it ended, when known. */
   finalMaxRssBytes?: number | null;
+  /** Highest GPU memory polled during the cell, when a GPU sampler ran. */
+  peakGpuUsedBytes?: number | null;
   rules?: VerdictRules;
 }
 
@@ -168,6 +170,8 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   const series = (pick: (s: EpochSample) => number) => judged.map(pick);
   const dataIds = judged.every((s) => s.numDataIds !== null) ? series((s) => s.numDataIds!) : null;
   const wasm = judged.length > 0 && judged.every((s) => s.wasmHeapBytes !== null) ? series((s) => s.wasmHeapBytes!) : null;
+  const gpu = judged.length > 0 && judged.every((s) => typeof s.gpuUsedBytes === "number") ? series((s) => s.gpuUsedBytes!) : null;
+  const anyGpu = input.peakGpuUsedBytes != null || samples.some((s) => typeof s.gpuUsedBytes === "number");
   const times = samples.map((s) => s.timeMs);
   const losses = samples.map((s) => s.loss ?? null);
 
@@ -184,6 +188,9 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
     heapBytesPerEpoch: slopeOf(x, series((s) => s.heapUsedBytes)),
     externalBytesPerEpoch: slopeOf(x, series((s) => s.externalBytes)),
     wasmHeapBytesPerEpoch: wasm ? slopeOf(x, wasm) : null,
+    ...(anyGpu
+      ? { peakGpuUsedBytes: maxOf([...samples.map((s) => s.gpuUsedBytes), input.peakGpuUsedBytes]), gpuBytesPerEpoch: gpu ? slopeOf(x, gpu) : null }
+      : {}),
     meanEpochMs: input.timing?.meanMs ?? mean(times),
     timing: input.timing,
     warmupEpochs,
@@ -215,6 +222,7 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
     byteTrend("tensor bytes", x, series((s) => s.numBytes), rules),
   ];
   if (wasm) bytes.push(byteTrend("wasm heap", x, wasm, rules));
+  if (gpu) bytes.push(byteTrend("GPU memory", x, gpu, rules));
   const growing = bytes.filter((b) => b.growing);
   if (growing.length > 0) {
     const what = growing

@@ -11,6 +11,7 @@ export function cellFromRun(run: CellRun, warmupEpochs: number, rules?: VerdictR
     warmupEpochs,
     timing: run.timing,
     finalMaxRssBytes: run.finalMaxRssBytes,
+    peakGpuUsedBytes: run.peakGpuUsedBytes,
     ...(rules ? { rules } : {}),
   });
   return {

@@ -4,6 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { GpuSampler } from "@keras-mem-bench/gpu-memory";
 import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming } from "@keras-mem-bench/results";
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
 import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "./cell-protocol.js";
@@ -88,6 +89,8 @@ export interface CellRunOptions {
   signal?: AbortSignal;
   /** A process already started for this task (see CellProcess); a fresh one is started otherwise. */
   process?: CellProcess;
+  /** Starts GPU memory polling for the cell's process (GPU backends); its latest reading joins each epoch sample. */
+  gpuSampler?: (pid: number) => GpuSampler;
 }
 
 export interface CellRun {
@@ -103,6 +106,8 @@ export interface CellRun {
   /** From "go" until the process was gone (includes any start-up not yet done at "go"). */
   durationMs: number;
   finalMaxRssBytes: number | null;
+  /** Highest GPU memory the poller saw for the process (or all GPUs when the process is not listed); null without one. */
+  peakGpuUsedBytes: number | null;
   /** Stopped by the signal: not a measurement of the cell. */
   interrupted: boolean;
 }
@@ -162,12 +167,22 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
     interrupted = true;
     proc.kill();
   };
+  const gpu = options.gpuSampler && pid !== undefined ? options.gpuSampler(pid) : undefined;
+  const gpuBytes = () => {
+    const reading = gpu?.latest();
+    return reading ? (reading.processUsedBytes ?? reading.totalUsedBytes) : null;
+  };
 
   return new Promise((resolve) => {
-    const finish = () => {
+    const finish = async () => {
       clearTimeout(timeout);
       if (watchdog) clearInterval(watchdog);
       options.signal?.removeEventListener("abort", onAbort);
+      let peakGpuUsedBytes: number | null = null;
+      if (gpu) {
+        const polled = await gpu.stop();
+        if (polled.available) peakGpuUsedBytes = polled.peakProcessUsedBytes ?? polled.peakTotalUsedBytes;
+      }
       const exit = proc.exit!;
       const outcome: { status: CellStatus; error?: CellError } = exit.spawnError
         ? { status: "error", error: { message: `cannot start the cell's process: ${exit.spawnError.message}`, code: "KMB_CELL_SPAWN" } }
@@ -186,6 +201,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
         startupMs: bootMs !== null && setupMs !== null ? bootMs + setupMs : null,
         durationMs: performance.now() - started,
         finalMaxRssBytes,
+        peakGpuUsedBytes,
         interrupted,
       });
     };
@@ -206,6 +222,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
           checkRss(message.sample.rssBytes);
           break;
         case "epoch":
+          if (gpu) message.sample.gpuUsedBytes = gpuBytes();
           samples.push(message.sample);
           checkRss(message.sample.rssBytes);
           break;
@@ -219,7 +236,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
           break;
       }
       options.onMessage?.(message);
-    }, finish);
+    }, () => void finish());
     proc.go();
   });
 }

@@ -85,7 +85,7 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr, inte
       clear();
       const eta = estimateRemainingMs(state);
       stream.write(`${finishedLine(index, state.total, cell)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`);
-      redraw();
+      if (state.finished < state.total) redraw();
     },
     finish() {
       if (timer) clearInterval(timer);

@@ -1,5 +1,6 @@
 // Runs the selected cells (one process each, `jobs` at a time) and rewrites the results file after every
 // cell, so an interrupted or crashed run keeps everything measured so far.
+import { gpuInventory, startGpuSampler, type GpuSampler } from "@keras-mem-bench/gpu-memory";
 import { RESULTS_SCHEMA_VERSION, writeResultsFile, type Cell, type ResultsFile, type RunEnvironment } from "@keras-mem-bench/results";
 import type { VerdictRules } from "./analysis.js";
 import { cellFromRun } from "./cell-result.js";
@@ -34,7 +35,12 @@ export interface RunMatrixOptions {
   signal?: AbortSignal;
   env?: RunEnvironment;
   rules?: VerdictRules;
+  /** GPU memory polling for cells on GPU backends (default: nvidia-smi every 250 ms; null turns it off). */
+  gpuSampler?: ((pid: number) => GpuSampler) | null;
 }
+
+/** Backends whose memory can live on a GPU, where nvidia-smi is worth asking. */
+const GPU_BACKENDS = new Set(["tensorflow", "webgpu"]);
 
 export interface MatrixRun {
   results: ResultsFile;
@@ -57,7 +63,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
       shard: options.shard ? { ...options.shard, matrixSize: options.matrixSize } : null,
       forcedGc: options.forcedGc ?? true,
     },
-    env: options.env ?? collectEnvironment(),
+    env: options.env ?? collectEnvironment({ gpu: cells.some((c) => GPU_BACKENDS.has(c.backend)) ? await gpuInventory() : null }),
     cells: [],
   };
   const finished: Array<Cell | undefined> = new Array<Cell | undefined>(cells.length);
@@ -85,6 +91,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
   // With one cell at a time, the next cell's process starts while the current one trains (on the other
   // core), and waits, loaded, until it is its turn: start-up leaves the critical path, cells stay isolated.
   const prestart = jobs === 1 && options.prestart !== false;
+  const gpuSampler = options.gpuSampler === undefined ? (pid: number) => startGpuSampler({ pid, intervalMs: 250 }) : options.gpuSampler;
   let spare: { index: number; process: CellProcess } | undefined;
   const killSpare = () => spare?.process.kill();
   options.signal?.addEventListener("abort", killSpare, { once: true });
@@ -108,6 +115,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
           }
         },
         ...(ready ? { process: ready } : {}),
+        ...(GPU_BACKENDS.has(cell.backend) && gpuSampler ? { gpuSampler } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       if (run.interrupted) {
