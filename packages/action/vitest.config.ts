@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { slowMachineTimeouts } from "../../vitest.shared.js";
 
-// Tests here start node processes (the bundle) and parse GitHub's 13 MB OpenAPI description; on a
-// busy 2-core CI machine that can take longer than vitest's 5 s default. A ceiling, not a timing test.
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+// Tests here start node processes (the bundle) and parse GitHub's 13 MB OpenAPI description.
+export default defineConfig({ test: { ...slowMachineTimeouts } });

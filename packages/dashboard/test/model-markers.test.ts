@@ -63,7 +63,10 @@ describe("regression markers", () => {
   });
 
   it("explains the rule in words with its numbers", () => {
-    expect(describeMarkerRule()).toContain("bytes beyond max(5%, 3 × noise)");
+    expect(describeMarkerRule()).toContain("bytes beyond max(5%, 5 × noise)");
     expect(describeMarkerRule()).toContain("≥ 10% and p < 0.01");
+    const own = parseThresholds({ defaults: { bytesNoiseFactor: 8, timeMinChange: "15%" } }, "thresholds.json");
+    expect(describeMarkerRule(own)).toContain("bytes beyond max(5%, 8 × noise)");
+    expect(describeMarkerRule(own)).toContain("≥ 15% and p < 0.01");
   });
 });
