@@ -20,6 +20,7 @@ export function cellFromRun(run: CellRun, warmupEpochs: number, rules?: VerdictR
     strategy: cell.strategy,
     batchSize: cell.batchSize,
     backend: cell.backend,
+    ...(cell.gpuMemoryGrowth === null ? {} : { gpuMemoryGrowth: cell.gpuMemoryGrowth }),
     status: run.status,
     verdict: analysis.verdict,
     verdictReason: analysis.verdictReason,

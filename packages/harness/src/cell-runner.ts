@@ -22,6 +22,15 @@ export const BOOT_LIMIT_MS = 120_000;
  * A cell's process, started ahead of time if wanted: it loads Node, tsx, tfjs, the suite and the backend,
  * then waits for `run()`. Messages and exit are recorded from the start, so nothing is missed while waiting.
  */
+/**
+ * libtensorflow reads the allocator setting once, when the GPU device is created, so it must be in the
+ * environment before the process loads tfjs-node-gpu; a cell without the axis leaves the user's own value.
+ */
+export function allocatorEnv(task: CellTask): Record<string, string> {
+  const growth = task.cell.gpuMemoryGrowth;
+  return growth === null || growth === undefined ? {} : { TF_FORCE_GPU_ALLOW_GROWTH: growth ? "true" : "false" };
+}
+
 export class CellProcess {
   readonly child: ChildProcess;
   private readonly messages: CellMessage[] = [];
@@ -35,7 +44,7 @@ export class CellProcess {
   constructor(readonly task: CellTask) {
     this.child = fork(CHILD_ENTRY, [], {
       execArgv: ["--expose-gc", "--import", TSX_LOADER],
-      env: { ...process.env, [CELL_TASK_ENV]: JSON.stringify(task) },
+      env: { ...process.env, ...allocatorEnv(task), [CELL_TASK_ENV]: JSON.stringify(task) },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     this.child.stdout?.on("data", () => {});

@@ -1,7 +1,7 @@
 // `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
 import { parseArgs } from "node:util";
 import { BACKENDS } from "./backend-setup.js";
-import { parseShard, type Shard } from "./matrix.js";
+import { parseGrowthWord, parseShard, type Shard } from "./matrix.js";
 import { parseDuration, parseSize } from "./units.js";
 
 /** Bad command-line input; the CLI prints the message and exits 2. */
@@ -25,6 +25,8 @@ export interface RunOptions {
   filters: string[];
   batchSizes: number[] | null;
   backends: string[] | null;
+  /** Replaces the suite's GPU allocator settings (tensorflow backend): true = grow on demand. */
+  gpuMemoryGrowth: boolean[] | null;
   epochs: number | null;
   warmupEpochs: number | null;
   samplesPerEpoch: number | null;
@@ -46,9 +48,12 @@ Options:
   --config FILE           suite file (default: bench/suite.ts); see packages/harness/README.md
   --out FILE              results file, rewritten after every cell (default: none, table only)
   --filter KEY=V1,V2      keep cells whose KEY is one of the values; KEY: family, strategy, batch,
-                          backend; repeatable (all must match)
+                          backend, growth (on/off); repeatable (all must match)
   --batch-sizes N,N       replace the suite's batch sizes
   --backend NAME[,NAME]   replace the suite's backends: ${BACKENDS.join(", ")}
+  --gpu-memory-growth on,off
+                          GPU allocator settings for backend tensorflow (default: both): on = grow
+                          on demand (TF_FORCE_GPU_ALLOW_GROWTH=true), off = take the memory up front
   --epochs N              epochs per cell
   --warmup-epochs N       epochs left out of the growth slopes
   --samples N             training samples per epoch
@@ -92,6 +97,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
         filter: { type: "string", multiple: true },
         "batch-sizes": { type: "string" },
         backend: { type: "string" },
+        "gpu-memory-growth": { type: "string" },
         epochs: { type: "string" },
         "warmup-epochs": { type: "string" },
         samples: { type: "string" },
@@ -117,6 +123,15 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     backends = v.backend.split(",").map((b) => b.trim()).filter((b) => b !== "");
     const unknown = backends.find((b) => !(BACKENDS as readonly string[]).includes(b));
     if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${v.backend}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
+  }
+  let gpuMemoryGrowth: boolean[] | null = null;
+  if (v["gpu-memory-growth"] !== undefined) {
+    const words = v["gpu-memory-growth"].split(",").map((w) => w.trim()).filter((w) => w !== "");
+    const settings = words.map(parseGrowthWord);
+    if (words.length === 0 || settings.includes(null) || new Set(settings).size !== settings.length) {
+      throw new UsageError(`--gpu-memory-growth "${v["gpu-memory-growth"]}": expected on, off or on,off`);
+    }
+    gpuMemoryGrowth = settings as boolean[];
   }
   let maxRssBytes: number | null = null;
   if (v["max-rss"] !== undefined) {
@@ -151,6 +166,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     filters: v.filter ?? [],
     batchSizes,
     backends,
+    gpuMemoryGrowth,
     epochs: positiveInt("--epochs", v.epochs),
     warmupEpochs: positiveInt("--warmup-epochs", v["warmup-epochs"], 0),
     samplesPerEpoch: positiveInt("--samples", v.samples),

@@ -110,12 +110,13 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 }
 
 /** Suite axes with the command-line overrides, then filters, then the shard. */
-export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "batchSizes" | "backends" | "filters" | "shard">) {
+export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "batchSizes" | "backends" | "filters" | "shard"> & Partial<Pick<RunOptions, "gpuMemoryGrowth">>) {
   const axes: MatrixAxes = {
     families: suite.families.map((f) => f.family),
     strategies: suite.strategies.map((s) => s.strategy),
     batchSizes: options.batchSizes ?? suite.batchSizes,
     backends: options.backends ?? suite.backends,
+    gpuMemoryGrowth: options.gpuMemoryGrowth ?? suite.gpuMemoryGrowth,
   };
   const selected = applyFilter(expandMatrix(axes), parseFilters(options.filters, axes));
   if (selected.length === 0) throw new MatrixSelectionError(`the filters ${options.filters.map((f) => `--filter ${f}`).join(" ")} select no cell`);

@@ -3,8 +3,10 @@ export { resolveSuite, SuiteConfigError, SUITE_DEFAULTS, type ResolvedSuite } fr
 export { DEFAULT_SUITE_FILE, loadSuite } from "./suite-load.js";
 export {
   applyFilter,
+  BACKENDS_WITH_GPU_GROWTH,
   expandMatrix,
   FILTER_KEYS,
+  growthWord,
   MatrixSelectionError,
   parseFilters,
   parseShard,
@@ -30,7 +32,7 @@ export {
   type VerdictRules,
 } from "./analysis.js";
 export { assertBackendInstalled, BACKENDS, BackendUnavailableError, isBackendName, setUpBackend, type BackendInfo, type BackendName } from "./backend-setup.js";
-export { runCellProcess, type CellRun, type CellRunOptions } from "./cell-runner.js";
+export { allocatorEnv, runCellProcess, type CellRun, type CellRunOptions } from "./cell-runner.js";
 export { cellFromRun } from "./cell-result.js";
 export type { CellFailure, CellMessage, CellTask } from "./cell-protocol.js";
 export { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";

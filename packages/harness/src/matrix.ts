@@ -7,16 +7,23 @@ export interface MatrixCell {
   strategy: string;
   batchSize: number;
   backend: string;
+  /** The GPU allocator setting (TF_FORCE_GPU_ALLOW_GROWTH) on backends that have one; null elsewhere. */
+  gpuMemoryGrowth: boolean | null;
 }
+
+/** Backends with a GPU allocator that can grow on demand or take the memory up front. */
+export const BACKENDS_WITH_GPU_GROWTH: readonly string[] = ["tensorflow"];
 
 export interface MatrixAxes {
   families: readonly string[];
   strategies: readonly string[];
   batchSizes: readonly number[];
   backends: readonly string[];
+  /** Allocator settings for backends in BACKENDS_WITH_GPU_GROWTH (default: both, growth on first). */
+  gpuMemoryGrowth?: readonly boolean[];
 }
 
-export const FILTER_KEYS = ["family", "strategy", "batch", "backend"] as const;
+export const FILTER_KEYS = ["family", "strategy", "batch", "backend", "growth"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 /** Allowed values per key; cells must match every key that has an entry. */
 export type MatrixFilter = Partial<Record<FilterKey, string[]>>;
@@ -30,19 +37,35 @@ export class MatrixSelectionError extends Error {
   }
 }
 
-/** All cells, in a fixed order: backend, family, strategy, batch size (the order progress and tables show). */
+function growthSettings(backend: string, axes: MatrixAxes): Array<boolean | null> {
+  return BACKENDS_WITH_GPU_GROWTH.includes(backend) ? [...(axes.gpuMemoryGrowth ?? [true, false])] : [null];
+}
+
+/** All cells, in a fixed order: backend, family, strategy, batch size, allocator (the order progress and tables show). */
 export function expandMatrix(axes: MatrixAxes): MatrixCell[] {
   const cells: MatrixCell[] = [];
   for (const backend of axes.backends) {
     for (const family of axes.families) {
       for (const strategy of axes.strategies) {
         for (const batchSize of axes.batchSizes) {
-          cells.push({ id: cellId({ family, strategy, batchSize, backend }), family, strategy, batchSize, backend });
+          for (const gpuMemoryGrowth of growthSettings(backend, axes)) {
+            cells.push({ id: cellId({ family, strategy, batchSize, backend, gpuMemoryGrowth }), family, strategy, batchSize, backend, gpuMemoryGrowth });
+          }
         }
       }
     }
   }
   return cells;
+}
+
+/** "on" → true, "off" → false; anything else → null (callers name the input in their error). */
+export function parseGrowthWord(word: unknown): boolean | null {
+  return word === "on" ? true : word === "off" ? false : null;
+}
+
+/** "on" / "off" as the CLI, filters and cell ids spell the allocator setting. */
+export function growthWord(growth: boolean): "on" | "off" {
+  return growth ? "on" : "off";
 }
 
 /**
@@ -65,6 +88,9 @@ export function parseFilters(specs: readonly string[], axes: MatrixAxes): Matrix
       .filter((v) => v !== "");
     if (values.length === 0) throw new MatrixSelectionError(`--filter "${spec}": no values after "="`);
     const known = axisValues(key as FilterKey, axes);
+    if (known.length === 0) {
+      throw new MatrixSelectionError(`--filter "${spec}": the GPU allocator axis exists only on backend ${BACKENDS_WITH_GPU_GROWTH.join(", ")}, which this matrix does not include`);
+    }
     for (const value of values) {
       if (!known.includes(value)) {
         throw new MatrixSelectionError(`--filter "${spec}": ${key} "${value}" is not in this suite's matrix (${key} values: ${known.join(", ")})`);
@@ -87,13 +113,21 @@ function axisValues(key: FilterKey, axes: MatrixAxes): string[] {
       return axes.batchSizes.map(String);
     case "backend":
       return [...axes.backends];
+    case "growth":
+      return axes.backends.some((b) => BACKENDS_WITH_GPU_GROWTH.includes(b)) ? (axes.gpuMemoryGrowth ?? [true, false]).map(growthWord) : [];
   }
 }
 
 export function applyFilter(cells: readonly MatrixCell[], filter: MatrixFilter): MatrixCell[] {
   const ok = (key: FilterKey, value: string) => filter[key] === undefined || filter[key].includes(value);
   return cells.filter(
-    (c) => ok("family", c.family) && ok("strategy", c.strategy) && ok("batch", String(c.batchSize)) && ok("backend", c.backend),
+    (c) =>
+      ok("family", c.family) &&
+      ok("strategy", c.strategy) &&
+      ok("batch", String(c.batchSize)) &&
+      ok("backend", c.backend) &&
+      // A growth filter keeps only cells that have the setting: backends without an allocator axis drop out.
+      (filter.growth === undefined || (c.gpuMemoryGrowth !== null && filter.growth.includes(growthWord(c.gpuMemoryGrowth)))),
   );
 }
 

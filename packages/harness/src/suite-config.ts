@@ -28,6 +28,12 @@ export interface SuiteMatrix {
   batchSizes?: number[];
   /** "wasm" (default), "cpu", "tensorflow", "webgpu". */
   backends?: string[];
+  /**
+   * The GPU allocator axis for the "tensorflow" backend (default both): "on" grows GPU memory on demand
+   * (TF_FORCE_GPU_ALLOW_GROWTH=true, Keras's set_memory_growth), "off" takes nearly all of it up front.
+   * Cells on other backends have no such setting and run once.
+   */
+  gpuMemoryGrowth?: Array<"on" | "off">;
   epochs?: number;
   /** Epochs left out of the growth slopes (allocator and JIT warm-up). */
   warmupEpochs?: number;

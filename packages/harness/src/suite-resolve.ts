@@ -3,6 +3,7 @@
 import { builtInModels, LAYER_FAMILIES, type ModelSpec } from "@keras-mem-bench/models";
 import { builtInPipelines, DATASET_STRATEGIES, type PipelineFactory } from "@keras-mem-bench/pipelines";
 import { BACKENDS } from "./backend-setup.js";
+import { growthWord, parseGrowthWord } from "./matrix.js";
 import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
 
 /** A suite file that cannot be used; `key` is the offending key path, e.g. `families[2]`. */
@@ -27,6 +28,7 @@ export interface ResolvedSuite {
   strategies: PipelineFactory[];
   batchSizes: number[];
   backends: string[];
+  gpuMemoryGrowth: boolean[];
   epochs: number;
   warmupEpochs: number;
   samplesPerEpoch: number;
@@ -38,13 +40,14 @@ export interface ResolvedSuite {
 export const SUITE_DEFAULTS = {
   batchSizes: [32, 64],
   backends: ["wasm"],
+  gpuMemoryGrowth: [true, false],
   epochs: 8,
   warmupEpochs: 2,
   samplesPerEpoch: 512,
   seed: 42,
 } as const;
 
-const MATRIX_KEYS = ["families", "strategies", "batchSizes", "backends", "epochs", "warmupEpochs", "samplesPerEpoch"] as const;
+const MATRIX_KEYS = ["families", "strategies", "batchSizes", "backends", "gpuMemoryGrowth", "epochs", "warmupEpochs", "samplesPerEpoch"] as const;
 const SUITE_KEYS = ["name", "seed", "callbacks", "quickOverrides", ...MATRIX_KEYS] as const;
 
 function describe(value: unknown): string {
@@ -141,6 +144,15 @@ function resolveBackends(file: string, key: string, value: unknown): string[] {
   return unique(file, key, backends, (b) => b);
 }
 
+function resolveGpuMemoryGrowth(file: string, key: string, value: unknown): boolean[] {
+  const settings = nonEmptyArray(file, key, value).map((v, i) => {
+    const growth = parseGrowthWord(v);
+    if (growth === null) throw new SuiteConfigError(file, `${key}[${i}]`, `must be "on" or "off", got ${describe(v)}`);
+    return growth;
+  });
+  return unique(file, key, settings, growthWord);
+}
+
 /**
  * Validates a suite file's default export and fills in defaults. With `quick`, `quickOverrides` replaces
  * the keys it sets. `file` names the suite in errors and is kept so cell processes load the same file.
@@ -187,7 +199,7 @@ export function resolveSuite(config: unknown, file: string, options: { quick: bo
   };
 }
 
-type Matrix = Pick<ResolvedSuite, "families" | "strategies" | "batchSizes" | "backends" | "epochs" | "warmupEpochs" | "samplesPerEpoch">;
+type Matrix = Pick<ResolvedSuite, "families" | "strategies" | "batchSizes" | "backends" | "gpuMemoryGrowth" | "epochs" | "warmupEpochs" | "samplesPerEpoch">;
 
 function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string, partial: boolean): Matrix {
   const has = (k: keyof SuiteMatrix) => m[k] !== undefined;
@@ -201,6 +213,7 @@ function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string,
     strategies: has("strategies") ? resolveStrategies(file, key("strategies"), m.strategies) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]),
     batchSizes: has("batchSizes") ? resolveBatchSizes(file, key("batchSizes"), m.batchSizes) : [...SUITE_DEFAULTS.batchSizes],
     backends: has("backends") ? resolveBackends(file, key("backends"), m.backends) : [...SUITE_DEFAULTS.backends],
+    gpuMemoryGrowth: has("gpuMemoryGrowth") ? resolveGpuMemoryGrowth(file, key("gpuMemoryGrowth"), m.gpuMemoryGrowth) : [...SUITE_DEFAULTS.gpuMemoryGrowth],
     epochs,
     warmupEpochs,
     samplesPerEpoch: has("samplesPerEpoch") ? positiveInteger(file, key("samplesPerEpoch"), m.samplesPerEpoch) : SUITE_DEFAULTS.samplesPerEpoch,

@@ -12,6 +12,8 @@ describe("run flags", () => {
       "16, 32",
       "--backend",
       "wasm,cpu",
+      "--gpu-memory-growth",
+      "off",
       "--epochs",
       "5",
       "--warmup-epochs",
@@ -36,6 +38,7 @@ describe("run flags", () => {
       filters: ["family=dense", "batch=32"],
       batchSizes: [16, 32],
       backends: ["wasm", "cpu"],
+      gpuMemoryGrowth: [false],
       epochs: 5,
       warmupEpochs: 0,
       samplesPerEpoch: 128,
@@ -49,7 +52,7 @@ describe("run flags", () => {
   });
 
   it("has defaults for everything", () => {
-    expect(parseRunArgs([])).toMatchObject({ quick: false, out: null, config: null, filters: [], timeoutMs: DEFAULT_TIMEOUT_MS, jobs: 1, maxRssBytes: null, shard: null });
+    expect(parseRunArgs([])).toMatchObject({ quick: false, out: null, config: null, filters: [], timeoutMs: DEFAULT_TIMEOUT_MS, jobs: 1, maxRssBytes: null, shard: null, gpuMemoryGrowth: null });
   });
 
   it.each([
@@ -60,6 +63,8 @@ describe("run flags", () => {
     [["--batch-sizes", "16,x"], /--batch-sizes "16,x": entry "x"/],
     [["--backend", "cuda"], /--backend "cuda": unknown backend "cuda" \(known: wasm, cpu, tensorflow, webgpu\)/],
     [["--shard", "3/2"], /--shard "3\/2"/],
+    [["--gpu-memory-growth", "yes"], /--gpu-memory-growth "yes": expected on, off or on,off/],
+    [["--gpu-memory-growth", "on,on"], /--gpu-memory-growth "on,on"/],
     [["--bogus"], /--bogus/],
     [["positional"], /positional/],
   ])("%j fails naming the flag and value", (argv, message) => {

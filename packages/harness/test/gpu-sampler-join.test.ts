@@ -21,7 +21,7 @@ describe("GPU memory in cells", () => {
     const pids: number[] = [];
     const run = await runCellProcess(
       {
-        cell: { id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm" },
+        cell: { id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm", gpuMemoryGrowth: null },
         suiteFile: DEFAULT_SUITE_FILE,
         quick: false,
         epochs: 2,

@@ -13,7 +13,41 @@ describe("matrix expansion", () => {
     const cells = expandMatrix(axes);
     expect(cells).toHaveLength(4 * 4 * 3 * 2);
     expect(new Set(cells.map((c) => c.id)).size).toBe(cells.length);
-    expect(cells[0]).toEqual({ id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm" });
+    expect(cells[0]).toEqual({ id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm", gpuMemoryGrowth: null });
+  });
+});
+
+describe("GPU allocator axis", () => {
+  const withTensorflow: MatrixAxes = { ...axes, batchSizes: [16], backends: ["wasm", "tensorflow"] };
+
+  it("doubles tensorflow cells into growth-on and growth-off; other backends run once without the setting", () => {
+    const cells = expandMatrix(withTensorflow);
+    expect(cells).toHaveLength(16 + 16 * 2);
+    expect(cells.filter((c) => c.backend === "wasm").every((c) => c.gpuMemoryGrowth === null && !c.id.includes("growth"))).toBe(true);
+    const tf = cells.filter((c) => c.backend === "tensorflow");
+    expect(tf.slice(0, 2).map((c) => c.id)).toEqual(["dense/in-memory/b16/tensorflow/growth-on", "dense/in-memory/b16/tensorflow/growth-off"]);
+    expect(tf.map((c) => c.gpuMemoryGrowth)).toEqual(Array.from({ length: 16 }, () => [true, false]).flat());
+  });
+
+  it("runs only the settings asked for", () => {
+    const cells = expandMatrix({ ...withTensorflow, gpuMemoryGrowth: [false] }).filter((c) => c.backend === "tensorflow");
+    expect(cells).toHaveLength(16);
+    expect(cells.every((c) => c.id.endsWith("/growth-off"))).toBe(true);
+  });
+
+  it("growth=on keeps only cells that have the setting on", () => {
+    const ids = applyFilter(expandMatrix(withTensorflow), parseFilters(["growth=on", "family=dense"], withTensorflow)).map((c) => c.id);
+    expect(ids).toEqual([
+      "dense/in-memory/b16/tensorflow/growth-on",
+      "dense/generator/b16/tensorflow/growth-on",
+      "dense/tf-data/b16/tensorflow/growth-on",
+      "dense/file-stream/b16/tensorflow/growth-on",
+    ]);
+  });
+
+  it("a growth filter on a matrix without tensorflow says why it cannot apply", () => {
+    expect(() => parseFilters(["growth=on"], axes)).toThrow(/--filter "growth=on": the GPU allocator axis exists only on backend tensorflow, which this matrix does not include/);
+    expect(() => parseFilters(["growth=maybe"], withTensorflow)).toThrow(/growth "maybe" is not in this suite's matrix \(growth values: on, off\)/);
   });
 });
 
@@ -32,7 +66,7 @@ describe("filters", () => {
 
   it("names an unknown key", () => {
     expect(() => parseFilters(["famly=dense"], axes)).toThrow(MatrixSelectionError);
-    expect(() => parseFilters(["famly=dense"], axes)).toThrow(/--filter "famly=dense": unknown key "famly" \(known: family, strategy, batch, backend\)/);
+    expect(() => parseFilters(["famly=dense"], axes)).toThrow(/--filter "famly=dense": unknown key "famly" \(known: family, strategy, batch, backend, growth\)/);
   });
 
   it("names an unknown value and lists the ones that exist", () => {

@@ -88,6 +88,8 @@ describe("resolving a suite object", () => {
     expect(keyOf({ batchSizes: [32, -1] })).toBe("batchSizes[1]");
     expect(keyOf({ batchSizes: [32, 32] })).toBe("batchSizes[1]");
     expect(keyOf({ backends: ["cuda"] })).toBe("backends[0]");
+    expect(keyOf({ gpuMemoryGrowth: ["on", true] })).toBe("gpuMemoryGrowth[1]");
+    expect(keyOf({ gpuMemoryGrowth: ["off", "off"] })).toBe("gpuMemoryGrowth[1]");
     expect(keyOf({ families: [] })).toBe("families");
     expect(keyOf({ epochs: 3, warmupEpochs: 3 })).toBe("warmupEpochs");
     expect(keyOf({ callbacks: {} })).toBe("callbacks");
@@ -100,5 +102,6 @@ describe("resolving a suite object", () => {
     expect(suite.families.map((f) => f.family)).toEqual(["dense", "lstm", "conv", "depthwise-conv"]);
     expect(suite.strategies.map((s) => s.strategy)).toEqual(["in-memory", "generator", "tf-data", "file-stream"]);
     expect(suite.backends).toEqual(["wasm"]);
+    expect(suite.gpuMemoryGrowth).toEqual([true, false]);
   });
 });

@@ -2,14 +2,14 @@ import { syntheticCell } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
 import { estimateRemainingMs, finishedLine, progressLine, renderNotes, renderSummaryTable, renderTotals } from "../src/index.js";
 
-const key = { family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" };
+const key = { family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm", gpuMemoryGrowth: null };
 
 describe("progress", () => {
   it("shows cell i/N, the current cell and epoch, elapsed and ETA with units", () => {
     const state = {
       total: 32,
       finished: 4,
-      running: [{ index: 4, cell: { id: "lstm/generator/b32/wasm", family: "lstm", strategy: "generator", batchSize: 32, backend: "wasm" }, epoch: 3, epochs: 6 }],
+      running: [{ index: 4, cell: { id: "lstm/generator/b32/wasm", family: "lstm", strategy: "generator", batchSize: 32, backend: "wasm", gpuMemoryGrowth: null }, epoch: 3, epochs: 6 }],
       elapsedMs: 20_000,
       jobs: 1,
     };
