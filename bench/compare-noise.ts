@@ -153,6 +153,8 @@ function syntheticRun(profile: NoiseProfile, seed: number): ResultsFile {
           samples.push({
             epoch,
             timeMs,
+            // CPU time: the same work and jitter, but other jobs on the machine do not add to it.
+            cpuTimeMs: (timeMs / machine) * 0.95,
             elapsedMs: elapsed,
             rssBytes,
             heapUsedBytes: Math.round(29 * 2 ** 20 * (1 + 0.001 * gaussian(random))),
@@ -266,13 +268,19 @@ const INJECTIONS: Injection[] = [
   },
   {
     name: "+20% epoch time",
-    metrics: ["meanEpochMs"],
+    // More work per epoch: wall and CPU time both grow.
+    metrics: ["meanEpochMs", "epochCpuMs"],
     apply: (cell) => {
       const s = cell.summary!;
       const t = s.timing;
       return {
         ...cell,
-        samples: cell.samples.map((e) => ({ ...e, timeMs: e.timeMs * 1.2, elapsedMs: e.elapsedMs * 1.2 })),
+        samples: cell.samples.map((e) => ({
+          ...e,
+          timeMs: e.timeMs * 1.2,
+          elapsedMs: e.elapsedMs * 1.2,
+          ...(e.cpuTimeMs === undefined ? {} : { cpuTimeMs: e.cpuTimeMs * 1.2 }),
+        })),
         summary: {
           ...s,
           meanEpochMs: s.meanEpochMs * 1.2,

@@ -27457,6 +27457,7 @@ var METRIC_INFO = {
   dataIdsPerEpoch: { label: "data ids", kind: "count-per-epoch", unit: "data ids/epoch", higherIsWorse: true },
   numBytesPerEpoch: { label: "tensor bytes growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
   meanEpochMs: { label: "epoch time", kind: "ms", unit: "", higherIsWorse: true },
+  epochCpuMs: { label: "epoch CPU", kind: "ms", unit: "", higherIsWorse: true },
   samplesPerSecond: { label: "throughput", kind: "rate", unit: "samples/s", higherIsWorse: false },
   peakGpuUsedBytes: { label: "peak GPU", kind: "bytes", unit: "", higherIsWorse: true }
 };
@@ -27633,11 +27634,36 @@ function formatP(p) {
   if (p < 1e-3) return "p < 0.001";
   return `p = ${p.toFixed(3)}`;
 }
+function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
+  if (baseTimes.length < 2 || headTimes.length < 2) {
+    return { verdict: "unchanged", reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)` };
+  }
+  const baseMedian = median(baseTimes);
+  const headMedian = median(headTimes);
+  const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
+  const test = mannWhitneyU(headTimes, baseTimes);
+  const moved = `median ${what} ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
+  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
+  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
+  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
+  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
+  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
+  if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
+  if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
+    return { verdict: "unchanged", reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}` };
+  }
+  const significant = test.pValue < rule.timeAlpha;
+  if (significant && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
+  if (significant && change <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
+  const why = significant ? "a real but small shift" : "within the runs' scatter";
+  return { verdict: "unchanged", reason: `${moved}, ${stats}: ${why}; ${counts}` };
+}
 function compareEpochTime(input, rule, runScatter = null) {
-  const { baseMeanMs, headMeanMs, baseTimes, headTimes } = input;
+  const { baseMeanMs, headMeanMs } = input;
   const meanDelta = baseMeanMs !== null && headMeanMs !== null ? headMeanMs - baseMeanMs : null;
   const rateDelta = input.baseSamplesPerSecond !== null && input.headSamplesPerSecond !== null ? input.headSamplesPerSecond - input.baseSamplesPerSecond : null;
-  const result = (verdict, reason) => [
+  const { verdict, reason } = judgeEpochTimes("epoch", input.baseTimes, input.headTimes, rule, runScatter);
+  return [
     { metric: "meanEpochMs", base: baseMeanMs, head: headMeanMs, delta: meanDelta, relative: relativeChange(baseMeanMs, headMeanMs), verdict, reason },
     {
       metric: "samplesPerSecond",
@@ -27649,28 +27675,18 @@ function compareEpochTime(input, rule, runScatter = null) {
       reason: rateDelta === null ? "not compared: a run has no throughput" : `${formatMetricDelta("samplesPerSecond", rateDelta)}; follows the epoch-time test`
     }
   ];
-  if (baseTimes.length < 2 || headTimes.length < 2) {
-    return result("unchanged", `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)`);
+}
+function compareEpochCpuTime(baseTimes, headTimes, rule, runScatter = null) {
+  const base = baseTimes && baseTimes.length > 0 ? median(baseTimes) : null;
+  const head = headTimes && headTimes.length > 0 ? median(headTimes) : null;
+  const delta = base !== null && head !== null ? head - base : null;
+  const metric = "epochCpuMs";
+  if (!baseTimes || !headTimes) {
+    const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
+    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded CPU time per epoch` };
   }
-  const baseMedian = median(baseTimes);
-  const headMedian = median(headTimes);
-  const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
-  const test = mannWhitneyU(headTimes, baseTimes);
-  const moved = `median epoch ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
-  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
-  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
-  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
-  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
-  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
-  if (!rule.checkTime) return result("unchanged", `${moved}, ${stats}; time not judged for this cell (checkTime: false)`);
-  if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
-    return result("unchanged", `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`);
-  }
-  const significant = test.pValue < rule.timeAlpha;
-  if (significant && change >= slower) return result("regression", `${moved}, ${stats}; ${counts}`);
-  if (significant && change <= -faster) return result("improvement", `${moved}, ${stats}; ${counts}`);
-  const why = significant ? "a real but small shift" : "within the runs' scatter";
-  return result("unchanged", `${moved}, ${stats}: ${why}; ${counts}`);
+  const { verdict, reason } = judgeEpochTimes("epoch CPU", baseTimes, headTimes, rule, runScatter);
+  return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
 }
 
 // ../report/src/report-error.ts
@@ -27791,6 +27807,10 @@ function series(cell, warmup, pick) {
   }
   return { epochs, values };
 }
+function cpuTimes(cell, warmup) {
+  const after = cell.samples.filter((s) => s.epoch > warmup);
+  return after.every((s) => typeof s.cpuTimeMs === "number") ? after.map((s) => s.cpuTimeMs) : null;
+}
 function retained(sample) {
   return sample.heapUsedBytes + sample.externalBytes;
 }
@@ -27803,6 +27823,7 @@ function runScatters(pairs) {
   const rss = [];
   const gpu = [];
   const time = [];
+  const cpu = [];
   for (const { base, head, baseRun, headRun } of pairs) {
     const bs = base.summary;
     const hs = head.summary;
@@ -27813,13 +27834,19 @@ function runScatters(pairs) {
     const bt = series(base, warmupOf(base, baseRun), (s) => s.timeMs).values;
     const ht = series(head, warmupOf(head, headRun), (s) => s.timeMs).values;
     if (bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) time.push(Math.log(median(ht) / median(bt)));
+    const bc = cpuTimes(base, warmupOf(base, baseRun));
+    const hc = cpuTimes(head, warmupOf(head, headRun));
+    if (bc && hc && bc.length >= 2 && hc.length >= 2 && median(bc) > 0 && median(hc) > 0) cpu.push(Math.log(median(hc) / median(bc)));
   }
   const relative2 = (values) => {
     const sigma = scatterOf(values);
     return sigma === null ? null : { relative: sigma, cells: values.length };
   };
-  const timeSigma = scatterOf(time);
-  return { rss: relative2(rss), gpu: relative2(gpu), time: timeSigma === null ? null : { log: timeSigma, cells: time.length } };
+  const logScatter = (values) => {
+    const sigma = scatterOf(values);
+    return sigma === null ? null : { log: sigma, cells: values.length };
+  };
+  return { rss: relative2(rss), gpu: relative2(gpu), time: logScatter(time), cpu: logScatter(cpu) };
 }
 function statusWords(cell) {
   const detail = cell.error ? `: ${cell.error.kernel ? `missing kernel ${cell.error.kernel}` : cell.error.message}` : "";
@@ -27843,6 +27870,7 @@ function unjudged(base, head, why) {
     ["dataIdsPerEpoch", (s) => s.dataIdsPerEpoch],
     ["numBytesPerEpoch", (s) => s.numBytesPerEpoch],
     ["meanEpochMs", (s) => s.meanEpochMs],
+    ["epochCpuMs", () => null],
     ["samplesPerSecond", (s) => s.timing?.samplesPerSecond],
     ["peakGpuUsedBytes", (s) => s.peakGpuUsedBytes]
   ];
@@ -27850,7 +27878,7 @@ function unjudged(base, head, why) {
   for (const [metric, get] of pick) {
     const b = base ? get(base) ?? null : null;
     const h = head ? get(head) ?? null : null;
-    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes") && b === null && h === null) continue;
+    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes" || metric === "epochCpuMs") && b === null && h === null) continue;
     metrics.push({ metric, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
   }
   return metrics;
@@ -27886,7 +27914,8 @@ function judgeMetrics(base, head, bs, hs, baseRun, headRun, t, scatters) {
       },
       t,
       scatters.time
-    )
+    ),
+    compareEpochCpuTime(cpuTimes(base, bw), cpuTimes(head, hw), t, scatters.cpu)
   ];
   const bGpu = bs.peakGpuUsedBytes ?? null;
   const hGpu = hs.peakGpuUsedBytes ?? null;
@@ -28367,6 +28396,10 @@ var results_schema_default = {
           minimum: 1
         },
         timeMs: {
+          type: "number",
+          minimum: 0
+        },
+        cpuTimeMs: {
           type: "number",
           minimum: 0
         },
@@ -28865,7 +28898,7 @@ var VERDICT_MARK = {
 };
 var SUMMARY_ORDER = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
 var WORSE = ["regression", "crashed", "now-unsupported"];
-var TABLE_METRICS = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "samplesPerSecond"];
+var TABLE_METRICS = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "epochCpuMs", "samplesPerSecond"];
 function summaryLine(comparison) {
   const parts = SUMMARY_ORDER.filter((v) => comparison.counts[v] > 0).map((v) => {
     const n = comparison.counts[v];

@@ -90,6 +90,7 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
     // The epoch sample (forced GC) runs in afterEach, outside the timed window.
     let epochStart = 0;
     let epochTime = 0;
+    let epochCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
     let history: History | undefined;
     const bench = new Bench({ iterations: task.epochs, time: 0, warmup: false, retainSamples: true, throws: true });
     bench.add(
@@ -97,15 +98,17 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
       async () => {
         epoch++;
         history = undefined;
+        const cpuStart = process.cpuUsage();
         epochStart = performance.now();
         if (epoch === 1) trainStart = epochStart;
         history = await pipeline.fitEpoch(builtModel, callbacks);
         epochTime = performance.now() - epochStart;
+        epochCpu = process.cpuUsage(cpuStart);
       },
       {
         afterEach() {
           // afterEach also runs after a failed epoch; only a finished one gets a sample.
-          if (history) send({ type: "epoch", sample: epochSample(epoch, epochTime, performance.now() - trainStart, lossOf(history), task.forcedGc) });
+          if (history) send({ type: "epoch", sample: epochSample(epoch, { timeMs: epochTime, cpuTimeMs: (epochCpu.user + epochCpu.system) / 1000 }, performance.now() - trainStart, lossOf(history), task.forcedGc) });
         },
       },
     );

@@ -59,13 +59,20 @@ export function collectGarbage(): boolean {
  * RSS show what training retained. Its price: V8 drops optimized code that embedded objects the GC freed,
  * so the next epoch re-optimizes (measured ≈ 30 ms per epoch for the dense family on this 2-core machine).
  */
-export function epochSample(epoch: number, timeMs: number, elapsedMs: number, loss: number | null, forcedGc = true): EpochSample {
+export function epochSample(
+  epoch: number,
+  time: { timeMs: number; cpuTimeMs: number },
+  elapsedMs: number,
+  loss: number | null,
+  forcedGc = true,
+): EpochSample {
   if (forcedGc) collectGarbage();
   const memory = process.memoryUsage();
   const tensors = tf.memory();
   return {
     epoch,
-    timeMs,
+    timeMs: time.timeMs,
+    cpuTimeMs: time.cpuTimeMs,
     elapsedMs,
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,

@@ -14,7 +14,7 @@ import {
 import { MAD_TO_SIGMA, median, medianAbsoluteDeviation } from "./robust-spread.js";
 import { compareByteSlope, comparePeakBytes, type EpochSeries, type RunScatter } from "./rule-bytes.js";
 import { compareCountSlope } from "./rule-counts.js";
-import { compareEpochTime, type TimeRunScatter } from "./rule-time.js";
+import { compareEpochCpuTime, compareEpochTime, type TimeRunScatter } from "./rule-time.js";
 import { DEFAULT_THRESHOLDS, thresholdsForCell, type ThresholdValues, type Thresholds } from "./thresholds.js";
 
 function warmupOf(cell: Cell, results: ResultsFile): number {
@@ -35,6 +35,12 @@ function series(cell: Cell, warmup: number, pick: (s: Cell["samples"][number]) =
   return { epochs, values };
 }
 
+/** CPU ms per epoch after warm-up; null when the run did not record it (results from before it was). */
+function cpuTimes(cell: Cell, warmup: number): number[] | null {
+  const after = cell.samples.filter((s) => s.epoch > warmup);
+  return after.every((s) => typeof s.cpuTimeMs === "number") ? after.map((s) => s.cpuTimeMs!) : null;
+}
+
 /** JS heap in use plus external memory (ArrayBuffers, wasm memory) at an epoch's end, after the forced GC. */
 function retained(sample: Cell["samples"][number]): number {
   return sample.heapUsedBytes + sample.externalBytes;
@@ -47,6 +53,7 @@ interface RunScatters {
   rss: RunScatter | null;
   gpu: RunScatter | null;
   time: TimeRunScatter | null;
+  cpu: TimeRunScatter | null;
 }
 
 function scatterOf(values: number[]): number | null {
@@ -64,6 +71,7 @@ function runScatters(pairs: Array<{ base: Cell; head: Cell; baseRun: ResultsFile
   const rss: number[] = [];
   const gpu: number[] = [];
   const time: number[] = [];
+  const cpu: number[] = [];
   for (const { base, head, baseRun, headRun } of pairs) {
     const bs = base.summary!;
     const hs = head.summary!;
@@ -74,13 +82,19 @@ function runScatters(pairs: Array<{ base: Cell; head: Cell; baseRun: ResultsFile
     const bt = series(base, warmupOf(base, baseRun), (s) => s.timeMs).values;
     const ht = series(head, warmupOf(head, headRun), (s) => s.timeMs).values;
     if (bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) time.push(Math.log(median(ht) / median(bt)));
+    const bc = cpuTimes(base, warmupOf(base, baseRun));
+    const hc = cpuTimes(head, warmupOf(head, headRun));
+    if (bc && hc && bc.length >= 2 && hc.length >= 2 && median(bc) > 0 && median(hc) > 0) cpu.push(Math.log(median(hc) / median(bc)));
   }
   const relative = (values: number[]): RunScatter | null => {
     const sigma = scatterOf(values);
     return sigma === null ? null : { relative: sigma, cells: values.length };
   };
-  const timeSigma = scatterOf(time);
-  return { rss: relative(rss), gpu: relative(gpu), time: timeSigma === null ? null : { log: timeSigma, cells: time.length } };
+  const logScatter = (values: number[]): TimeRunScatter | null => {
+    const sigma = scatterOf(values);
+    return sigma === null ? null : { log: sigma, cells: values.length };
+  };
+  return { rss: relative(rss), gpu: relative(gpu), time: logScatter(time), cpu: logScatter(cpu) };
 }
 
 function statusWords(cell: Cell): string {
@@ -107,6 +121,7 @@ function unjudged(base: CellSummary | null, head: CellSummary | null, why: strin
     ["dataIdsPerEpoch", (s) => s.dataIdsPerEpoch],
     ["numBytesPerEpoch", (s) => s.numBytesPerEpoch],
     ["meanEpochMs", (s) => s.meanEpochMs],
+    ["epochCpuMs", () => null],
     ["samplesPerSecond", (s) => s.timing?.samplesPerSecond],
     ["peakGpuUsedBytes", (s) => s.peakGpuUsedBytes],
   ];
@@ -114,7 +129,7 @@ function unjudged(base: CellSummary | null, head: CellSummary | null, why: strin
   for (const [metric, get] of pick) {
     const b = base ? (get(base) ?? null) : null;
     const h = head ? (get(head) ?? null) : null;
-    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes") && b === null && h === null) continue;
+    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes" || metric === "epochCpuMs") && b === null && h === null) continue;
     metrics.push({ metric, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
   }
   return metrics;
@@ -153,6 +168,7 @@ function judgeMetrics(base: Cell, head: Cell, bs: CellSummary, hs: CellSummary, 
       t,
       scatters.time,
     ),
+    compareEpochCpuTime(cpuTimes(base, bw), cpuTimes(head, hw), t, scatters.cpu),
   ];
   const bGpu = bs.peakGpuUsedBytes ?? null;
   const hGpu = hs.peakGpuUsedBytes ?? null;

@@ -9,6 +9,7 @@ export type MetricName =
   | "dataIdsPerEpoch"
   | "numBytesPerEpoch"
   | "meanEpochMs"
+  | "epochCpuMs"
   | "samplesPerSecond"
   | "peakGpuUsedBytes";
 
@@ -20,6 +21,7 @@ export const METRIC_NAMES: readonly MetricName[] = [
   "dataIdsPerEpoch",
   "numBytesPerEpoch",
   "meanEpochMs",
+  "epochCpuMs",
   "samplesPerSecond",
   "peakGpuUsedBytes",
 ];

@@ -66,6 +66,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   dataIdsPerEpoch: { label: "data ids", kind: "count-per-epoch", unit: "data ids/epoch", higherIsWorse: true },
   numBytesPerEpoch: { label: "tensor bytes growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
   meanEpochMs: { label: "epoch time", kind: "ms", unit: "", higherIsWorse: true },
+  epochCpuMs: { label: "epoch CPU", kind: "ms", unit: "", higherIsWorse: true },
   samplesPerSecond: { label: "throughput", kind: "rate", unit: "samples/s", higherIsWorse: false },
   peakGpuUsedBytes: { label: "peak GPU", kind: "bytes", unit: "", higherIsWorse: true },
 };

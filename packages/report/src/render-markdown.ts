@@ -43,7 +43,7 @@ const VERDICT_MARK: Record<CellDeltaVerdict, string> = {
 
 const SUMMARY_ORDER: CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
 const WORSE: CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported"];
-const TABLE_METRICS: MetricName[] = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "samplesPerSecond"];
+const TABLE_METRICS: MetricName[] = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "epochCpuMs", "samplesPerSecond"];
 
 /** "❌ 2 regressions, 1 improvement, 29 unchanged" — verdicts with no cells are left out. */
 export function summaryLine(comparison: Comparison): string {

@@ -12,7 +12,7 @@ export interface TerminalOptions {
 
 const ANSI = { red: "\u001b[31m", green: "\u001b[32m", yellow: "\u001b[33m", dim: "\u001b[2m", bold: "\u001b[1m", reset: "\u001b[0m" };
 
-const COLUMNS: MetricName[] = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "samplesPerSecond"];
+const COLUMNS: MetricName[] = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "epochCpuMs", "samplesPerSecond"];
 
 /** Control characters (C0, DEL, C1) would let a name carry escape sequences into the terminal. */
 export function stripControl(text: string): string {

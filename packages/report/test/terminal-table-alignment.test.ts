@@ -17,7 +17,7 @@ describe("renderTerminal", () => {
     for (const row of rows) expect(row.length).toBe(header.length);
     expect(rows[0]).toMatch(/^dense\/tf-data\/b32\/wasm\s+regression\s+[\d.]+ MiB [−+±][\d.]+%/);
     expect(rows[0]).toMatch(/1\.00 tensors\/epoch ✗/);
-    expect(rows[1]).toMatch(/\d+ ms [−+±][\d.]+%\s+[\d,]+ samples\/s/);
+    expect(rows[1]).toMatch(/\d+ ms [−+±][\d.]+%\s+\d+ ms [−+±][\d.]+%\s+[\d,]+ samples\/s/);
     expect(out).toMatch(/\n {2}- tensorsPerEpoch: \+1\.00 tensors\/epoch \(0\.00 → 1\.00\)/);
     expect(out).not.toContain("\u001b[");
   });

@@ -17,6 +17,11 @@ export interface EpochSample {
   epoch: number;
   /** Wall time of this epoch alone. */
   timeMs: number;
+  /**
+   * CPU time (user + system, all threads) the cell's process used during the epoch. Unlike wall time it
+   * hardly moves when other jobs share the machine, so compare can judge it on noisy runners.
+   */
+  cpuTimeMs?: number;
   /** Time since the cell started training. */
   elapsedMs: number;
   rssBytes: number;

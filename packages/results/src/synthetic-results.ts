@@ -50,6 +50,8 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
     samples.push({
       epoch,
       timeMs,
+      // Single-threaded training keeps about one core busy; no extra random draw, so the other series stay put.
+      cpuTimeMs: timeMs * 0.9,
       elapsedMs: elapsed,
       rssBytes: rss,
       heapUsedBytes: Math.round(rss * 0.2),
