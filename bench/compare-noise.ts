@@ -7,10 +7,11 @@
 //   options: --pairs 20  --seed 1  --profile quiet|loaded|all  --thresholds FILE  --verbose
 //
 // With --runs, every ordered pair (base = run i, head = run j, i ≠ j) of the given results files is one
-// comparison, up to --pairs. The files must be reruns of the same code and suite.
+// comparison, up to --pairs. The files must be reruns of the same code and suite. It then prints where
+// their time noise sits (machine shift, per-cell scatter, within-run spread).
 import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
-import { compare, parseThresholds, type Comparison, type MetricName, type Thresholds } from "../packages/report/src/index.js";
+import { compare, MAD_TO_SIGMA, median, medianAbsoluteDeviation, parseThresholds, type Comparison, type MetricName, type Thresholds } from "../packages/report/src/index.js";
 import { cellId, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +375,45 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
   }
 }
 
+// Where the time noise of real reruns sits, in natural-log units: the machine shift of a pair (median over
+// cells of ln(head/base) of the median epoch time), the per-cell scatter around that shift (scaled MAD), and
+// the epoch-to-epoch spread within one run. A change smaller than the per-cell scatter is not reliably seen.
+function printRerunScatter(runs: readonly ResultsFile[]): void {
+  const judged = (cell: Cell, key: "timeMs" | "cpuTimeMs"): number[] | null => {
+    const values = cell.samples.filter((s) => s.epoch > (cell.summary?.warmupEpochs ?? 0)).map((s) => s[key]);
+    return values.length > 0 && values.every((v): v is number => typeof v === "number" && v > 0) ? values : null;
+  };
+  const fixed = (values: readonly number[]) => values.map((v) => v.toFixed(3)).join(" ");
+  console.log("time noise of these reruns (natural log; 0.18 = a 20% change):");
+  for (const key of ["timeMs", "cpuTimeMs"] as const) {
+    const shifts: number[] = [];
+    const scatters: number[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
+        const logRatios = runs[i]!.cells.flatMap((base) => {
+          const head = runs[j]!.cells.find((c) => c.id === base.id);
+          const [a, b] = [judged(base, key), head ? judged(head, key) : null];
+          return a && b ? [Math.log(median(b) / median(a))] : [];
+        });
+        if (logRatios.length === 0) continue;
+        shifts.push(median(logRatios));
+        scatters.push(MAD_TO_SIGMA * medianAbsoluteDeviation(logRatios));
+      }
+    }
+    const within = runs.flatMap((r) =>
+      r.cells.flatMap((c) => {
+        const logs = (judged(c, key) ?? []).map(Math.log);
+        return logs.length > 1 ? [MAD_TO_SIGMA * medianAbsoluteDeviation(logs)] : [];
+      }),
+    );
+    if (shifts.length === 0) {
+      console.log(`  ${key}: not recorded in these files`);
+      continue;
+    }
+    console.log(`  ${key}: machine shift per pair ${fixed(shifts)}; per-cell scatter per pair ${fixed(scatters)}; within-run spread, median over cells ${median(within).toFixed(3)}`);
+  }
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -402,6 +442,7 @@ async function main(): Promise<void> {
       }
     }
     report(`real reruns (${runs.map((r) => r.path).join(", ")})`, runPairs(pairs, thresholds), values.verbose);
+    printRerunScatter(runs.map((r) => r.results));
     return;
   }
 

@@ -20,6 +20,8 @@ export interface RunOptions {
   strict: boolean;
   /** Full GC before each epoch-end sample; --no-gc turns it off. */
   forcedGc: boolean;
+  /** Start the next cell's process while the current one trains (default); --no-prestart waits. */
+  prestart: boolean;
   config: string | null;
   out: string | null;
   filters: string[];
@@ -61,6 +63,8 @@ Options:
   --max-rss SIZE          kill a cell whose RSS exceeds SIZE (e.g. 512M, 2G): status crashed
   --timeout DURATION      kill a cell that runs longer (e.g. 90s, 5m; default 10m), counted from when
                           its process has loaded: status crashed
+  --no-prestart           start each cell's process only when its turn comes: slower, but no process
+                          loads next to a timed epoch
   --no-gc                 no forced GC before epoch-end samples: epoch times without the re-optimization
                           a full GC causes, but heap and external bytes then include garbage
   --jobs N                cells run in parallel (default 1; more skews the timings)
@@ -92,6 +96,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
         list: { type: "boolean" },
         strict: { type: "boolean" },
         "no-gc": { type: "boolean" },
+        "no-prestart": { type: "boolean" },
         config: { type: "string" },
         out: { type: "string" },
         filter: { type: "string", multiple: true },
@@ -161,6 +166,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     list: v.list ?? false,
     strict: v.strict ?? false,
     forcedGc: !(v["no-gc"] ?? false),
+    prestart: !(v["no-prestart"] ?? false),
     config: v.config ?? null,
     out: v.out ?? null,
     filters: v.filter ?? [],

@@ -89,6 +89,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
       maxRssBytes: options.maxRssBytes,
       jobs: options.jobs,
       forcedGc: options.forcedGc,
+      prestart: options.prestart,
       progress: io.progress ?? streamProgress(io.stderr),
       signal: controller.signal,
     });

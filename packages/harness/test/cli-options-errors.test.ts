@@ -32,6 +32,7 @@ describe("run flags", () => {
       "q.json",
       "--config",
       "my-suite.ts",
+      "--no-prestart",
     ]);
     expect(options).toMatchObject({
       quick: true,
@@ -48,11 +49,12 @@ describe("run flags", () => {
       jobs: 2,
       out: "q.json",
       config: "my-suite.ts",
+      prestart: false,
     });
   });
 
   it("has defaults for everything", () => {
-    expect(parseRunArgs([])).toMatchObject({ quick: false, out: null, config: null, filters: [], timeoutMs: DEFAULT_TIMEOUT_MS, jobs: 1, maxRssBytes: null, shard: null, gpuMemoryGrowth: null });
+    expect(parseRunArgs([])).toMatchObject({ quick: false, out: null, config: null, filters: [], timeoutMs: DEFAULT_TIMEOUT_MS, jobs: 1, maxRssBytes: null, shard: null, gpuMemoryGrowth: null, prestart: true, forcedGc: true });
   });
 
   it.each([
