@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs Mesa's lavapipe (a Vulkan driver that runs on the CPU) so the `webgpu` backend (Dawn via the
 # `webgpu` npm package) has a Vulkan device on machines without a GPU.
-# Debian 12's own Mesa (22.3) is too old for Dawn; bookworm-backports ships Mesa 25.x, which works.
+# Debian 12's own Mesa (22.3) is too old for Dawn; bookworm-backports ships Mesa 25.x, which works. On other
+# apt distributions the distribution's Mesa is used when it is new enough (>= MIN_MESA_MAJOR).
 # Idempotent: does nothing when a new-enough lavapipe is already installed. Needs root or sudo.
 set -euo pipefail
 
@@ -30,12 +31,23 @@ else
   exit 1
 fi
 
+export DEBIAN_FRONTEND=noninteractive
 codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
 if [ "$codename" != "bookworm" ]; then
-  echo "install-lavapipe: this script knows Debian 12 (bookworm); found '${codename:-unknown}'." >&2
-  echo "  Install Mesa >= ${MIN_MESA_MAJOR} Vulkan drivers (lavapipe) and libvulkan1 with your distribution's tools," >&2
-  echo "  e.g. Ubuntu 24.04: apt-get install -y mesa-vulkan-drivers libvulkan1" >&2
-  exit 1
+  # Elsewhere (Ubuntu 24.04, Debian 13, ...) the distribution's own Mesa may be new enough: use it if so.
+  command -v apt-get >/dev/null 2>&1 || { echo "install-lavapipe: no apt-get; install Mesa >= ${MIN_MESA_MAJOR} Vulkan drivers (lavapipe) and the Vulkan loader with your distribution's tools" >&2; exit 1; }
+  "${SUDO[@]}" apt-get update -qq
+  candidate=$(apt-cache policy mesa-vulkan-drivers | awk '/Candidate:/ { print $2 }')
+  major=${candidate%%.*}
+  major=${major#*:}
+  if ! [ "${major:-0}" -ge "$MIN_MESA_MAJOR" ] 2>/dev/null; then
+    echo "install-lavapipe: '${codename:-unknown}' offers mesa-vulkan-drivers '${candidate:-none}'; Dawn needs Mesa >= ${MIN_MESA_MAJOR}." >&2
+    echo "  Install a newer Mesa (lavapipe) and libvulkan1 from a backports or PPA source, then run this again." >&2
+    exit 1
+  fi
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends mesa-vulkan-drivers libvulkan1
+  echo "install-lavapipe: installed mesa-vulkan-drivers $(dpkg-query -W -f='${Version}' mesa-vulkan-drivers) from ${codename:-unknown}"
+  exit 0
 fi
 
 # Reuse the mirror the machine already uses for bookworm, so a local or proxied mirror keeps working.
@@ -52,7 +64,6 @@ if ! grep -rqsE 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list
     | "${SUDO[@]}" tee "$BACKPORTS_LIST" >/dev/null
 fi
 
-export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" apt-get install -y -qq --no-install-recommends -t bookworm-backports mesa-vulkan-drivers libvulkan1
 echo "install-lavapipe: installed mesa-vulkan-drivers $(dpkg-query -W -f='${Version}' mesa-vulkan-drivers)"

@@ -8,7 +8,11 @@ cd "$(dirname "$0")"
 
 bash ./install-lavapipe.sh
 
-if [ ! -x /usr/bin/chromium ]; then
+# KMB_CHROMIUM points the tests at another Chrome/Chromium (e.g. GitHub's Ubuntu runners ship Google Chrome,
+# and Ubuntu's own chromium package is only a snap wrapper).
+if [ -n "${KMB_CHROMIUM:-}" ]; then
+  [ -x "$KMB_CHROMIUM" ] || { echo "install-test-deps: KMB_CHROMIUM=$KMB_CHROMIUM is not an executable" >&2; exit 1; }
+elif [ ! -x /usr/bin/chromium ]; then
   SUDO=()
   [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
   "${SUDO[@]}" apt-get update
