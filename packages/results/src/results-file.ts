@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { ResultsFileError } from "./results-error.js";
 import type { ResultsFile } from "./results-types.js";
@@ -26,6 +26,13 @@ export async function writeResultsFile(path: string, results: ResultsFile): Prom
   parseResults(results, path);
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(results, null, 2)}\n`);
-  await rename(temp, path);
+  try {
+    await writeFile(temp, `${JSON.stringify(results, null, 2)}\n`);
+    await rename(temp, path);
+  } catch (error) {
+    // No stray temp file next to the results; the write's own error is what the caller needs to see.
+    // Not recursive: a folder that happens to have the temp name is not ours to delete.
+    await rm(temp, { force: true }).catch(() => {});
+    throw error;
+  }
 }
