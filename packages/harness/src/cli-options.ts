@@ -1,7 +1,7 @@
 // `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
 import { parseArgs } from "node:util";
-import { BACKENDS } from "./backend-setup.js";
-import { parseGrowthWord, parseShard, type Shard } from "./matrix.js";
+import { BACKENDS, isBackendName } from "./backend-setup.js";
+import { growthWord, parseGrowthWord, parseShard, type Shard } from "./matrix.js";
 import { parseDuration, parseSize } from "./units.js";
 
 /** Bad command-line input; the CLI prints the message and exits 2. */
@@ -83,6 +83,21 @@ function positiveInt(flag: string, value: string | undefined, minimum = 1): numb
   return Number(value);
 }
 
+/** "a, b,,c" → ["a", "b", "c"]. */
+function listEntries(raw: string): string[] {
+  return raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** A repeated entry would expand into cells with the same id, so it is refused here, naming it. */
+function rejectRepeats<T>(flag: string, raw: string, values: T[], show: (value: T) => string): T[] {
+  const seen = new Set<T>();
+  for (const value of values) {
+    if (seen.has(value)) throw new UsageError(`${flag} "${raw}": "${show(value)}" is listed more than once`);
+    seen.add(value);
+  }
+  return values;
+}
+
 export function parseRunArgs(argv: readonly string[]): RunOptions {
   let parsed;
   try {
@@ -119,24 +134,25 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
 
   let batchSizes: number[] | null = null;
   if (v["batch-sizes"] !== undefined) {
-    const parts = v["batch-sizes"].split(",").map((p) => p.trim()).filter((p) => p !== "");
-    if (parts.length === 0) throw new UsageError(`--batch-sizes "${v["batch-sizes"]}": expected a list like 16,32,64`);
-    batchSizes = parts.map((p) => positiveInt(`--batch-sizes "${v["batch-sizes"]}": entry`, p)!);
+    const raw = v["batch-sizes"];
+    const parts = listEntries(raw);
+    if (parts.length === 0) throw new UsageError(`--batch-sizes "${raw}": expected a list like 16,32,64`);
+    batchSizes = rejectRepeats("--batch-sizes", raw, parts.map((p) => positiveInt(`--batch-sizes "${raw}": entry`, p)!), String);
   }
   let backends: string[] | null = null;
   if (v.backend !== undefined) {
-    backends = v.backend.split(",").map((b) => b.trim()).filter((b) => b !== "");
-    const unknown = backends.find((b) => !(BACKENDS as readonly string[]).includes(b));
-    if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${v.backend}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
+    const raw = v.backend;
+    backends = listEntries(raw);
+    const unknown = backends.find((b) => !isBackendName(b));
+    if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${raw}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
+    rejectRepeats("--backend", raw, backends, (b) => b);
   }
   let gpuMemoryGrowth: boolean[] | null = null;
   if (v["gpu-memory-growth"] !== undefined) {
-    const words = v["gpu-memory-growth"].split(",").map((w) => w.trim()).filter((w) => w !== "");
-    const settings = words.map(parseGrowthWord);
-    if (words.length === 0 || settings.includes(null) || new Set(settings).size !== settings.length) {
-      throw new UsageError(`--gpu-memory-growth "${v["gpu-memory-growth"]}": expected on, off or on,off`);
-    }
-    gpuMemoryGrowth = settings as boolean[];
+    const raw = v["gpu-memory-growth"];
+    const settings = listEntries(raw).map(parseGrowthWord);
+    if (settings.length === 0 || settings.includes(null)) throw new UsageError(`--gpu-memory-growth "${raw}": expected on, off or on,off`);
+    gpuMemoryGrowth = rejectRepeats("--gpu-memory-growth", raw, settings as boolean[], growthWord);
   }
   let maxRssBytes: number | null = null;
   if (v["max-rss"] !== undefined) {

@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { assertBackendInstalled, BackendUnavailableError } from "./backend-setup.js";
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
-import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "./matrix.js";
+import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "./matrix.js";
 import { streamProgress, type ProgressReporter } from "./progress.js";
 import { runMatrix } from "./run-matrix.js";
 import { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";
@@ -119,6 +119,13 @@ export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "bat
     backends: options.backends ?? suite.backends,
     gpuMemoryGrowth: options.gpuMemoryGrowth ?? suite.gpuMemoryGrowth,
   };
+  // Like --filter growth=…: a setting no selected backend has would otherwise be silently ignored.
+  if (options.gpuMemoryGrowth && !axes.backends.some((b) => BACKENDS_WITH_GPU_GROWTH.includes(b))) {
+    throw new MatrixSelectionError(
+      `--gpu-memory-growth "${options.gpuMemoryGrowth.map(growthWord).join(",")}": the GPU allocator axis exists only on backend ${BACKENDS_WITH_GPU_GROWTH.join(", ")}, ` +
+        `which this matrix does not include (backends: ${axes.backends.join(", ")}; add --backend tensorflow)`,
+    );
+  }
   const selected = applyFilter(expandMatrix(axes), parseFilters(options.filters, axes));
   if (selected.length === 0) throw new MatrixSelectionError(`the filters ${options.filters.map((f) => `--filter ${f}`).join(" ")} select no cell`);
   const cells = options.shard ? shardCells(selected, options.shard) : selected;

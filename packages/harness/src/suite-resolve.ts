@@ -2,7 +2,7 @@
 // Every error names the suite file and the key, because that is what the user has to edit.
 import { builtInModels, LAYER_FAMILIES, type ModelSpec } from "@keras-mem-bench/models";
 import { builtInPipelines, DATASET_STRATEGIES, type PipelineFactory } from "@keras-mem-bench/pipelines";
-import { BACKENDS } from "./backend-setup.js";
+import { BACKENDS, isBackendName } from "./backend-setup.js";
 import { growthWord, parseGrowthWord } from "./matrix.js";
 import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
 
@@ -136,7 +136,7 @@ function resolveBatchSizes(file: string, key: string, value: unknown): number[] 
 
 function resolveBackends(file: string, key: string, value: unknown): string[] {
   const backends = nonEmptyArray(file, key, value).map((v, i) => {
-    if (typeof v !== "string" || !(BACKENDS as readonly string[]).includes(v)) {
+    if (typeof v !== "string" || !isBackendName(v)) {
       throw new SuiteConfigError(file, `${key}[${i}]`, `unknown backend ${describe(v)} (known: ${BACKENDS.join(", ")})`);
     }
     return v;

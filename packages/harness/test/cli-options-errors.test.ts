@@ -66,7 +66,10 @@ describe("run flags", () => {
     [["--backend", "cuda"], /--backend "cuda": unknown backend "cuda" \(known: wasm, cpu, tensorflow, webgpu\)/],
     [["--shard", "3/2"], /--shard "3\/2"/],
     [["--gpu-memory-growth", "yes"], /--gpu-memory-growth "yes": expected on, off or on,off/],
-    [["--gpu-memory-growth", "on,on"], /--gpu-memory-growth "on,on"/],
+    [["--gpu-memory-growth", "on,on"], /--gpu-memory-growth "on,on": "on" is listed more than once/],
+    [["--batch-sizes", "32,64,32"], /--batch-sizes "32,64,32": "32" is listed more than once/],
+    [["--batch-sizes", "32, 032"], /--batch-sizes "32, 032": "32" is listed more than once/],
+    [["--backend", "wasm,wasm"], /--backend "wasm,wasm": "wasm" is listed more than once/],
     [["--bogus"], /--bogus/],
     [["positional"], /positional/],
   ])("%j fails naming the flag and value", (argv, message) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, parseShard, shardCells, type MatrixAxes } from "../src/index.js";
+import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, parseShard, resolveSuite, selectCells, shardCells, type MatrixAxes } from "../src/index.js";
 
 const axes: MatrixAxes = {
   families: ["dense", "lstm", "conv", "depthwise-conv"],
@@ -43,6 +43,14 @@ describe("GPU allocator axis", () => {
       "dense/tf-data/b16/tensorflow/growth-on",
       "dense/file-stream/b16/tensorflow/growth-on",
     ]);
+  });
+
+  it("--gpu-memory-growth on a matrix without tensorflow is an error naming the flag, like the growth filter", () => {
+    const suite = resolveSuite({ families: ["dense"], strategies: ["in-memory"], batchSizes: [16] }, "suite.ts", { quick: false });
+    const select = (backends: string[] | null) => selectCells(suite, { batchSizes: null, backends, filters: [], shard: null, gpuMemoryGrowth: [false] });
+    expect(() => select(null)).toThrow(MatrixSelectionError);
+    expect(() => select(["wasm", "cpu"])).toThrow(/--gpu-memory-growth "off": the GPU allocator axis exists only on backend tensorflow, which this matrix does not include \(backends: wasm, cpu;/);
+    expect(select(["wasm", "tensorflow"]).cells.map((c) => c.id)).toEqual(["dense/in-memory/b16/wasm", "dense/in-memory/b16/tensorflow/growth-off"]);
   });
 
   it("a growth filter on a matrix without tensorflow says why it cannot apply", () => {
