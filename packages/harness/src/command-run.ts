@@ -4,6 +4,7 @@ import { assertBackendInstalled, BackendUnavailableError } from "./backend-setup
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
 import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "./matrix.js";
 import { streamProgress, type ProgressReporter } from "./progress.js";
+import { OutFileError, outPathProblem } from "./out-file.js";
 import { runMatrix } from "./run-matrix.js";
 import { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";
 import { DEFAULT_SUITE_FILE, loadSuite } from "./suite-load.js";
@@ -22,6 +23,10 @@ export async function runCommand(argv: readonly string[], io: CommandIo = { stdo
   try {
     return await run(argv, io);
   } catch (error) {
+    if (error instanceof OutFileError) {
+      io.stderr.write(`kmb: --out "${error.path}": cannot write the results file: ${(error.cause as Error).message}\n`);
+      return 1;
+    }
     if (EXPECTED_ERRORS.some((E) => error instanceof E)) {
       io.stderr.write(`kmb: ${(error as Error).message}\n`);
       if (error instanceof UsageError) io.stderr.write("Run `kmb --help` for the options.\n");
@@ -36,6 +41,10 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   if (options.help) {
     io.stdout.write(RUN_USAGE);
     return 0;
+  }
+  if (options.out !== null && !options.list) {
+    const problem = await outPathProblem(options.out);
+    if (problem !== null) throw new UsageError(`--out "${options.out}": ${problem}`);
   }
   const suite = await loadSuite(options.config ?? DEFAULT_SUITE_FILE, { quick: options.quick });
   const epochs = options.epochs ?? suite.epochs;

@@ -38,6 +38,7 @@ export type { CellFailure, CellMessage, CellTask } from "./cell-protocol.js";
 export { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
 export { batchSample, collectGarbage, epochSample, maxRssBytes, numDataIds, wasmHeapBytes } from "./samplers.js";
 export { runMatrix, type MatrixRun, type RunMatrixOptions } from "./run-matrix.js";
+export { OutFileError, outPathProblem } from "./out-file.js";
 export { collectEnvironment, gitState, tfjsVersions } from "./environment.js";
 export { estimateRemainingMs, finishedLine, progressLine, silentProgress, streamProgress, type ProgressReporter, type ProgressState } from "./progress.js";
 export { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";

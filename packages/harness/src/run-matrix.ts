@@ -1,13 +1,17 @@
 // Runs the selected cells (one process each, `jobs` at a time) and rewrites the results file after every
 // cell, so an interrupted or crashed run keeps everything measured so far.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gpuInventory, startGpuSampler, type GpuSampler } from "@keras-mem-bench/gpu-memory";
-import { RESULTS_SCHEMA_VERSION, writeResultsFile, type Cell, type ResultsFile, type RunEnvironment } from "@keras-mem-bench/results";
+import { RESULTS_SCHEMA_VERSION, ResultsFileError, writeResultsFile, type Cell, type ResultsFile, type RunEnvironment } from "@keras-mem-bench/results";
 import type { VerdictRules } from "./analysis.js";
 import { cellFromRun } from "./cell-result.js";
 import { CellProcess, runCellProcess } from "./cell-runner.js";
 import type { CellTask } from "./cell-protocol.js";
 import { collectEnvironment } from "./environment.js";
 import type { MatrixCell, Shard } from "./matrix.js";
+import { OutFileError } from "./out-file.js";
 import { silentProgress, type ProgressReporter } from "./progress.js";
 import type { ResolvedSuite } from "./suite-resolve.js";
 
@@ -30,6 +34,10 @@ export interface RunMatrixOptions {
   forcedGc?: boolean;
   /** Start the next cell's process while the current one trains (default true; only with jobs = 1). */
   prestart?: boolean;
+  /**
+   * Where the run makes its one temp folder for on-disk strategies (default: the OS temp folder). The folder is
+   * removed when the run ends, so files of cells that were killed (timeout, --max-rss, Ctrl-C) do not pile up.
+   */
   tmpDir?: string | null;
   progress?: ProgressReporter;
   signal?: AbortSignal;
@@ -68,16 +76,24 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
   };
   const finished: Array<Cell | undefined> = new Array<Cell | undefined>(cells.length);
   let interrupted = false;
-  // Writes are chained so two parallel cells never rename over each other's half-written file.
+  // Writes are chained so two parallel cells never rename over each other's half-written file. Each waits for
+  // the previous one to settle, failed or not, so one failed write does not fail every later save.
   let writing: Promise<void> = Promise.resolve();
-  const save = () => {
+  const save = (): Promise<void> => {
     results.cells = finished.filter((c): c is Cell => c !== undefined);
     const snapshot: ResultsFile = { ...results, cells: [...results.cells] };
-    if (options.out !== null) writing = writing.then(() => writeResultsFile(options.out!, snapshot));
-    return writing;
+    const out = options.out;
+    if (out === null) return writing;
+    const attempt = writing.catch(() => {}).then(() => writeOut(out, snapshot));
+    writing = attempt;
+    return attempt;
   };
   if (options.out !== null) await save();
 
+  // Aborted by the caller (Ctrl-C) or by a failure here: either way every running cell's process is killed.
+  const stopAll = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
+  const runTmpDir = await mkdtemp(join(options.tmpDir ?? tmpdir(), "kmb-run-"));
   const taskFor = (cell: MatrixCell): CellTask => ({
     cell,
     suiteFile: suite.file,
@@ -85,7 +101,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
     epochs: options.epochs,
     samplesPerEpoch: options.samplesPerEpoch,
     seed: suite.seed,
-    tmpDir: options.tmpDir ?? null,
+    tmpDir: runTmpDir,
     forcedGc: options.forcedGc ?? true,
   });
   // With one cell at a time, the next cell's process starts while the current one trains (on the other
@@ -94,46 +110,70 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
   const gpuSampler = options.gpuSampler === undefined ? (pid: number) => startGpuSampler({ pid, intervalMs: 250 }) : options.gpuSampler;
   let spare: { index: number; process: CellProcess } | undefined;
   const killSpare = () => spare?.process.kill();
-  options.signal?.addEventListener("abort", killSpare, { once: true });
+  signal.addEventListener("abort", killSpare, { once: true });
 
   progress.start(cells.length, jobs);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < cells.length && !options.signal?.aborted) {
-      const index = next++;
-      const cell = cells[index]!;
-      const ready = spare?.index === index ? spare.process : undefined;
-      spare = undefined;
-      progress.cellStarted(index, cell, options.epochs);
-      const run = await runCellProcess(taskFor(cell), {
-        timeoutMs: options.timeoutMs,
-        maxRssBytes: options.maxRssBytes,
-        onMessage: (m) => {
-          if (m.type === "epoch") progress.epochFinished(index, m.sample.epoch);
-          if (m.type === "ready" && prestart && index + 1 < cells.length && !options.signal?.aborted) {
-            spare = { index: index + 1, process: new CellProcess(taskFor(cells[index + 1]!)) };
-          }
-        },
-        ...(ready ? { process: ready } : {}),
-        ...(GPU_BACKENDS.has(cell.backend) && gpuSampler ? { gpuSampler } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (run.interrupted) {
-        interrupted = true;
-        break;
+    try {
+      while (next < cells.length && !signal.aborted) {
+        const index = next++;
+        const cell = cells[index]!;
+        const ready = spare?.index === index ? spare.process : undefined;
+        spare = undefined;
+        progress.cellStarted(index, cell, options.epochs);
+        const run = await runCellProcess(taskFor(cell), {
+          timeoutMs: options.timeoutMs,
+          maxRssBytes: options.maxRssBytes,
+          onMessage: (m) => {
+            if (m.type === "epoch") progress.epochFinished(index, m.sample.epoch);
+            if (m.type === "ready" && prestart && index + 1 < cells.length && !signal.aborted) {
+              spare = { index: index + 1, process: new CellProcess(taskFor(cells[index + 1]!)) };
+            }
+          },
+          ...(ready ? { process: ready } : {}),
+          ...(GPU_BACKENDS.has(cell.backend) && gpuSampler ? { gpuSampler } : {}),
+          signal,
+        });
+        if (run.interrupted) {
+          interrupted = true;
+          break;
+        }
+        finished[index] = cellFromRun(run, options.warmupEpochs, options.rules);
+        progress.cellFinished(index, finished[index]);
+        await save();
       }
-      finished[index] = cellFromRun(run, options.warmupEpochs, options.rules);
-      progress.cellFinished(index, finished[index]);
-      await save();
+    } catch (error) {
+      // Stop the other workers' cells too: no process may outlive the run.
+      failure ??= { error };
+      stopAll.abort();
     }
   };
   try {
     await Promise.all(Array.from({ length: jobs }, worker));
   } finally {
     killSpare();
-    options.signal?.removeEventListener("abort", killSpare);
+    signal.removeEventListener("abort", killSpare);
     progress.finish();
+    // Every cell's process is gone by now; a killed one may have left its on-disk strategy's files here.
+    await rm(runTmpDir, { recursive: true, force: true });
+  }
+  if (failure) {
+    // Keep what was measured when the file can still be written; the first error is what went wrong.
+    await save().catch(() => {});
+    throw failure.error;
   }
   await save();
   return { results, interrupted: interrupted || Boolean(options.signal?.aborted && results.cells.length < cells.length) };
+}
+
+/** A write that fails for a reason outside the harness (disk, permissions) becomes an OutFileError naming the file. */
+async function writeOut(path: string, results: ResultsFile): Promise<void> {
+  try {
+    await writeResultsFile(path, results);
+  } catch (error) {
+    if (error instanceof ResultsFileError || !(error instanceof Error)) throw error;
+    throw new OutFileError(path, error);
+  }
 }
