@@ -14,6 +14,8 @@ const HOSTILE = [
   "<!-- hidden -->",
   "$x^2$ ~~gone~~ &amp;",
   "<details open>",
+  "fixes #123",
+  "octo/bench#42 and GH#7",
 ];
 
 describe("escapeMarkdown", () => {
@@ -22,6 +24,7 @@ describe("escapeMarkdown", () => {
     expect(out).not.toMatch(/[<>\n\r]/);
     expect(out).not.toMatch(/(^|[^\\])[|*_`[\]$~]/);
     expect(out).not.toMatch(/@[A-Za-z]/);
+    expect(out).not.toMatch(/(^|[^&])#\d/);
     expect(out).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#8203;)/);
   });
 
@@ -32,6 +35,10 @@ describe("escapeMarkdown", () => {
 
   it("breaks mentions and bare links with a zero-width space, escapes block starts", () => {
     expect(escapeMarkdown("@octocat")).toBe("@&#8203;octocat");
+    expect(escapeMarkdown("@org/team")).toBe("@&#8203;org/team");
+    expect(escapeMarkdown("see octo/bench#123")).toBe("see octo/bench#&#8203;123");
+    expect(escapeMarkdown("#123 first")).toBe("\\#&#8203;123 first");
+    expect(escapeMarkdown("@a #1 https://x")).toBe("@&#8203;a #&#8203;1 https:&#8203;//x");
     expect(escapeMarkdown("see https://x.example")).toBe("see https:&#8203;//x.example");
     expect(escapeMarkdown("# title")).toBe("\\# title");
     expect(escapeMarkdown("- item")).toBe("\\- item");
@@ -61,10 +68,12 @@ describe("renderMarkdown with hostile names", () => {
     }
   });
 
-  it("mentions nobody, links nowhere and starts no heading from a name", () => {
+  it("mentions nobody, references no issue, links nowhere and starts no heading from a name", () => {
     expect(md).not.toMatch(/(^|[^;])@[A-Za-z]/m);
+    expect(md).toContain("octo/bench#&#8203;42");
+    expect(md).not.toMatch(/(^|[^&])#\d/m);
     expect(md).not.toMatch(/(^|[^\\])\]\(/m);
     const headings = md.split("\n").filter((l) => l.startsWith("#"));
-    expect(headings).toEqual(["### perf &lt;b&gt;\\|&lt;/b&gt; @&#8203;team", "#### Worse (10)"]);
+    expect(headings).toEqual(["### perf &lt;b&gt;\\|&lt;/b&gt; @&#8203;team", "#### Worse (12)"]);
   });
 });
