@@ -10,8 +10,12 @@ export interface RunPlan {
   baseline: { sha: string; includeStart: boolean } | { pullNumber: number } | null;
   /** The pull request to comment on, or why not. */
   comment: { pullNumber: number; create: boolean } | { skip: string };
-  /** Check that the pull request's head is the commit the results were measured on (untrusted artifacts). */
-  verifyPullHead: string | null;
+  /**
+   * A pull request number that came from an input or a workflow_run payload: before it is used for
+   * anything, its head must be the commit the results were measured on (`headSha`, else the
+   * results' own git sha). Null when the number is the triggering pull_request event itself.
+   */
+  verifyPull: { pullNumber: number; source: "input" | "event" } | null;
   store: { sha: string; ref: string } | { skip: string };
 }
 
@@ -36,6 +40,8 @@ function storePlan(config: ActionConfig, sha: string | null, ref: string | null,
   return { sha, ref: ref ?? "" };
 }
 
+const fromInput = (config: ActionConfig): RunPlan["verifyPull"] => (config.prNumber === null ? null : { pullNumber: config.prNumber, source: "input" });
+
 export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
   const target = context.target;
   switch (target.kind) {
@@ -50,7 +56,8 @@ export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
         headSha: pr.headSha,
         baseline: { sha: pr.baseSha, includeStart: true },
         comment: commentPlan(config, pr.number, readOnly),
-        verifyPullHead: null,
+        // The number is the event's own pull request, whose head is what this run checked out.
+        verifyPull: null,
         store: storePlan(config, null, null, false, false),
       };
     }
@@ -60,13 +67,14 @@ export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
         headSha: target.sha,
         baseline: { sha: target.sha, includeStart: false },
         comment: commentPlan(config, config.prNumber, null),
-        verifyPullHead: null,
+        verifyPull: fromInput(config),
         store: storePlan(config, target.sha, target.ref, onDefault, true),
       };
     }
     case "workflow-run": {
       if (isPullRequestEvent(target.triggeringEvent)) {
-        const pullNumber = config.prNumber ?? target.prNumbers[0] ?? null;
+        const linked = target.prNumbers[0] ?? null;
+        const pullNumber = config.prNumber ?? linked;
         if (pullNumber === null) {
           throw new PlanError(
             'input "pr-number": required here. This workflow_run event links no pull request (GitHub leaves the list empty for forks); ' +
@@ -77,7 +85,7 @@ export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
           headSha: target.headSha,
           baseline: { pullNumber },
           comment: commentPlan(config, pullNumber, null),
-          verifyPullHead: target.headSha,
+          verifyPull: { pullNumber, source: config.prNumber !== null ? "input" : "event" },
           store: { skip: "only pushes are stored (a pull request's results are not history)" },
         };
       }
@@ -86,7 +94,7 @@ export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
         headSha: target.headSha,
         baseline: { sha: target.headSha, includeStart: false },
         comment: commentPlan(config, config.prNumber, null),
-        verifyPullHead: null,
+        verifyPull: fromInput(config),
         store: storePlan(config, target.headSha, target.headBranch ? `refs/heads/${target.headBranch}` : null, onDefault, target.triggeringEvent === "push"),
       };
     }
@@ -96,7 +104,7 @@ export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
         headSha: sha,
         baseline: config.prNumber !== null ? { pullNumber: config.prNumber } : sha ? { sha, includeStart: false } : null,
         comment: commentPlan(config, config.prNumber, null),
-        verifyPullHead: null,
+        verifyPull: fromInput(config),
         store: storePlan(config, sha, context.ref, false, true),
       };
     }

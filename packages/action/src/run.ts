@@ -8,9 +8,10 @@ import { readConfig, type ActionConfig, type ActionOutput } from "./action-confi
 import { readContext, type ActionContext } from "./action-context.js";
 import { findBaseline } from "./find-baseline.js";
 import { forkRefusal } from "./fork-guard.js";
-import { createGitHubApi, httpStatus, type GitHubApi } from "./github-api.js";
+import { createGitHubApi, httpStatus, type GitHubApi, type PullInfo } from "./github-api.js";
 import { readHistory, storeResults } from "./history-store.js";
 import { loadBaselineFile, loadResults, loadThresholds } from "./load-inputs.js";
+import { checkPullHead } from "./pull-head-check.js";
 import { buildReport, type BaselineSource } from "./report-body.js";
 import { planRun, type RunPlan } from "./run-plan.js";
 import { upsertStickyComment } from "./sticky-comment.js";
@@ -18,7 +19,7 @@ import { upsertStickyComment } from "./sticky-comment.js";
 const REPORT_FILE = "keras-mem-bench-report.md";
 
 function needsApi(config: ActionConfig, plan: RunPlan): boolean {
-  return (config.baseline === null && plan.baseline !== null) || "pullNumber" in plan.comment || "sha" in plan.store || plan.verifyPullHead !== null;
+  return (config.baseline === null && plan.baseline !== null) || "pullNumber" in plan.comment || "sha" in plan.store || plan.verifyPull !== null;
 }
 
 function commitUrl(context: ActionContext): (sha: string) => string {
@@ -26,19 +27,23 @@ function commitUrl(context: ActionContext): (sha: string) => string {
   return (sha) => `${context.serverUrl}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/commit/${sha}`;
 }
 
-async function resolveBaseline(api: GitHubApi | null, config: ActionConfig, plan: RunPlan): Promise<BaselineSource> {
+// Its own step, before anything uses the number: a baseline input must not skip it.
+async function verifyPull(api: GitHubApi | null, plan: RunPlan, measuredSha: string | null): Promise<PullInfo | null> {
+  if (plan.verifyPull === null) return null;
+  if (api === null) throw new Error(`pull request #${plan.verifyPull.pullNumber} cannot be checked without the GitHub API`);
+  const pull = await api.getPull(plan.verifyPull.pullNumber);
+  checkPullHead(pull, measuredSha, plan.verifyPull.source);
+  core.info(`Pull request #${pull.number}: its head ${pull.headSha} is the measured commit.`);
+  return pull;
+}
+
+async function resolveBaseline(api: GitHubApi | null, config: ActionConfig, plan: RunPlan, verified: PullInfo | null): Promise<BaselineSource> {
   if (config.baseline !== null) return { kind: "file", path: config.baseline, results: await loadBaselineFile(config.baseline) };
   const none = { kind: "none" as const, missing: null, branch: config.historyBranch };
   if (api === null || plan.baseline === null) return none;
   let start: { sha: string; includeStart: boolean };
   if ("pullNumber" in plan.baseline) {
-    const pull = await api.getPull(plan.baseline.pullNumber);
-    if (plan.verifyPullHead !== null && pull.headSha.toLowerCase() !== plan.verifyPullHead) {
-      // The number came from an artifact a fork controls: do not let it aim our comment elsewhere.
-      throw new Error(
-        `input "pr-number": pull request #${pull.number} has head ${pull.headSha}, but the results were measured on ${plan.verifyPullHead}; refusing to comment on a pull request the results do not belong to`,
-      );
-    }
+    const pull = verified?.number === plan.baseline.pullNumber ? verified : await api.getPull(plan.baseline.pullNumber);
     start = { sha: pull.baseSha, includeStart: true };
   } else start = plan.baseline;
   const snapshot = await readHistory(api, config.historyBranch);
@@ -115,9 +120,10 @@ export async function run(): Promise<void> {
     const thresholds = await loadThresholds(config.thresholds);
     const api = needsApi(config, plan) ? createGitHubApi({ token: config.githubToken, baseUrl: context.apiUrl, repo: context.repo }) : null;
 
-    const baseline = await resolveBaseline(api, config, plan);
     // Outside a PR or push (workflow_dispatch without a sha), the results know which commit they measured.
     const headSha = plan.headSha ?? head.results.env.git?.sha ?? null;
+    const verified = await verifyPull(api, plan, headSha);
+    const baseline = await resolveBaseline(api, config, plan, verified);
     const report = buildReport({ head: head.results, headSha, baseline, thresholds, commitUrl: commitUrl(context) });
     const regressions = report.comparison.regressions;
     const reportPath = join(context.tempDir, REPORT_FILE);

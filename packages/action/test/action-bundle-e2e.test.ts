@@ -211,6 +211,22 @@ describe("the bundled action after a fork's benchmark (workflow_run)", () => {
     expect(run.output).toMatch(/input "pr-number": pull request #13 has head/);
     expect(gh.comments).toHaveLength(0);
   });
+
+  test("a baseline file input does not skip the check: the mismatched PR is refused before anything is compared", async () => {
+    const gh = await begin();
+    const [base, head, other] = gh.addRepoChain(3);
+    gh.addPull({ number: 13, baseSha: base as string, headSha: other as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
+    const run = await runBundle({
+      inputs: inputs(await resultsFile(resultsFor(head as string)), { "pr-number": "13", baseline: await resultsFile(resultsFor(base as string), "base.json") }),
+      eventName: "workflow_run",
+      event: workflowRunEvent(head as string),
+      apiUrl: gh.url,
+    });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(`input "pr-number": pull request #13 has head ${other as string}, but the results were measured on ${head as string}`);
+    expect(run.outputs).toEqual({});
+    expect(gh.requests.map((r) => r.operationId)).toEqual(["pulls/get"]);
+  });
 });
 
 describe("the bundled action on a push to the default branch", () => {
@@ -247,6 +263,29 @@ describe("the bundled action on a push to the default branch", () => {
     expect(mine).toMatchObject({ parents: [second], ref: "refs/heads/main", file: `runs/${pushed}.json` });
     expect(gh.readFile(HISTORY_BRANCH, `runs/${pushed}.json`)).not.toBeNull();
     expect(gh.comments).toHaveLength(0);
+  });
+
+  test("a pr-number given on a push is checked: refused when that PR's head is not the pushed commit, used when it is", async () => {
+    const gh = await begin();
+    const [first, pushed, other] = gh.addRepoChain(3);
+    seedHistory(gh, [first as string]);
+    const pushRun = async (pr: string) =>
+      runBundle({
+        inputs: inputs(await resultsFile(resultsFor(pushed as string)), { "pr-number": pr, baseline: await resultsFile(resultsFor(first as string), "base.json") }),
+        eventName: "push",
+        event: { ref: "refs/heads/feature", after: pushed, repository: { full_name: "octo/bench", default_branch: "main" } },
+        apiUrl: gh.url,
+      });
+    gh.addPull({ number: 21, baseSha: first as string, headSha: other as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
+    const refused = await pushRun("21");
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain(`pull request #21 has head ${other as string}, but the results were measured on ${pushed as string}`);
+    expect(gh.comments).toHaveLength(0);
+
+    gh.addPull({ number: 22, baseSha: first as string, headSha: pushed as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
+    const used = await pushRun("22");
+    expect(used.status, used.output).toBe(0);
+    expect(gh.comments.map((c) => c.issue)).toEqual([22]);
   });
 
   test("a push to another branch is compared but not stored", async () => {

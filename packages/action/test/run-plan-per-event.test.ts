@@ -60,12 +60,29 @@ describe("what a run does, per event", () => {
     expect(planRun(config({ "pr-number": "12" }), context(target, "workflow_run"))).toMatchObject({
       baseline: { pullNumber: 12 },
       comment: { pullNumber: 12, create: true },
-      verifyPullHead: B,
+      verifyPull: { pullNumber: 12, source: "input" },
     });
   });
 
   test("workflow_run after a push to the default branch stores, like the push itself", () => {
     const target: EventTarget = { kind: "workflow-run", triggeringEvent: "push", headSha: B, headBranch: "main", headRepo: "octo/bench", defaultBranch: "main", prNumbers: [], fork: false };
     expect(planRun(config(), context(target, "workflow_run")).store).toEqual({ sha: B, ref: "refs/heads/main" });
+  });
+
+  test("any pull request number that is not the triggering event's own is checked against the measured commit", () => {
+    expect(planRun(config({ "pr-number": "9" }), context(pr(false), "pull_request")).verifyPull).toBeNull();
+    expect(planRun(config({ "pr-number": "9" }), context(push("refs/heads/main"), "push"))).toMatchObject({
+      comment: { pullNumber: 9 },
+      verifyPull: { pullNumber: 9, source: "input" },
+    });
+    expect(planRun(config(), context(push("refs/heads/main"), "push")).verifyPull).toBeNull();
+    expect(planRun(config({ "pr-number": "9" }), context({ kind: "other", sha: B }, "workflow_dispatch"))).toMatchObject({
+      baseline: { pullNumber: 9 },
+      verifyPull: { pullNumber: 9, source: "input" },
+    });
+    const linked: EventTarget = { kind: "workflow-run", triggeringEvent: "pull_request", headSha: B, headBranch: "f", headRepo: "octo/bench", defaultBranch: "main", prNumbers: [4], fork: false };
+    expect(planRun(config(), context(linked, "workflow_run")).verifyPull).toEqual({ pullNumber: 4, source: "event" });
+    const afterPush: EventTarget = { ...linked, triggeringEvent: "push", prNumbers: [] };
+    expect(planRun(config({ "pr-number": "9" }), context(afterPush, "workflow_run")).verifyPull).toEqual({ pullNumber: 9, source: "input" });
   });
 });
