@@ -41,8 +41,11 @@ async function fail(error: unknown): Promise<never> {
 
 process.on("uncaughtException", (error) => void fail(error));
 process.on("unhandledRejection", (error) => void fail(error));
-// Ctrl-C reaches the whole process group; the parent decides what happens to a running cell.
+// Ctrl-C, or a SIGTERM sent to the process group, reaches this process too. The parent decides what happens
+// to a running cell (it leaves an interrupted one out and kills it with SIGKILL); dying here first would
+// record the cell as crashed.
 process.on("SIGINT", () => {});
+process.on("SIGTERM", () => {});
 // Orphaned (the parent died): nobody would read the results.
 process.on("disconnect", () => process.exit(1));
 

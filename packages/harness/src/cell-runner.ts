@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { GpuSampler } from "@keras-mem-bench/gpu-memory";
+import type { GpuSampler, GpuSamples } from "@keras-mem-bench/gpu-memory";
 import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming } from "@keras-mem-bench/results";
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
 import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "./cell-protocol.js";
@@ -19,10 +19,6 @@ const TAIL_CHARS = 8192;
 export const BOOT_LIMIT_MS = 120_000;
 
 /**
- * A cell's process, started ahead of time if wanted: it loads Node, tsx, tfjs, the suite and the backend,
- * then waits for `run()`. Messages and exit are recorded from the start, so nothing is missed while waiting.
- */
-/**
  * libtensorflow reads the allocator setting once, when the GPU device is created, so it must be in the
  * environment before the process loads tfjs-node-gpu; a cell without the axis leaves the user's own value.
  */
@@ -31,6 +27,10 @@ export function allocatorEnv(task: CellTask): Record<string, string> {
   return growth === null || growth === undefined ? {} : { TF_FORCE_GPU_ALLOW_GROWTH: growth ? "true" : "false" };
 }
 
+/**
+ * A cell's process, started ahead of time if wanted: it loads Node, tsx, tfjs, the suite and the backend,
+ * then waits for "go" (`runCellProcess`). Messages and exit are recorded from the start, so nothing is missed while waiting.
+ */
 export class CellProcess {
   readonly child: ChildProcess;
   private readonly messages: CellMessage[] = [];
@@ -189,8 +189,14 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
       options.signal?.removeEventListener("abort", onAbort);
       let peakGpuUsedBytes: number | null = null;
       if (gpu) {
-        const polled = await gpu.stop();
-        if (polled.available) peakGpuUsedBytes = polled.peakProcessUsedBytes ?? polled.peakTotalUsedBytes;
+        // A poller that fails to stop costs the GPU peak, never the cell: this promise must resolve.
+        let polled: GpuSamples | null = null;
+        try {
+          polled = await gpu.stop();
+        } catch {
+          polled = null;
+        }
+        if (polled?.available) peakGpuUsedBytes = polled.peakProcessUsedBytes ?? polled.peakTotalUsedBytes;
       }
       const exit = proc.exit!;
       const outcome: { status: CellStatus; error?: CellError } = exit.spawnError

@@ -32,7 +32,7 @@ export {
   type VerdictRules,
 } from "./analysis.js";
 export { assertBackendInstalled, BACKENDS, BackendUnavailableError, isBackendName, setUpBackend, type BackendInfo, type BackendName } from "./backend-setup.js";
-export { allocatorEnv, runCellProcess, type CellRun, type CellRunOptions } from "./cell-runner.js";
+export { allocatorEnv, CellProcess, runCellProcess, type CellRun, type CellRunOptions } from "./cell-runner.js";
 export { cellFromRun } from "./cell-result.js";
 export type { CellFailure, CellMessage, CellTask } from "./cell-protocol.js";
 export { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";

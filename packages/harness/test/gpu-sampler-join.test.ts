@@ -16,28 +16,39 @@ function fakeGpu(pids: number[]): (pid: number) => GpuSampler {
   };
 }
 
+const task = {
+  cell: { id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm", gpuMemoryGrowth: null },
+  suiteFile: DEFAULT_SUITE_FILE,
+  quick: false,
+  epochs: 2,
+  samplesPerEpoch: 32,
+  seed: 1,
+  tmpDir: null,
+  forcedGc: true,
+};
+
 describe("GPU memory in cells", () => {
   it("joins the poller's reading to each epoch sample and its peak to the summary", async () => {
     const pids: number[] = [];
-    const run = await runCellProcess(
-      {
-        cell: { id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm", gpuMemoryGrowth: null },
-        suiteFile: DEFAULT_SUITE_FILE,
-        quick: false,
-        epochs: 2,
-        samplesPerEpoch: 32,
-        seed: 1,
-        tmpDir: null,
-        forcedGc: true,
-      },
-      { timeoutMs: 60_000, maxRssBytes: null, gpuSampler: fakeGpu(pids) },
-    );
+    const run = await runCellProcess(task, { timeoutMs: 60_000, maxRssBytes: null, gpuSampler: fakeGpu(pids) });
     expect(run.status, run.error?.message).toBe("ok");
     expect(pids).toHaveLength(1);
     expect(run.samples.map((s) => s.gpuUsedBytes)).toEqual([1100 * MiB, 1200 * MiB]);
     const cell = cellFromRun(run, 0);
     expect(cell.summary!.peakGpuUsedBytes).toBe(5000 * MiB);
     expect(cell.summary!.gpuBytesPerEpoch).toBe(100 * MiB);
+  }, 60_000);
+
+  it.each([
+    ["rejects", () => Promise.reject(new Error("nvidia-smi vanished"))],
+    ["throws", () => {
+      throw new Error("nvidia-smi vanished");
+    }],
+  ])("a poller whose stop() %s costs the GPU peak, not the cell", async (_, stop: () => Promise<GpuSamples>) => {
+    const run = await runCellProcess(task, { timeoutMs: 60_000, maxRssBytes: null, gpuSampler: () => ({ latest: () => null, stop }) });
+    expect(run.status, run.error?.message).toBe("ok");
+    expect(run.samples).toHaveLength(2);
+    expect(run.peakGpuUsedBytes).toBeNull();
   }, 60_000);
 
   it("GPU memory that keeps rising after warm-up → growing, naming it", () => {
