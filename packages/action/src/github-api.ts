@@ -22,6 +22,10 @@ export interface IssueComment {
   id: number;
   body: string;
   htmlUrl: string;
+  /** The author's account type ("User", "Bot", "Organization"); null when the account is gone. */
+  authorType: string | null;
+  /** The author's relation to the repository: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, … */
+  authorAssociation: string;
 }
 
 export interface PullInfo {
@@ -149,11 +153,11 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
         issue_number: issueNumber,
         per_page: PAGE,
       });
-      return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", htmlUrl: c.html_url }));
+      return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", htmlUrl: c.html_url, authorType: c.user?.type ?? null, authorAssociation: c.author_association ?? "NONE" }));
     },
     async createIssueComment(issueNumber, body) {
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: issueNumber, body });
-      return { id: Number(data.id), body: data.body ?? "", htmlUrl: data.html_url };
+      return { id: Number(data.id), body: data.body ?? "", htmlUrl: data.html_url, authorType: data.user?.type ?? null, authorAssociation: data.author_association ?? "NONE" };
     },
     async updateIssueComment(commentId, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body });

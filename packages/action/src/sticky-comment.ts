@@ -11,9 +11,17 @@ export type CommentOutcome =
   | { action: "created" | "updated" | "unchanged"; id: number; url: string }
   | { action: "skipped"; reason: string };
 
+const TRUSTED_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+
+/** A comment the action may have written: a bot (github.token, an app) or a maintainer's token. */
+function trustedAuthor(comment: IssueComment): boolean {
+  // Anyone can type the marker; editing or deleting their comment would fail (403) or destroy it.
+  return comment.authorType === "Bot" || TRUSTED_ASSOCIATIONS.has(comment.authorAssociation);
+}
+
 function ours(comments: IssueComment[]): IssueComment[] {
   // Only a body that *starts* with the marker: a reply quoting our comment starts with "> ".
-  return comments.filter((c) => c.body.startsWith(COMMENT_MARKER)).sort((a, b) => a.id - b.id);
+  return comments.filter((c) => c.body.startsWith(COMMENT_MARKER) && trustedAuthor(c)).sort((a, b) => a.id - b.id);
 }
 
 /** Puts the marker first and keeps the body under GitHub's limit, pointing at the job summary when cut. */

@@ -45,10 +45,22 @@ interface RepoCommit {
   date: string;
 }
 
+export interface CommentAuthor {
+  login: string;
+  /** GitHub's account type: "User", "Bot" or "Organization". */
+  type: string;
+  /** author_association: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, … */
+  association: string;
+}
+
+/** Who writes a comment through the API with the job's github.token. */
+export const ACTIONS_BOT: CommentAuthor = { login: "github-actions[bot]", type: "Bot", association: "NONE" };
+
 interface Comment {
   id: number;
   issue: number;
   body: string;
+  author: CommentAuthor;
   createdAt: string;
   updatedAt: string;
 }
@@ -129,9 +141,10 @@ export class FakeGitHub {
     this.pulls.set(pull.number, pull);
   }
 
-  addComment(issue: number, body: string): Comment {
+  /** Adds a comment; by default as the action's own bot would have written it. */
+  addComment(issue: number, body: string, author: CommentAuthor = ACTIONS_BOT): Comment {
     const at = this.tick();
-    const comment = { id: this.nextCommentId++, issue, body, createdAt: at, updatedAt: at };
+    const comment = { id: this.nextCommentId++, issue, body, author, createdAt: at, updatedAt: at };
     this.comments.push(comment);
     return comment;
   }
@@ -374,6 +387,11 @@ export class FakeGitHub {
     body.issue_url = `${this.repoUrl}/issues/${comment.issue}`;
     body.created_at = comment.createdAt;
     body.updated_at = comment.updatedAt;
+    body.author_association = comment.author.association;
+    const user = { ...(body.user as Json) };
+    user.login = comment.author.login;
+    user.type = comment.author.type;
+    body.user = user;
     return body;
   }
 

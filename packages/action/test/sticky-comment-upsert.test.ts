@@ -71,6 +71,30 @@ describe("sticky comment", () => {
     expect(fake.count("issues/delete-comment")).toBe(1);
   });
 
+  test("a marker planted by someone without write access is ignored: a new comment is created, theirs untouched", async () => {
+    const api = await withPull();
+    const planted = [
+      fake.addComment(7, `${COMMENT_MARKER}\nplanted by a stranger`, { login: "mallory", type: "User", association: "NONE" }),
+      fake.addComment(7, `${COMMENT_MARKER}\nplanted by a contributor`, { login: "eve", type: "User", association: "CONTRIBUTOR" }),
+    ];
+    const untouched = structuredClone(planted);
+    const outcome = await upsertStickyComment(api, 7, "report", true);
+    expect(outcome.action).toBe("created");
+    expect(fake.comments.slice(0, 2)).toEqual(untouched);
+    expect(fake.comments.map((c) => c.body)).toEqual([`${COMMENT_MARKER}\nplanted by a stranger`, `${COMMENT_MARKER}\nplanted by a contributor`, `${COMMENT_MARKER}\nreport`]);
+    expect(fake.count("issues/update-comment") + fake.count("issues/delete-comment")).toBe(0);
+    // The next run finds its own comment, not the older planted ones.
+    expect(await upsertStickyComment(api, 7, "report 2", true)).toMatchObject({ action: "updated", id: outcome.action === "created" ? outcome.id : -1 });
+    expect(fake.comments.slice(0, 2)).toEqual(untouched);
+  });
+
+  test("a comment a maintainer's token wrote (a user with write access) is still ours", async () => {
+    const api = await withPull();
+    const earlier = fake.addComment(7, `${COMMENT_MARKER}\nfrom a PAT`, { login: "maintainer", type: "User", association: "MEMBER" });
+    expect(await upsertStickyComment(api, 7, "new", true)).toMatchObject({ action: "updated", id: earlier.id });
+    expect(fake.comments.map((c) => c.body)).toEqual([`${COMMENT_MARKER}\nnew`]);
+  });
+
   test("a report longer than GitHub allows is cut at a line and says so", () => {
     const body = commentBody(Array.from({ length: 5000 }, (_, i) => `| row ${i} | ${"x".repeat(20)} |`).join("\n"));
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
