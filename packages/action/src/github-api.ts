@@ -47,7 +47,8 @@ export interface GitHubApi {
   createBlob(content: string): Promise<string>;
   createTree(baseTree: string | null, files: Array<{ path: string; sha: string }>): Promise<string>;
   createCommit(message: string, tree: string, parents: string[]): Promise<string>;
-  updateBranch(branch: string, commitSha: string): Promise<RefUpdate>;
+  /** Fast-forwards `branch` from `expectedTip` (the tip the commit was built on) to `commitSha`. */
+  updateBranch(branch: string, commitSha: string, expectedTip: string): Promise<RefUpdate>;
   createBranch(branch: string, commitSha: string): Promise<RefUpdate>;
   getCommitInfo(sha: string): Promise<CommitInfo>;
   /** The commit and its ancestors, newest first, as `git log` lists them; at most `max`. */
@@ -74,28 +75,31 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
   const octokit = getOctokit(options.token, { baseUrl: options.baseUrl, userAgent: "keras-mem-bench-action" });
   const { owner, repo } = options.repo;
 
-  const conflictOn = async (call: () => Promise<unknown>): Promise<RefUpdate> => {
+  const tipOf = async (branch: string): Promise<string | null> => {
     try {
-      await call();
-      return "updated";
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
+      return data.object.sha;
     } catch (error) {
-      // 422: not a fast-forward / reference already exists; 409: the ref moved while we wrote.
-      const status = httpStatus(error);
-      if (status === 422 || status === 409) return "conflict";
+      if (httpStatus(error) === 404) return null;
       throw error;
     }
   };
 
+  // 409/422 also mean a bad sha, a protected branch or a bad name: only a moved tip is worth a retry.
+  const conflictOn = async (branch: string, expectedTip: string | null, call: () => Promise<unknown>): Promise<RefUpdate> => {
+    try {
+      await call();
+      return "updated";
+    } catch (error) {
+      const status = httpStatus(error);
+      if (status !== 422 && status !== 409) throw error;
+      if ((await tipOf(branch)) !== expectedTip) return "conflict";
+      throw new Error(`branch "${branch}" could not be moved (HTTP ${status}), and nobody else moved it: ${(error as Error).message}`, { cause: error });
+    }
+  };
+
   return {
-    async getBranchTip(branch) {
-      try {
-        const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
-        return data.object.sha;
-      } catch (error) {
-        if (httpStatus(error) === 404) return null;
-        throw error;
-      }
-    },
+    getBranchTip: tipOf,
     async getCommitTree(commitSha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner, repo, commit_sha: commitSha });
       return data.tree.sha;
@@ -121,11 +125,11 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/git/commits", { owner, repo, message, tree, parents });
       return data.sha;
     },
-    updateBranch(branch, commitSha) {
-      return conflictOn(() => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false }));
+    updateBranch(branch, commitSha, expectedTip) {
+      return conflictOn(branch, expectedTip, () => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false }));
     },
     createBranch(branch, commitSha) {
-      return conflictOn(() => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }));
+      return conflictOn(branch, null, () => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }));
     },
     async getCommitInfo(sha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: sha });

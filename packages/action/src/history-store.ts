@@ -116,7 +116,7 @@ export async function storeResults(
     ]);
     const message = `keras-mem-bench: results of ${fullEntry.sha.slice(0, 12)}`;
     const commit = await api.createCommit(message, tree, snapshot.tip === null ? [] : [snapshot.tip]);
-    const outcome = snapshot.tip === null ? await api.createBranch(branch, commit) : await api.updateBranch(branch, commit);
+    const outcome = snapshot.tip === null ? await api.createBranch(branch, commit) : await api.updateBranch(branch, commit, snapshot.tip);
     if (outcome === "updated") return { commit, attempts: attempt, index };
     if (attempt < maxAttempts) await sleep(baseDelayMs * 2 ** (attempt - 1) * (0.5 + random()));
   }

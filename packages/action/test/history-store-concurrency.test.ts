@@ -82,6 +82,37 @@ describe("history store", () => {
     expect(fake.count("git/update-ref")).toBe(3);
   });
 
+  test("a 422 while the branch stayed where we read it is not a race: no retry, the branch and GitHub's message are named", async () => {
+    const api = await setUp({
+      // The commit we built vanishes before the update (as if GitHub refused the object): 422, tip unchanged.
+      beforeRefUpdate: (f) => void f.gitCommits.delete([...f.gitCommits.keys()].at(-1) as string),
+    });
+    const tip = fake.commitFiles(BRANCH, { "README.md": "history" });
+    const sha = "2".repeat(40);
+    const delays: number[] = [];
+    await expect(storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: async (ms) => void delays.push(ms) })).rejects.toThrow(
+      /branch "keras-mem-bench-history" could not be moved \(HTTP 422\), and nobody else moved it: Object does not exist/,
+    );
+    expect(fake.count("git/update-ref")).toBe(1);
+    expect(delays).toEqual([]);
+    expect(fake.refs.get(`refs/heads/${BRANCH}`)).toBe(tip);
+  });
+
+  test("someone else creating the branch first is a race: the store retries on their tip", async () => {
+    const api = await setUp();
+    const createBranch = api.createBranch.bind(api);
+    api.createBranch = async (branch, commit) => {
+      fake.commitFiles(BRANCH, { "README.md": "theirs" });
+      return createBranch(branch, commit);
+    };
+    const sha = "3".repeat(40);
+    const outcome = await storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: noSleep });
+    expect(outcome.attempts).toBe(2);
+    expect(fake.requests.filter((r) => r.operationId === "git/create-ref").map((r) => r.status)).toEqual([422]);
+    expect(fake.readFile(BRANCH, "README.md")).toBe("theirs");
+    expect(indexOf(fake).entries.map((e) => e.sha)).toEqual([sha]);
+  });
+
   test("an index that is not a history index is reported with its place, not overwritten", async () => {
     const api = await setUp();
     fake.commitFiles(BRANCH, { "index.json": '{"schemaVersion": 99}' });
