@@ -39,20 +39,23 @@ export async function findBaseline(api: GitHubApi, snapshot: HistorySnapshot, st
   const stored = new Set(snapshot.index.entries.map((e) => e.sha.toLowerCase()));
   if (stored.size === 0) return missing(0, `the history branch "${snapshot.branch}" holds no results yet`);
 
+  // The start itself first, without a history walk; if its file is gone, walk its ancestors like any unstored start.
+  const startChecked = options.includeStart && stored.has(requestedSha);
+  if (startChecked) {
+    const results = await readStoredResults(api, snapshot, requestedSha);
+    if (results !== null) return { found: true, sha: requestedSha, requestedSha, distance: 0, results };
+  }
   let candidates: string[];
-  if (options.includeStart && stored.has(requestedSha)) candidates = [requestedSha];
-  else {
-    try {
-      candidates = (await api.listAncestors(requestedSha, options.maxAncestors + 1)).map((s) => s.toLowerCase());
-    } catch (error) {
-      // 404/422: the commit is unknown to GitHub (e.g. force-pushed away); that is "no baseline", not a failure.
-      const status = httpStatus(error);
-      if (status === 404 || status === 422) return missing(0, `commit ${requestedSha} is not in the repository`);
-      throw error;
-    }
+  try {
+    candidates = (await api.listAncestors(requestedSha, options.maxAncestors + 1)).map((s) => s.toLowerCase());
+  } catch (error) {
+    // 404/422: the commit is unknown to GitHub (e.g. force-pushed away); that is "no baseline", not a failure.
+    const status = httpStatus(error);
+    if (status === 404 || status === 422) return missing(0, `commit ${requestedSha} is not in the repository`);
+    throw error;
   }
   const first = options.includeStart ? 0 : 1;
-  for (let i = first; i < candidates.length; i++) {
+  for (let i = startChecked ? 1 : first; i < candidates.length; i++) {
     const sha = candidates[i];
     if (sha === undefined || !stored.has(sha)) continue;
     const results = await readStoredResults(api, snapshot, sha);

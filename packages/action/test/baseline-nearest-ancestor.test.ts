@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { findBaseline } from "../src/find-baseline.js";
 import { readHistory } from "../src/history-store.js";
 import type { FakeGitHub } from "./_fake-github.js";
-import { HISTORY_BRANCH, seedHistory, startFake } from "./_setup.js";
+import { HISTORY_BRANCH, resultsFor, seedHistory, startFake } from "./_setup.js";
 
 let fake: FakeGitHub;
 afterEach(async () => {
@@ -31,6 +31,21 @@ describe("finding the baseline of a commit", () => {
     const found = await findBaseline(setup.api, snapshot, chain[5] as string, { includeStart: true, maxAncestors: 50 });
     expect(found).toMatchObject({ found: true, sha: chain[2], requestedSha: chain[5], distance: 3 });
     if (found.found) expect(found.results.env.git?.sha).toBe(chain[2]);
+  });
+
+  test("a start commit that is indexed but whose run file is gone falls back to the nearest stored ancestor", async () => {
+    const setup = await startFake();
+    fake = setup.fake;
+    const chain = fake.addRepoChain(4) as [string, string, string, string];
+    const entry = (sha: string, minute: number) => ({ sha, parents: [], ref: "refs/heads/main", committedAt: `2026-11-01T00:0${minute}:00Z`, message: null, url: null, file: `runs/${sha}.json` });
+    fake.commitFiles(HISTORY_BRANCH, {
+      "index.json": JSON.stringify({ schemaVersion: 1, entries: [entry(chain[1], 1), entry(chain[3], 3)] }),
+      [`runs/${chain[1]}.json`]: JSON.stringify(resultsFor(chain[1])),
+    });
+    const snapshot = await readHistory(setup.api, HISTORY_BRANCH);
+    const found = await findBaseline(setup.api, snapshot, chain[3], { includeStart: true, maxAncestors: 50 });
+    expect(found).toMatchObject({ found: true, sha: chain[1], requestedSha: chain[3], distance: 2 });
+    if (found.found) expect(found.results.env.git?.sha).toBe(chain[1]);
   });
 
   test("follows pages of history, and stops at the bound", async () => {
