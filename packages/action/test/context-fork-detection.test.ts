@@ -46,6 +46,18 @@ describe("the run's context", () => {
     expect(forkRefusal(context(prEvent("octo/bench"), { RUNNER_ENVIRONMENT: "self-hosted" }), false)).toBeNull();
   });
 
+  test("a runner that does not say where it runs is treated as self-hosted for a fork: refused, saying why and how to allow it", () => {
+    const unset = context(prEvent("mallory/bench"));
+    expect(unset.runnerEnvironment).toBeNull();
+    const refusal = forkRefusal(unset, false);
+    expect(refusal).toMatch(/pull request #5 comes from mallory\/bench/);
+    expect(refusal).toMatch(/RUNNER_ENVIRONMENT is unset/);
+    expect(refusal).toMatch(/allow-fork-on-self-hosted: true/);
+    expect(forkRefusal(context(prEvent("mallory/bench"), { RUNNER_ENVIRONMENT: "gpu-farm" }), false)).toMatch(/RUNNER_ENVIRONMENT is "gpu-farm"/);
+    expect(forkRefusal(unset, true)).toBeNull();
+    expect(forkRefusal(context(prEvent("octo/bench")), false)).toBeNull();
+  });
+
   test("workflow_run: fork detection and linked PR numbers from the payload", () => {
     const c = readContext({ GITHUB_EVENT_NAME: "workflow_run", GITHUB_REPOSITORY: "octo/bench", GITHUB_EVENT_PATH: "/e" }, () =>
       JSON.stringify({
