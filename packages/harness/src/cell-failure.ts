@@ -39,7 +39,7 @@ export function killedFailure(reason: KillReason): { status: CellStatus; error: 
   };
 }
 
-/** The process died on its own without reporting (signal, exit, V8 or OS out of memory). */
+/** The process died without reporting and without the harness killing it (signal, exit, V8 or OS out of memory). */
 export function exitFailure(exitCode: number | null, signal: string | null, stderrTail: string): { status: CellStatus; error: CellError } {
   const how = signal ? `killed by ${signal}` : `exited with code ${exitCode}`;
   const lastLines = stderrTail
@@ -49,10 +49,13 @@ export function exitFailure(exitCode: number | null, signal: string | null, stde
     .slice(-3)
     .join(" | ");
   const oom = /heap out of memory|Reached heap limit|Cannot allocate memory|Out of memory/i.test(stderrTail);
+  // The harness's own kills (timeout, --max-rss, Ctrl-C) never get here. A SIGKILL from elsewhere is most often
+  // the kernel's OOM killer, which leaves no trace in the process's stderr, so it can only be a likely cause.
+  const note = oom ? " (out of memory)" : signal === "SIGKILL" ? " (SIGKILL not sent by the harness: likely the OS out-of-memory killer)" : "";
   return {
     status: "crashed",
     error: {
-      message: `the cell's process ${how} before finishing${oom ? " (out of memory)" : ""}${lastLines ? `: ${lastLines}` : ""}`,
+      message: `the cell's process ${how} before finishing${note}${lastLines ? `: ${lastLines}` : ""}`,
       code: oom ? "KMB_OUT_OF_MEMORY" : "KMB_CELL_CRASHED",
       exitCode,
       signal,

@@ -25,6 +25,20 @@ describe("how a failed cell is recorded", () => {
     expect(result.error.message).toMatch(/^the cell's process killed by SIGABRT before finishing \(out of memory\): .*heap out of memory/);
   });
 
+  it("a SIGKILL the harness did not send says it was likely the OS out-of-memory killer", () => {
+    const result = exitFailure(null, "SIGKILL", "");
+    expect(result).toEqual({
+      status: "crashed",
+      error: {
+        message: "the cell's process killed by SIGKILL before finishing (SIGKILL not sent by the harness: likely the OS out-of-memory killer)",
+        code: "KMB_CELL_CRASHED",
+        exitCode: null,
+        signal: "SIGKILL",
+      },
+    });
+    expect(exitFailure(null, "SIGSEGV", "").error.message).toBe("the cell's process killed by SIGSEGV before finishing");
+  });
+
   it("watchdog kills name the limit", () => {
     expect(killedFailure({ kind: "max-rss", rssBytes: 600 * 2 ** 20, maxRssBytes: 512 * 2 ** 20 }).error.message).toBe(
       "RSS 600.0 MiB exceeded --max-rss 512.0 MiB; the process was killed",
