@@ -29,11 +29,17 @@ class OwningSequential extends tfl.Sequential {
 
 /** Every built-in trains the same way: Adam, categorical cross-entropy, accuracy as the one metric. */
 export function classifier(layers: tfl.layers.Layer[], learningRate: number): LayersModel {
-  return new OwningSequential({ layers }).compileOwning({
-    optimizer: tf.train.adam(learningRate),
-    loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
-  });
+  const model = new OwningSequential({ layers });
+  const optimizer = tf.train.adam(learningRate);
+  try {
+    return model.compileOwning({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  } catch (error) {
+    // Nobody gets the model, and it never came to own the optimizer: free both here (Adam holds two tensors
+    // from birth). An unbuilt model holds no weights, and disposing one would throw over the real error.
+    optimizer.dispose();
+    if (model.built) model.dispose();
+    throw error;
+  }
 }
 
 /** Writes a one-hot class into a zeroed target vector. */

@@ -21,7 +21,14 @@ export const inMemoryPipeline: PipelineFactory = {
       async prepare() {
         lifecycle.beginPrepare();
         const { xs, ys } = gatherSamples(source, 0, source.count);
-        data = { xs: tf.tensor(xs, [source.count, ...source.xShape]), ys: tf.tensor(ys, [source.count, ...source.yShape]) };
+        const xsTensor = tf.tensor(xs, [source.count, ...source.xShape]);
+        try {
+          data = { xs: xsTensor, ys: tf.tensor(ys, [source.count, ...source.yShape]) };
+        } catch (error) {
+          // ys failed (e.g. out of GPU memory): dispose() will not know about xs, so free it now.
+          xsTensor.dispose();
+          throw error;
+        }
         lifecycle.prepared();
       },
       async fitEpoch(model, callbacks) {
