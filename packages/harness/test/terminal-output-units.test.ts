@@ -26,6 +26,8 @@ describe("progress", () => {
   });
 });
 
+const HEADER_COUNT = 8;
+
 describe("summary table", () => {
   const cells = [
     syntheticCell(key, { rssBytesPerEpoch: 8 * 2 ** 20, baseRssBytes: 200 * 2 ** 20, noise: 0 }),
@@ -40,8 +42,13 @@ describe("summary table", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/dense\/in-memory\/b32\/wasm +ok +growing +256\.0 MiB +\+0\.00 tensors\/epoch +\+8\.00 MiB\/epoch +200 ms +2,560 samples\/s/);
     expect(rows[1]).toMatch(/lstm\/in-memory\/b32\/wasm +ok +leaking .* \+1\.00 tensors\/epoch/);
-    // every number in a row is followed by a unit
-    for (const row of rows) expect(row.replace(/b32/, "").match(/\d(?![\d.,]*\s*(MiB|tensors|ms|samples|KiB))[\d.,]*\s/g)).toBeNull();
+    // Every column after the cell id that holds a number is that number with its unit.
+    const withUnit = /^[+-]?\d[\d,]*(\.\d+)? (MiB|KiB|tensors\/epoch|MiB\/epoch|KiB\/epoch|ms|s|samples\/s)$/;
+    for (const row of rows) {
+      const columns = row!.split(/ {2,}/).slice(1);
+      expect(columns).toHaveLength(HEADER_COUNT - 1);
+      for (const column of columns.filter((c) => /\d/.test(c))) expect(column, row).toMatch(withUnit);
+    }
   });
 
   it("totals count statuses and verdicts; notes explain what is not ok or not stable", () => {
