@@ -1075,15 +1075,15 @@ var require_util = __commonJS({
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
+        let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
         let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
-        if (origin[origin.length - 1] === "/") {
-          origin = origin.slice(0, origin.length - 1);
+        if (origin2[origin2.length - 1] === "/") {
+          origin2 = origin2.slice(0, origin2.length - 1);
         }
         if (path6 && path6[0] !== "/") {
           path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin2}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1534,38 +1534,38 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path6, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin2, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path6, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
-          origin,
+          origin2,
           path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path6, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin2, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path6, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
-          origin,
+          origin2,
           path6,
           error2.message
         );
@@ -1615,9 +1615,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path6, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin2, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
-      constructor(origin, {
+      constructor(origin2, {
         path: path6,
         method,
         body,
@@ -1766,7 +1766,7 @@ var require_request = __commonJS({
         this.aborted = false;
         this.upgrade = upgrade || null;
         this.path = query ? buildURL(path6, query) : path6;
-        this.origin = origin;
+        this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
         this.reset = reset == null ? null : reset;
@@ -4353,9 +4353,9 @@ var require_util2 = __commonJS({
       if (url.protocol === "data:") return true;
       if (url.protocol === "file:") return true;
       return isOriginPotentiallyTrustworthy(url.origin);
-      function isOriginPotentiallyTrustworthy(origin) {
-        if (origin == null || origin === "null") return false;
-        const originAsURL = new URL(origin);
+      function isOriginPotentiallyTrustworthy(origin2) {
+        if (origin2 == null || origin2 === "null") return false;
+        const originAsURL = new URL(origin2);
         if (originAsURL.protocol === "https:" || originAsURL.protocol === "wss:") {
           return true;
         }
@@ -7517,11 +7517,11 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path6 = search ? `${pathname}${search}` : pathname;
-        this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
+        this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
         this.opts.path = path6;
-        this.opts.origin = origin;
+        this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
         if (statusCode === 303 && this.opts.method !== "HEAD") {
@@ -7869,8 +7869,8 @@ var require_client = __commonJS({
         this.once("connect", cb);
       }
       [kDispatch](opts, handler2) {
-        const origin = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin, opts, handler2);
+        const origin2 = opts.origin || this[kUrl].origin;
+        const request2 = new Request(origin2, opts, handler2);
         this[kQueue].push(request2);
         if (this[kResuming]) {
         } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
@@ -8236,7 +8236,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin2, targets) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8250,20 +8250,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin2, [pool, ...targets]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin2, targets) => {
+          pool.emit("connect", origin2, [pool, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin2, targets, err) => {
+          pool.emit("disconnect", origin2, [pool, ...targets], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin2, targets, err) => {
+          pool.emit("connectionError", origin2, [pool, ...targets], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8385,11 +8385,11 @@ var require_pool = __commonJS({
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kConnections = /* @__PURE__ */ Symbol("connections");
     var kFactory = /* @__PURE__ */ Symbol("factory");
-    function defaultFactory(origin, opts) {
-      return new Client(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Client(origin2, opts);
     }
     var Pool = class extends PoolBase {
-      constructor(origin, {
+      constructor(origin2, {
         connections,
         factory = defaultFactory,
         connect,
@@ -8425,11 +8425,11 @@ var require_pool = __commonJS({
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
-        this[kUrl] = util.parseOrigin(origin);
+        this[kUrl] = util.parseOrigin(origin2);
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin3, targets, error2) => {
           for (const target2 of targets) {
             const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
@@ -8491,8 +8491,8 @@ var require_balanced_pool = __commonJS({
       }
       return a;
     }
-    function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Pool(origin2, opts);
     }
     var BalancedPool = class extends PoolBase {
       constructor(upstreams = [], { factory = defaultFactory, ...opts } = {}) {
@@ -8617,8 +8617,8 @@ var require_agent = __commonJS({
     var kOnDrain = /* @__PURE__ */ Symbol("onDrain");
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
-    function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return opts && opts.connections === 1 ? new Client(origin2, opts) : new Pool(origin2, opts);
     }
     var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
@@ -8644,17 +8644,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin2, targets) => {
+          this.emit("drain", origin2, [this, ...targets]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin2, targets) => {
+          this.emit("connect", origin2, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin2, targets, err) => {
+          this.emit("disconnect", origin2, [this, ...targets], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin2, targets, err) => {
+          this.emit("connectionError", origin2, [this, ...targets], err);
         };
       }
       get [kRunning]() {
@@ -8721,16 +8721,16 @@ var require_proxy_agent = __commonJS({
     function defaultProtocolPort(protocol) {
       return protocol === "https:" ? 443 : 80;
     }
-    function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Pool(origin2, opts);
     }
     var noop3 = () => {
     };
-    function defaultAgentFactory(origin, opts) {
+    function defaultAgentFactory(origin2, opts) {
       if (opts.connections === 1) {
-        return new Client(origin, opts);
+        return new Client(origin2, opts);
       }
-      return new Pool(origin, opts);
+      return new Pool(origin2, opts);
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
@@ -8758,13 +8758,13 @@ var require_proxy_agent = __commonJS({
           if (onHeaders) onHeaders.call(this, statusCode, data, resume);
         };
         const {
-          origin,
+          origin: origin2,
           path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin2 + path6;
         if (!("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL2(origin);
+          const { host } = new URL2(origin2);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
@@ -8789,7 +8789,7 @@ var require_proxy_agent = __commonJS({
         }
         const { proxyTunnel = true } = opts;
         const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin: origin2, port, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8808,8 +8808,8 @@ var require_proxy_agent = __commonJS({
         const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
-        const factory = (origin2, options) => {
-          const { protocol: protocol2 } = new URL2(origin2);
+        const factory = (origin3, options) => {
+          const { protocol: protocol2 } = new URL2(origin3);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
@@ -8817,7 +8817,7 @@ var require_proxy_agent = __commonJS({
               factory: agentFactory
             });
           }
-          return agentFactory(origin2, options);
+          return agentFactory(origin3, options);
         };
         this[kClient] = clientFactory(url, { connect });
         this[kAgent] = new Agent({
@@ -8830,7 +8830,7 @@ var require_proxy_agent = __commonJS({
             }
             try {
               const { socket, statusCode } = await this[kClient].connect({
-                origin,
+                origin: origin2,
                 port,
                 path: requestedPath,
                 signal: opts2.signal,
@@ -10888,7 +10888,7 @@ var require_mock_utils = __commonJS({
     }
     function buildMockDispatch() {
       const agent = this[kMockAgent];
-      const origin = this[kOrigin];
+      const origin2 = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
       return function dispatch(opts, handler2) {
         if (agent.isMockActive) {
@@ -10898,12 +10898,12 @@ var require_mock_utils = __commonJS({
             if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin2} was not allowed (net.connect disabled)`);
               }
-              if (checkNetConnect(netConnect, origin)) {
+              if (checkNetConnect(netConnect, origin2)) {
                 originalDispatch.call(this, opts, handler2);
               } else {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin2} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
               throw error2;
@@ -10914,8 +10914,8 @@ var require_mock_utils = __commonJS({
         }
       };
     }
-    function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+    function checkNetConnect(netConnect, origin2) {
+      const url = new URL(origin2);
       if (netConnect === true) {
         return true;
       } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
@@ -11131,13 +11131,13 @@ var require_mock_client = __commonJS({
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
     var MockClient = class extends Client {
-      constructor(origin, opts) {
-        super(origin, opts);
+      constructor(origin2, opts) {
+        super(origin2, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
         this[kMockAgent] = opts.agent;
-        this[kOrigin] = origin;
+        this[kOrigin] = origin2;
         this[kDispatches] = [];
         this[kConnected] = 1;
         this[kOriginalDispatch] = this.dispatch;
@@ -11184,13 +11184,13 @@ var require_mock_pool = __commonJS({
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
     var MockPool = class extends Pool {
-      constructor(origin, opts) {
-        super(origin, opts);
+      constructor(origin2, opts) {
+        super(origin2, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
         this[kMockAgent] = opts.agent;
-        this[kOrigin] = origin;
+        this[kOrigin] = origin2;
         this[kDispatches] = [];
         this[kConnected] = 1;
         this[kOriginalDispatch] = this.dispatch;
@@ -11272,9 +11272,9 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
-            Origin: origin,
+            Origin: origin2,
             Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
@@ -11326,11 +11326,11 @@ var require_mock_agent = __commonJS({
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
       }
-      get(origin) {
-        let dispatcher = this[kMockAgentGet](origin);
+      get(origin2) {
+        let dispatcher = this[kMockAgentGet](origin2);
         if (!dispatcher) {
-          dispatcher = this[kFactory](origin);
-          this[kMockAgentSet](origin, dispatcher);
+          dispatcher = this[kFactory](origin2);
+          this[kMockAgentSet](origin2, dispatcher);
         }
         return dispatcher;
       }
@@ -11369,27 +11369,27 @@ var require_mock_agent = __commonJS({
       get isMockActive() {
         return this[kIsMockActive];
       }
-      [kMockAgentSet](origin, dispatcher) {
-        this[kClients].set(origin, dispatcher);
+      [kMockAgentSet](origin2, dispatcher) {
+        this[kClients].set(origin2, dispatcher);
       }
-      [kFactory](origin) {
+      [kFactory](origin2) {
         const mockOptions = Object.assign({ agent: this }, this[kOptions]);
-        return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin, mockOptions) : new MockPool(origin, mockOptions);
+        return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin2, mockOptions) : new MockPool(origin2, mockOptions);
       }
-      [kMockAgentGet](origin) {
-        const client = this[kClients].get(origin);
+      [kMockAgentGet](origin2) {
+        const client = this[kClients].get(origin2);
         if (client) {
           return client;
         }
-        if (typeof origin !== "string") {
+        if (typeof origin2 !== "string") {
           const dispatcher = this[kFactory]("http://localhost:9999");
-          this[kMockAgentSet](origin, dispatcher);
+          this[kMockAgentSet](origin2, dispatcher);
           return dispatcher;
         }
         for (const [keyMatcher, nonExplicitDispatcher] of Array.from(this[kClients])) {
-          if (nonExplicitDispatcher && typeof keyMatcher !== "string" && matchValue(keyMatcher, origin)) {
-            const dispatcher = this[kFactory](origin);
-            this[kMockAgentSet](origin, dispatcher);
+          if (nonExplicitDispatcher && typeof keyMatcher !== "string" && matchValue(keyMatcher, origin2)) {
+            const dispatcher = this[kFactory](origin2);
+            this[kMockAgentSet](origin2, dispatcher);
             dispatcher[kDispatches] = nonExplicitDispatcher[kDispatches];
             return dispatcher;
           }
@@ -11400,7 +11400,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin2, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin: origin2 }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -11666,10 +11666,10 @@ var require_dns = __commonJS({
       get full() {
         return this.#records.size === this.#maxItems;
       }
-      runLookup(origin, opts, cb) {
-        const ips = this.#records.get(origin.hostname);
+      runLookup(origin2, opts, cb) {
+        const ips = this.#records.get(origin2.hostname);
         if (ips == null && this.full) {
-          cb(null, origin.origin);
+          cb(null, origin2.origin);
           return;
         }
         const newOpts = {
@@ -11682,59 +11682,59 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err, addresses) => {
+          this.lookup(origin2, newOpts, (err, addresses) => {
             if (err || addresses == null || addresses.length === 0) {
               cb(err ?? new InformationalError("No DNS entries found"));
               return;
             }
-            this.setRecords(origin, addresses);
-            const records = this.#records.get(origin.hostname);
+            this.setRecords(origin2, addresses);
+            const records = this.#records.get(origin2.hostname);
             const ip = this.pick(
-              origin,
+              origin2,
               records,
               newOpts.affinity
             );
             let port;
             if (typeof ip.port === "number") {
               port = `:${ip.port}`;
-            } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+            } else if (origin2.port !== "") {
+              port = `:${origin2.port}`;
             } else {
               port = "";
             }
             cb(
               null,
-              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+              `${origin2.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
             );
           });
         } else {
           const ip = this.pick(
-            origin,
+            origin2,
             ips,
             newOpts.affinity
           );
           if (ip == null) {
-            this.#records.delete(origin.hostname);
-            this.runLookup(origin, opts, cb);
+            this.#records.delete(origin2.hostname);
+            this.runLookup(origin2, opts, cb);
             return;
           }
           let port;
           if (typeof ip.port === "number") {
             port = `:${ip.port}`;
-          } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+          } else if (origin2.port !== "") {
+            port = `:${origin2.port}`;
           } else {
             port = "";
           }
           cb(
             null,
-            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+            `${origin2.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
           );
         }
       }
-      #defaultLookup(origin, opts, cb) {
+      #defaultLookup(origin2, opts, cb) {
         lookup(
-          origin.hostname,
+          origin2.hostname,
           {
             all: true,
             family: this.dualStack === false ? this.affinity : 0,
@@ -11752,7 +11752,7 @@ var require_dns = __commonJS({
           }
         );
       }
-      #defaultPick(origin, hostnameRecords, affinity) {
+      #defaultPick(origin2, hostnameRecords, affinity) {
         let ip = null;
         const { records, offset } = hostnameRecords;
         let family;
@@ -11789,11 +11789,11 @@ var require_dns = __commonJS({
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
           family.ips.splice(position, 1);
-          return this.pick(origin, hostnameRecords, affinity);
+          return this.pick(origin2, hostnameRecords, affinity);
         }
         return ip;
       }
-      setRecords(origin, addresses) {
+      setRecords(origin2, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
@@ -11807,7 +11807,7 @@ var require_dns = __commonJS({
           familyRecords.ips.push(record);
           records.records[record.family] = familyRecords;
         }
-        this.#records.set(origin.hostname, records);
+        this.#records.set(origin2.hostname, records);
       }
       getHandler(meta, opts) {
         return new DNSDispatchHandler(this, meta, opts);
@@ -11819,9 +11819,9 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler: handler2, dispatch }, opts) {
+      constructor(state, { origin: origin2, handler: handler2, dispatch }, opts) {
         super(handler2);
-        this.#origin = origin;
+        this.#origin = origin2;
         this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state;
@@ -11896,28 +11896,28 @@ var require_dns = __commonJS({
       const instance = new DNSInstance(opts);
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler2) {
-          const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          const origin2 = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
+          if (isIP(origin2.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler2);
           }
-          instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
+          instance.runLookup(origin2, origDispatchOpts, (err, newOrigin) => {
             if (err) {
               return handler2.onError(err);
             }
             let dispatchOpts = null;
             dispatchOpts = {
               ...origDispatchOpts,
-              servername: origin.hostname,
+              servername: origin2.hostname,
               // For SNI on TLS
               origin: newOrigin,
               headers: {
-                host: origin.hostname,
+                host: origin2.hostname,
                 ...origDispatchOpts.headers
               }
             };
             dispatch(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
+              instance.getHandler({ origin: origin2, dispatch, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -12909,9 +12909,9 @@ var require_request2 = __commonJS({
           request2 = input[kState];
           signal = input[kSignal];
         }
-        const origin = environmentSettingsObject.settingsObject.origin;
+        const origin2 = environmentSettingsObject.settingsObject.origin;
         let window = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin2)) {
           window = request2.window;
         }
         if (init.window != null) {
@@ -12987,7 +12987,7 @@ var require_request2 = __commonJS({
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
-            if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
+            if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin2 && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request2.referrer = "client";
             } else {
               request2.referrer = parsedReferrer;
@@ -16613,14 +16613,14 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin2 = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
           data,
-          origin,
+          origin: origin2,
           lastEventId,
           source,
           ports
@@ -28003,7 +28003,7 @@ function environmentRows(env) {
 // ../report/src/escape-markdown.ts
 var INLINE = /[\\`*_[\]|~!$]/g;
 function escapeMarkdown(text) {
-  let out = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(INLINE, (c) => `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, "@&#8203;").replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);
+  let out = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(INLINE, (c) => `\\${c}`).replace(/#(?=\d)/g, "#&#8203;").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;").replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);
   out = out.replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
   return out;
 }
@@ -28034,11 +28034,21 @@ ${listed.join("\n")}`);
 };
 
 // ../results/src/history-index.ts
+var RUN_FILE = /^runs\/[0-9a-fA-F]{40,64}\.json$/;
+function isHttpUrl(text) {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 function entryIssues(entry, i) {
   const at = `/entries/${i}`;
   if (typeof entry !== "object" || entry === null) return [{ path: at, message: "must be an object" }];
   const e = entry;
   const issues = [];
+  const which2 = typeof e.sha === "string" ? `entry ${JSON.stringify(e.sha.slice(0, 64))}: ` : "";
   const needString = (key, nullable) => {
     const v = e[key];
     if (!(typeof v === "string" || nullable && v === null)) issues.push({ path: `${at}/${key}`, message: `must be a string${nullable ? " or null" : ""}` });
@@ -28049,6 +28059,8 @@ function entryIssues(entry, i) {
   needString("ref", true);
   needString("message", true);
   needString("url", true);
+  if (typeof e.file === "string" && !RUN_FILE.test(e.file)) issues.push({ path: `${at}/file`, message: `${which2}file must be runs/<40 to 64 hex digits>.json, got ${JSON.stringify(e.file.slice(0, 120))}` });
+  if (typeof e.url === "string" && !isHttpUrl(e.url)) issues.push({ path: `${at}/url`, message: `${which2}url must be an http(s) URL or null, got ${JSON.stringify(e.url.slice(0, 120))}` });
   if (!Array.isArray(e.parents) || !e.parents.every((p) => typeof p === "string")) issues.push({ path: `${at}/parents`, message: "must be an array of shas" });
   return issues;
 }
@@ -28070,7 +28082,7 @@ function withHistoryEntry(index, entry) {
 }
 
 // ../results/src/results-file.ts
-import { mkdir as mkdir2, readFile, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 
 // ../results/src/validate-results.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -33363,26 +33375,28 @@ function createGitHubApi(options) {
   if (options.token === "") throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
   const octokit = getOctokit(options.token, { baseUrl: options.baseUrl, userAgent: "keras-mem-bench-action" });
   const { owner, repo } = options.repo;
-  const conflictOn = async (call) => {
+  const tipOf = async (branch) => {
+    try {
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
+      return data.object.sha;
+    } catch (error2) {
+      if (httpStatus(error2) === 404) return null;
+      throw error2;
+    }
+  };
+  const conflictOn = async (branch, expectedTip, call) => {
     try {
       await call();
       return "updated";
     } catch (error2) {
       const status = httpStatus(error2);
-      if (status === 422 || status === 409) return "conflict";
-      throw error2;
+      if (status !== 422 && status !== 409) throw error2;
+      if (await tipOf(branch) !== expectedTip) return "conflict";
+      throw new Error(`branch "${branch}" could not be moved (HTTP ${status}), and nobody else moved it: ${error2.message}`, { cause: error2 });
     }
   };
   return {
-    async getBranchTip(branch) {
-      try {
-        const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
-        return data.object.sha;
-      } catch (error2) {
-        if (httpStatus(error2) === 404) return null;
-        throw error2;
-      }
-    },
+    getBranchTip: tipOf,
     async getCommitTree(commitSha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner, repo, commit_sha: commitSha });
       return data.tree.sha;
@@ -33408,11 +33422,11 @@ function createGitHubApi(options) {
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/git/commits", { owner, repo, message, tree, parents });
       return data.sha;
     },
-    updateBranch(branch, commitSha) {
-      return conflictOn(() => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false }));
+    updateBranch(branch, commitSha, expectedTip) {
+      return conflictOn(branch, expectedTip, () => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false }));
     },
     createBranch(branch, commitSha) {
-      return conflictOn(() => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }));
+      return conflictOn(branch, null, () => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }));
     },
     async getCommitInfo(sha2) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: sha2 });
@@ -33440,11 +33454,11 @@ function createGitHubApi(options) {
         issue_number: issueNumber,
         per_page: PAGE
       });
-      return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", htmlUrl: c.html_url }));
+      return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", htmlUrl: c.html_url, authorType: c.user?.type ?? null, authorAssociation: c.author_association ?? "NONE" }));
     },
     async createIssueComment(issueNumber, body) {
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: issueNumber, body });
-      return { id: Number(data.id), body: data.body ?? "", htmlUrl: data.html_url };
+      return { id: Number(data.id), body: data.body ?? "", htmlUrl: data.html_url, authorType: data.user?.type ?? null, authorAssociation: data.author_association ?? "NONE" };
     },
     async updateIssueComment(commentId, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body });
@@ -33527,7 +33541,7 @@ async function storeResults(api, branch, results, entry, options = {}) {
     ]);
     const message = `keras-mem-bench: results of ${fullEntry.sha.slice(0, 12)}`;
     const commit = await api.createCommit(message, tree, snapshot.tip === null ? [] : [snapshot.tip]);
-    const outcome = snapshot.tip === null ? await api.createBranch(branch, commit) : await api.updateBranch(branch, commit);
+    const outcome = snapshot.tip === null ? await api.createBranch(branch, commit) : await api.updateBranch(branch, commit, snapshot.tip);
     if (outcome === "updated") return { commit, attempts: attempt, index };
     if (attempt < maxAttempts) await sleep(baseDelayMs * 2 ** (attempt - 1) * (0.5 + random()));
   }
@@ -33543,19 +33557,21 @@ async function findBaseline(api, snapshot, startSha, options) {
   if (snapshot.tip === null) return missing(0, `the history branch "${snapshot.branch}" does not exist yet`);
   const stored = new Set(snapshot.index.entries.map((e) => e.sha.toLowerCase()));
   if (stored.size === 0) return missing(0, `the history branch "${snapshot.branch}" holds no results yet`);
+  const startChecked = options.includeStart && stored.has(requestedSha);
+  if (startChecked) {
+    const results = await readStoredResults(api, snapshot, requestedSha);
+    if (results !== null) return { found: true, sha: requestedSha, requestedSha, distance: 0, results };
+  }
   let candidates;
-  if (options.includeStart && stored.has(requestedSha)) candidates = [requestedSha];
-  else {
-    try {
-      candidates = (await api.listAncestors(requestedSha, options.maxAncestors + 1)).map((s) => s.toLowerCase());
-    } catch (error2) {
-      const status = httpStatus(error2);
-      if (status === 404 || status === 422) return missing(0, `commit ${requestedSha} is not in the repository`);
-      throw error2;
-    }
+  try {
+    candidates = (await api.listAncestors(requestedSha, options.maxAncestors + 1)).map((s) => s.toLowerCase());
+  } catch (error2) {
+    const status = httpStatus(error2);
+    if (status === 404 || status === 422) return missing(0, `commit ${requestedSha} is not in the repository`);
+    throw error2;
   }
   const first = options.includeStart ? 0 : 1;
-  for (let i = first; i < candidates.length; i++) {
+  for (let i = startChecked ? 1 : first; i < candidates.length; i++) {
     const sha2 = candidates[i];
     if (sha2 === void 0 || !stored.has(sha2)) continue;
     const results = await readStoredResults(api, snapshot, sha2);
@@ -33569,13 +33585,14 @@ async function findBaseline(api, snapshot, startSha, options) {
 // src/fork-guard.ts
 function forkRefusal(context3, allowForkOnSelfHosted) {
   if (context3.target.kind !== "pull-request" || !context3.target.pr.fork) return null;
-  if (context3.runnerEnvironment !== "self-hosted" || allowForkOnSelfHosted) return null;
+  if (context3.runnerEnvironment === "github-hosted" || allowForkOnSelfHosted) return null;
   const from = context3.target.pr.headRepo ?? "a deleted fork";
+  const where = context3.runnerEnvironment === "self-hosted" ? "this job runs on a self-hosted runner." : `this runner does not say whether it is GitHub-hosted (RUNNER_ENVIRONMENT is ${context3.runnerEnvironment === null ? "unset" : `"${context3.runnerEnvironment}"`}), so it is treated as self-hosted.`;
   return [
-    `refusing to run: pull request #${context3.target.pr.number} comes from ${from}, and this job runs on a self-hosted runner.`,
+    `refusing to run: pull request #${context3.target.pr.number} comes from ${from}, and ${where}`,
     "A fork's code is untrusted: on a self-hosted runner it can read or change the machine, its network and any credentials left on it, and persist into later jobs.",
     "Benchmark forks on GitHub-hosted runners and comment from a workflow_run workflow (see the action's README, 'Pull requests from forks'),",
-    "or, if this runner is ephemeral and isolated, set the input allow-fork-on-self-hosted: true."
+    "or, if this runner is GitHub-hosted, or ephemeral and isolated, set the input allow-fork-on-self-hosted: true."
   ].join(" ");
 }
 
@@ -36287,6 +36304,30 @@ async function loadThresholds(spec) {
   }
 }
 
+// src/pull-head-check.ts
+var PullHeadError = class extends Error {
+  code = "KMB_ACTION_PULL_HEAD";
+  constructor(message) {
+    super(message);
+    this.name = "PullHeadError";
+  }
+};
+function origin(source) {
+  return source === "input" ? 'input "pr-number"' : "workflow_run event (pull_requests)";
+}
+function checkPullHead(pull, measuredSha, source) {
+  if (measuredSha === null) {
+    throw new PullHeadError(
+      `${origin(source)}: cannot check pull request #${pull.number} (head ${pull.headSha}): the commit the results were measured on is unknown (the event names none and the results have no env.git.sha); refusing to use a pull request the results may not belong to`
+    );
+  }
+  if (pull.headSha.toLowerCase() !== measuredSha.toLowerCase()) {
+    throw new PullHeadError(
+      `${origin(source)}: pull request #${pull.number} has head ${pull.headSha}, but the results were measured on ${measuredSha}; refusing to use a pull request the results do not belong to`
+    );
+  }
+}
+
 // src/report-body.ts
 import { basename as basename3 } from "node:path";
 
@@ -36360,6 +36401,7 @@ function storePlan(config, sha2, ref, onDefaultBranch, pushLike) {
   if (sha2 === null || !/^[0-9a-f]{40,64}$/.test(sha2)) return { skip: "the commit of this run is unknown" };
   return { sha: sha2, ref: ref ?? "" };
 }
+var fromInput = (config) => config.prNumber === null ? null : { pullNumber: config.prNumber, source: "input" };
 function planRun(config, context3) {
   const target2 = context3.target;
   switch (target2.kind) {
@@ -36370,7 +36412,8 @@ function planRun(config, context3) {
         headSha: pr.headSha,
         baseline: { sha: pr.baseSha, includeStart: true },
         comment: commentPlan(config, pr.number, readOnly),
-        verifyPullHead: null,
+        // The number is the event's own pull request, whose head is what this run checked out.
+        verifyPull: null,
         store: storePlan(config, null, null, false, false)
       };
     }
@@ -36380,13 +36423,14 @@ function planRun(config, context3) {
         headSha: target2.sha,
         baseline: { sha: target2.sha, includeStart: false },
         comment: commentPlan(config, config.prNumber, null),
-        verifyPullHead: null,
+        verifyPull: fromInput(config),
         store: storePlan(config, target2.sha, target2.ref, onDefault, true)
       };
     }
     case "workflow-run": {
       if (isPullRequestEvent(target2.triggeringEvent)) {
-        const pullNumber = config.prNumber ?? target2.prNumbers[0] ?? null;
+        const linked = target2.prNumbers[0] ?? null;
+        const pullNumber = config.prNumber ?? linked;
         if (pullNumber === null) {
           throw new PlanError(
             'input "pr-number": required here. This workflow_run event links no pull request (GitHub leaves the list empty for forks); pass the number the benchmark workflow saved next to its results.'
@@ -36396,7 +36440,7 @@ function planRun(config, context3) {
           headSha: target2.headSha,
           baseline: { pullNumber },
           comment: commentPlan(config, pullNumber, null),
-          verifyPullHead: target2.headSha,
+          verifyPull: { pullNumber, source: config.prNumber !== null ? "input" : "event" },
           store: { skip: "only pushes are stored (a pull request's results are not history)" }
         };
       }
@@ -36405,7 +36449,7 @@ function planRun(config, context3) {
         headSha: target2.headSha,
         baseline: { sha: target2.headSha, includeStart: false },
         comment: commentPlan(config, config.prNumber, null),
-        verifyPullHead: null,
+        verifyPull: fromInput(config),
         store: storePlan(config, target2.headSha, target2.headBranch ? `refs/heads/${target2.headBranch}` : null, onDefault, target2.triggeringEvent === "push")
       };
     }
@@ -36415,7 +36459,7 @@ function planRun(config, context3) {
         headSha: sha2,
         baseline: config.prNumber !== null ? { pullNumber: config.prNumber } : sha2 ? { sha: sha2, includeStart: false } : null,
         comment: commentPlan(config, config.prNumber, null),
-        verifyPullHead: null,
+        verifyPull: fromInput(config),
         store: storePlan(config, sha2, context3.ref, false, true)
       };
     }
@@ -36425,8 +36469,12 @@ function planRun(config, context3) {
 // src/sticky-comment.ts
 var COMMENT_MARKER = "<!-- keras-mem-bench:sticky-comment -->";
 var MAX_COMMENT_CHARS = 65536;
+var TRUSTED_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+function trustedAuthor(comment) {
+  return comment.authorType === "Bot" || TRUSTED_ASSOCIATIONS.has(comment.authorAssociation);
+}
 function ours(comments) {
-  return comments.filter((c) => c.body.startsWith(COMMENT_MARKER)).sort((a, b) => a.id - b.id);
+  return comments.filter((c) => c.body.startsWith(COMMENT_MARKER) && trustedAuthor(c)).sort((a, b) => a.id - b.id);
 }
 function commentBody(markdown, limit = MAX_COMMENT_CHARS) {
   const body = `${COMMENT_MARKER}
@@ -36458,24 +36506,27 @@ async function upsertStickyComment(api, issueNumber, markdown, create2) {
 // src/run.ts
 var REPORT_FILE = "keras-mem-bench-report.md";
 function needsApi(config, plan) {
-  return config.baseline === null && plan.baseline !== null || "pullNumber" in plan.comment || "sha" in plan.store || plan.verifyPullHead !== null;
+  return config.baseline === null && plan.baseline !== null || "pullNumber" in plan.comment || "sha" in plan.store || plan.verifyPull !== null;
 }
 function commitUrl(context3) {
   const { owner, repo } = context3.repo;
   return (sha2) => `${context3.serverUrl}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/commit/${sha2}`;
 }
-async function resolveBaseline(api, config, plan) {
+async function verifyPull(api, plan, measuredSha) {
+  if (plan.verifyPull === null) return null;
+  if (api === null) throw new Error(`pull request #${plan.verifyPull.pullNumber} cannot be checked without the GitHub API`);
+  const pull = await api.getPull(plan.verifyPull.pullNumber);
+  checkPullHead(pull, measuredSha, plan.verifyPull.source);
+  info(`Pull request #${pull.number}: its head ${pull.headSha} is the measured commit.`);
+  return pull;
+}
+async function resolveBaseline(api, config, plan, verified) {
   if (config.baseline !== null) return { kind: "file", path: config.baseline, results: await loadBaselineFile(config.baseline) };
   const none = { kind: "none", missing: null, branch: config.historyBranch };
   if (api === null || plan.baseline === null) return none;
   let start;
   if ("pullNumber" in plan.baseline) {
-    const pull = await api.getPull(plan.baseline.pullNumber);
-    if (plan.verifyPullHead !== null && pull.headSha.toLowerCase() !== plan.verifyPullHead) {
-      throw new Error(
-        `input "pr-number": pull request #${pull.number} has head ${pull.headSha}, but the results were measured on ${plan.verifyPullHead}; refusing to comment on a pull request the results do not belong to`
-      );
-    }
+    const pull = verified?.number === plan.baseline.pullNumber ? verified : await api.getPull(plan.baseline.pullNumber);
     start = { sha: pull.baseSha, includeStart: true };
   } else start = plan.baseline;
   const snapshot = await readHistory(api, config.historyBranch);
@@ -36546,8 +36597,9 @@ async function run() {
     info(`Head results: ${head.files.join(", ")} (${head.results.cells.length} cells)`);
     const thresholds = await loadThresholds(config.thresholds);
     const api = needsApi(config, plan) ? createGitHubApi({ token: config.githubToken, baseUrl: context3.apiUrl, repo: context3.repo }) : null;
-    const baseline = await resolveBaseline(api, config, plan);
     const headSha = plan.headSha ?? head.results.env.git?.sha ?? null;
+    const verified = await verifyPull(api, plan, headSha);
+    const baseline = await resolveBaseline(api, config, plan, verified);
     const report = buildReport({ head: head.results, headSha, baseline, thresholds, commitUrl: commitUrl(context3) });
     const regressions = report.comparison.regressions;
     const reportPath = join2(context3.tempDir, REPORT_FILE);
