@@ -12,6 +12,25 @@ const WORKFLOWS = join(ROOT, ".github", "workflows");
 const workflowFiles = readdirSync(WORKFLOWS).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"));
 const actionYml = readFileSync(join(ROOT, "action.yml"), "utf8");
 const action = parse(actionYml) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+const readmeWorkflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "").filter((e) => /^on:/m.test(e) && /^jobs:/m.test(e));
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  name?: string;
+  on: unknown;
+  permissions?: unknown;
+  jobs: Record<string, { if?: string; permissions?: unknown; steps?: Step[] }>;
+}
+
+/** Steps that run this action: the published name in examples, a local checkout in this repository. */
+function ourSteps(workflow: Workflow): Step[] {
+  const ours = (uses: string) => /^owner\/keras-mem-bench@/.test(uses) || uses === "./" || uses === "./.kmb-trusted";
+  return Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((step) => typeof step.uses === "string" && ours(step.uses)));
+}
 
 describe("workflow lint (@action-validator)", () => {
   test("action.yml is a valid action", () => {
@@ -57,11 +76,37 @@ describe("action.yml matches the code", () => {
   });
 
   test("the README documents every input and output, with workflow examples", () => {
-    const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) expect(readme, name).toContain(`\`${name}\``);
-    const examples = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-    const workflows = examples.filter((e) => /^on:/m.test(e) && /^jobs:/m.test(e));
-    expect(workflows.length).toBeGreaterThanOrEqual(4);
-    for (const example of workflows) expect(validateWorkflow(example).errors, example.slice(0, 80)).toEqual([]);
+    expect(readmeWorkflows.length).toBeGreaterThanOrEqual(4);
+    for (const example of readmeWorkflows) expect(validateWorkflow(example).errors, example.slice(0, 80)).toEqual([]);
+  });
+});
+
+describe("workflows use the action as action.yml declares it", () => {
+  const sources = [
+    ...readmeWorkflows.map((text, i) => ({ name: `README example ${i + 1}`, workflow: parse(text) as Workflow })),
+    ...workflowFiles.map((file) => ({ name: file, workflow: parse(readFileSync(join(WORKFLOWS, file), "utf8")) as Workflow })),
+  ];
+
+  test.each(sources)("$name passes only declared inputs to this action", ({ workflow }) => {
+    for (const step of ourSteps(workflow)) {
+      const unknown = Object.keys(step.with ?? {}).filter((key) => !(key in action.inputs));
+      expect(unknown, `${step.uses} with: ${Object.keys(step.with ?? {}).join(", ")}`).toEqual([]);
+    }
+  });
+
+  test("the check does find this action's steps (README examples and bench.yml)", () => {
+    expect(sources.flatMap((s) => ourSteps(s.workflow)).length).toBeGreaterThanOrEqual(7);
+  });
+
+  test("the README's bench-comment example is the repository's bench-comment.yml, apart from how the action is referenced", () => {
+    const example = sources.find((s) => s.workflow.name === "bench-comment")?.workflow;
+    const real = parse(readFileSync(join(WORKFLOWS, "bench-comment.yml"), "utf8")) as Workflow;
+    expect(example, "README has a workflow named bench-comment").toBeDefined();
+    const shape = (w: Workflow) => {
+      const job = w.jobs.comment;
+      return { on: w.on, permissions: w.permissions, if: job?.if, jobPermissions: job?.permissions, with: ourSteps(w).map((s) => s.with) };
+    };
+    expect(shape(example as Workflow)).toEqual(shape(real));
   });
 });
