@@ -48,18 +48,21 @@ and writes a results file. Progress goes to stderr, the summary table to stdout.
 Options:
   --quick                 the suite's quick matrix (fewer epochs, samples, batch sizes)
   --config FILE           suite file (default: bench/suite.ts); see packages/harness/README.md
-  --out FILE              results file, rewritten after every cell (default: none, table only)
+  --out FILE              results file, rewritten after every cell (default: none, table only); its
+                          folder must be writable (missing folders are created)
   --filter KEY=V1,V2      keep cells whose KEY is one of the values; KEY: family, strategy, batch,
                           backend, growth (on/off); repeatable (all must match)
-  --batch-sizes N,N       replace the suite's batch sizes
+  --batch-sizes N,N       replace the suite's batch sizes (each at most once, as in every list flag)
   --backend NAME[,NAME]   replace the suite's backends: ${BACKENDS.join(", ")}
   --gpu-memory-growth on,off
                           GPU allocator settings for backend tensorflow (default: both): on = grow
-                          on demand (TF_FORCE_GPU_ALLOW_GROWTH=true), off = take the memory up front
+                          on demand (TF_FORCE_GPU_ALLOW_GROWTH=true), off = take the memory up front;
+                          an error when no selected backend is tensorflow
   --epochs N              epochs per cell
   --warmup-epochs N       epochs left out of the growth slopes
   --samples N             training samples per epoch
-  --shard I/N             run the I-th of N interleaved slices of the matrix (for parallel CI jobs)
+  --shard I/N             run the I-th of N slices of the matrix for parallel CI jobs: cells dealt
+                          round-robin in matrix order (cell k to shard k mod N + 1)
   --max-rss SIZE          kill a cell whose RSS exceeds SIZE (e.g. 512M, 2G): status crashed
   --timeout DURATION      kill a cell that runs longer (e.g. 90s, 5m; default 10m), counted from when
                           its process has loaded: status crashed

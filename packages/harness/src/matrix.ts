@@ -148,8 +148,9 @@ export function parseShard(spec: string): Shard {
 }
 
 /**
- * The cells of one shard: round-robin over the matrix order, so every family lands in every shard and the
- * shards take similar time. Deterministic; shards 1..n together hold each cell exactly once.
+ * The cells of one shard: round-robin over the matrix order (cell k to shard k mod n + 1), so shard sizes differ
+ * by at most one and each shard gets a spread of families (every family while n ≤ the cells per family and
+ * backend). Deterministic; shards 1..n together hold each cell exactly once.
  */
 export function shardCells<T>(cells: readonly T[], shard: Shard): T[] {
   return cells.filter((_, i) => i % shard.count === shard.index - 1);
