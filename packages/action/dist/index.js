@@ -28003,7 +28003,7 @@ function environmentRows(env) {
 // ../report/src/escape-markdown.ts
 var INLINE = /[\\`*_[\]|~!$]/g;
 function escapeMarkdown(text) {
-  let out = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(INLINE, (c) => `\\${c}`).replace(/#(?=\d)/g, "#&#8203;").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;").replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);
+  let out = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(INLINE, (c) => `\\${c}`).replace(/#(?=\d)/g, "#&#8203;").replace(/\b(GH)-(?=\d)/gi, "$1-&#8203;").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;").replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);
   out = out.replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
   return out;
 }

@@ -11,7 +11,7 @@ const INLINE = /[\\`*_[\]|~!$]/g;
  * - inline markdown punctuation gets a backslash, `|` included so tables stay intact;
  * - line breaks and other control characters become spaces (no new blocks);
  * - a leading `#`, `-`, `+`, `=` or `1.` is escaped so it cannot start a heading or list;
- * - `@name`, `#123` (also `owner/repo#123`) and bare URLs get a zero-width space so GitHub neither
+ * - `@name`, `#123` (also `owner/repo#123`, `GH-123`) and bare URLs get a zero-width space so GitHub neither
  *   notifies, cross-references an issue, nor links.
  * Letters, digits, `/`, `-` and `.` inside the text stay as they are, so a cell id such as
  * `lstm/tf-data/b32/wasm` still reads (and searches) as itself.
@@ -27,6 +27,7 @@ export function escapeMarkdown(text: string): string {
     .replace(INLINE, (c) => `\\${c}`)
     // Before any `&#8203;` is inserted: that entity's own `#8203` must not be split.
     .replace(/#(?=\d)/g, "#&#8203;")
+    .replace(/\b(GH)-(?=\d)/gi, "$1-&#8203;")
     .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
     .replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//")
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);

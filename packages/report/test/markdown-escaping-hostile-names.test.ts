@@ -38,6 +38,7 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("@org/team")).toBe("@&#8203;org/team");
     expect(escapeMarkdown("see octo/bench#123")).toBe("see octo/bench#&#8203;123");
     expect(escapeMarkdown("#123 first")).toBe("\\#&#8203;123 first");
+    expect(escapeMarkdown("see GH-7 and gh-8, not GH-x")).toBe("see GH-&#8203;7 and gh-&#8203;8, not GH-x");
     expect(escapeMarkdown("@a #1 https://x")).toBe("@&#8203;a #&#8203;1 https:&#8203;//x");
     expect(escapeMarkdown("see https://x.example")).toBe("see https:&#8203;//x.example");
     expect(escapeMarkdown("# title")).toBe("\\# title");
