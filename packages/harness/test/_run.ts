@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PassThrough } from "node:stream";
 import { readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
-import { runCommand, silentProgress } from "../src/index.js";
+import { runCommand, silentProgress, type ProgressReporter } from "../src/index.js";
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -24,20 +24,22 @@ function sink(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => text };
 }
 
+/** Runs the CLI's run command exactly as given, with its output captured. */
+export async function captureKmb(argv: string[], progress: ProgressReporter = silentProgress()): Promise<Omit<CliRun, "results">> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await runCommand(argv, { stdout: stdout.stream, stderr: stderr.stream as unknown as NodeJS.WriteStream, progress });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
 /** Runs the CLI's run command with --out in a fresh temp folder; reads the results file when one was written. */
 export async function runKmb(argv: string[]): Promise<CliRun> {
   const dir = await mkdtemp(join(tmpdir(), "kmb-harness-test-"));
   const out = join(dir, "results.json");
-  const stdout = sink();
-  const stderr = sink();
   try {
-    const code = await runCommand([...argv, "--out", out], {
-      stdout: stdout.stream,
-      stderr: stderr.stream as unknown as NodeJS.WriteStream,
-      progress: silentProgress(),
-    });
+    const run = await captureKmb([...argv, "--out", out]);
     const results = await readResultsFile(out).catch(() => null);
-    return { code, stdout: stdout.text(), stderr: stderr.text(), results };
+    return { ...run, results };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,21 +2,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { readResultsFile } from "@keras-mem-bench/results";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { outPathProblem, runCommand, silentProgress, type ProgressReporter } from "../src/index.js";
+import { outPathProblem, silentProgress, type ProgressReporter } from "../src/index.js";
 import { childPids } from "./_children.js";
-import { fixture } from "./_run.js";
-
-async function kmb(argv: string[], progress: ProgressReporter = silentProgress()) {
-  let stdout = "";
-  let stderr = "";
-  const out = new PassThrough().on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-  const err = new PassThrough().on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-  const code = await runCommand(argv, { stdout: out, stderr: err as unknown as NodeJS.WriteStream, progress });
-  return { code, stdout, stderr };
-}
+import { captureKmb, fixture } from "./_run.js";
 
 describe("--out", () => {
   let dir: string;
@@ -36,13 +26,13 @@ describe("--out", () => {
     const file = join(dir, "a-file");
     await writeFile(file, "");
     const below = join(file, "sub", "r.json");
-    const run = await kmb(["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy", "--out", below]);
+    const run = await captureKmb(["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy", "--out", below]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`kmb: --out "${below}": ${file} is not a folder`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe("");
 
-    const asFolder = await kmb(["--config", fixture("suite-crashes.ts"), "--out", dir]);
+    const asFolder = await captureKmb(["--config", fixture("suite-crashes.ts"), "--out", dir]);
     expect(asFolder.code).toBe(2);
     expect(asFolder.stderr).toContain(`kmb: --out "${dir}": ${dir} is a folder; expected a file path`);
   });
@@ -66,7 +56,7 @@ describe("--out", () => {
         mkdirSync(outDir);
       },
     };
-    const run = await kmb(["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy,hangs", "--jobs", "2", "--out", out], progress);
+    const run = await captureKmb(["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy,hangs", "--jobs", "2", "--out", out], progress);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(`kmb: --out "${out}": cannot write the results file: EEXIST`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
