@@ -12,7 +12,7 @@
 import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
 import { compare, MAD_TO_SIGMA, median, medianAbsoluteDeviation, parseThresholds, type Comparison, type MetricName, type Thresholds } from "../packages/report/src/index.js";
-import { cellId, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
+import { cellId, mulberry32, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic reruns. Stated noise model (per profile):
@@ -45,16 +45,6 @@ const PROFILES: NoiseProfile[] = [
   { name: "loaded", machineSd: 0.38, cellSd: 0.21, epochJitterSd: 0.23, outlierRate: 0, outlierFactor: 1, rssRunSd: 0.04, rssEpochSd: 0.003, rssStepRate: 0.3 },
 ];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);
@@ -127,7 +117,7 @@ function summarise(cell: Cell, warmup: number): Cell {
 }
 
 function syntheticRun(profile: NoiseProfile, seed: number): ResultsFile {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const machine = Math.exp(profile.machineSd * gaussian(random));
   const cells: Cell[] = [];
   FAMILIES.forEach((family, f) => {

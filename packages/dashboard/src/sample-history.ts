@@ -8,6 +8,7 @@ import {
   HISTORY_INDEX_FILE,
   HISTORY_SCHEMA_VERSION,
   historyRunPath,
+  mulberry32,
   syntheticCell,
   syntheticResults,
   writeResultsFile,
@@ -49,16 +50,6 @@ export interface SampleHistory {
 
 const MiB = 2 ** 20;
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY = {
   dense: { rss: 260 * MiB, perSample: 0.05 * MiB, ms: 90 },
@@ -104,7 +95,7 @@ export function sampleHistory(options: SampleHistoryOptions = {}): SampleHistory
   const epochs = options.epochs ?? 10;
   const repoUrl = options.repoUrl ?? "https://github.com/example/keras-mem-bench";
   const start = Date.parse(options.start ?? "2026-09-01T09:00:00.000Z");
-  const random = prng(options.seed ?? 7);
+  const random = mulberry32(options.seed ?? 7);
   const hex = () => Array.from({ length: 40 }, () => Math.floor(random() * 16).toString(16)).join("");
   const bigBatch = Math.max(...batchSizes);
   const smallBatch = Math.min(...batchSizes);

@@ -1,18 +1,8 @@
 // Synthetic epoch samples for analysis tests: exact shapes, seeded noise, nothing measured.
-import type { EpochSample } from "@keras-mem-bench/results";
+import { mulberry32, type EpochSample } from "@keras-mem-bench/results";
 
 export const MiB = 2 ** 20;
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SeriesShape {
   epochs: number;
@@ -28,7 +18,7 @@ export interface SeriesShape {
 }
 
 export function series(shape: SeriesShape): EpochSample[] {
-  const random = prng(shape.seed ?? 7);
+  const random = mulberry32(shape.seed ?? 7);
   const noise = () => (shape.noiseBytes ?? 0) * (2 * random() - 1);
   const samples: EpochSample[] = [];
   for (let epoch = 1; epoch <= shape.epochs; epoch++) {

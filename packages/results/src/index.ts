@@ -27,5 +27,6 @@ export {
   type RunEnvironment,
   type SuiteInfo,
 } from "./results-types.js";
+export { mulberry32 } from "./seeded-random.js";
 export { findResultsIssues, parseResults, resultsSchema } from "./validate-results.js";
 export { syntheticCell, syntheticResults, type SyntheticCellOptions } from "./synthetic-results.js";

@@ -2,6 +2,7 @@
 // Real runs come from the harness; nothing here pretends to be a measurement.
 import { cellId, type CellKey } from "./cell-id.js";
 import { RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "./results-types.js";
+import { mulberry32 } from "./seeded-random.js";
 
 export interface SyntheticCellOptions {
   epochs?: number;
@@ -17,16 +18,6 @@ export interface SyntheticCellOptions {
   seed?: number;
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}): Cell {
   const epochs = options.epochs ?? 8;
@@ -38,7 +29,7 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
   const baseTensors = options.baseTensors ?? 40;
   const epochMs = options.epochMs ?? 200;
   const noise = options.noise ?? 0.01;
-  const random = prng(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const jitter = () => 1 + noise * (2 * random() - 1);
   let elapsed = 0;
   const samples: EpochSample[] = [];
