@@ -11,8 +11,8 @@
 // their time noise sits (machine shift, per-cell scatter, within-run spread).
 import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
-import { compare, MAD_TO_SIGMA, median, medianAbsoluteDeviation, parseThresholds, type Comparison, type MetricName, type Thresholds } from "../packages/report/src/index.js";
-import { cellId, mulberry32, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
+import { compare, linearFit, MAD_TO_SIGMA, median, medianAbsoluteDeviation, parseThresholds, type Comparison, type MetricName, type Thresholds } from "../packages/report/src/index.js";
+import { cellId, epochTimingOf, mulberry32, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic reruns. Stated noise model (per profile):
@@ -58,28 +58,12 @@ const EPOCHS = 8;
 const WARMUP = 2;
 const SAMPLES_PER_EPOCH = 512;
 
-function olsSlope(xs: number[], ys: number[]): number {
-  const n = xs.length;
-  if (n < 2) return 0;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let k = 0; k < n; k++) {
-    sxx += (xs[k]! - mx) ** 2;
-    sxy += (xs[k]! - mx) * (ys[k]! - my);
-  }
-  return sxx === 0 ? 0 : sxy / sxx;
-}
-
 /** Recomputes a cell's summary from its samples the way the harness defines it (slopes after warm-up). */
 function summarise(cell: Cell, warmup: number): Cell {
   const after = cell.samples.filter((s) => s.epoch > warmup);
   const xs = after.map((s) => s.epoch);
-  const slope = (pick: (s: EpochSample) => number) => olsSlope(xs, after.map(pick));
-  const times = after.map((s) => s.timeMs).sort((a, b) => a - b);
-  const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
-  const sd = Math.sqrt(times.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, times.length - 1));
+  const slope = (pick: (s: EpochSample) => number) => linearFit(xs, after.map(pick)).slope;
+  const timing = epochTimingOf(after.map((s) => s.timeMs), cell.samplesPerEpoch);
   const peak = (pick: (s: EpochSample) => number) => Math.max(...cell.samples.map(pick));
   const tensorsPerEpoch = slope((s) => s.numTensors);
   const rssBytesPerEpoch = slope((s) => s.rssBytes);
@@ -99,16 +83,8 @@ function summarise(cell: Cell, warmup: number): Cell {
       rssBytesPerEpoch,
       heapBytesPerEpoch: slope((s) => s.heapUsedBytes),
       externalBytesPerEpoch: slope((s) => s.externalBytes),
-      meanEpochMs: mean,
-      timing: {
-        meanMs: mean,
-        p50Ms: times[Math.floor(times.length / 2)] ?? mean,
-        p99Ms: times[times.length - 1] ?? mean,
-        minMs: times[0] ?? mean,
-        maxMs: times[times.length - 1] ?? mean,
-        sdMs: sd,
-        samplesPerSecond: (cell.samplesPerEpoch * 1000) / mean,
-      },
+      meanEpochMs: timing.meanMs,
+      timing,
       warmupEpochs: warmup,
       finalLoss: null,
       firstLoss: null,

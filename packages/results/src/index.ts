@@ -29,4 +29,4 @@ export {
 } from "./results-types.js";
 export { mulberry32 } from "./seeded-random.js";
 export { findResultsIssues, parseResults, resultsSchema } from "./validate-results.js";
-export { syntheticCell, syntheticResults, type SyntheticCellOptions } from "./synthetic-results.js";
+export { epochTimingOf, syntheticCell, syntheticResults, type SyntheticCellOptions } from "./synthetic-results.js";

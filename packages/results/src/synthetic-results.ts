@@ -1,7 +1,7 @@
 // Generated results with known growth, for tests, demos and the dashboard's sample history.
 // Real runs come from the harness; nothing here pretends to be a measurement.
 import { cellId, type CellKey } from "./cell-id.js";
-import { RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "./results-types.js";
+import { RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type EpochTiming, type ResultsFile } from "./results-types.js";
 import { mulberry32 } from "./seeded-random.js";
 
 export interface SyntheticCellOptions {
@@ -55,9 +55,7 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
       loss: 1 / epoch,
     });
   }
-  const times = samples.map((s) => s.timeMs).sort((a, b) => a - b);
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  const sd = Math.sqrt(times.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, times.length - 1));
+  const timing = epochTimingOf(samples.map((s) => s.timeMs), samplesPerEpoch);
   const peakRss = Math.max(...samples.map((s) => s.rssBytes));
   const leaking = tensorSlope > 0;
   const growing = !leaking && rssSlope > 0;
@@ -88,16 +86,8 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
       rssBytesPerEpoch: rssSlope,
       heapBytesPerEpoch: rssSlope * 0.2,
       externalBytesPerEpoch: rssSlope * 0.1,
-      meanEpochMs: mean,
-      timing: {
-        meanMs: mean,
-        p50Ms: times[Math.floor(times.length / 2)] ?? mean,
-        p99Ms: times[times.length - 1] ?? mean,
-        minMs: times[0] ?? mean,
-        maxMs: times[times.length - 1] ?? mean,
-        sdMs: sd,
-        samplesPerSecond: (samplesPerEpoch * 1000) / mean,
-      },
+      meanEpochMs: timing.meanMs,
+      timing,
       warmupEpochs,
       finalLoss: 1 / epochs,
       firstLoss: 1,
@@ -121,5 +111,21 @@ export function syntheticResults(cells: Cell[], overrides: { sha?: string; creat
       git: overrides.sha ? { sha: overrides.sha, ref: "refs/heads/main", dirty: false } : null,
     },
     cells,
+  };
+}
+
+/** A timing summary computed from epoch times, for synthetic or recomputed cells (real runs take theirs from tinybench). */
+export function epochTimingOf(epochTimesMs: readonly number[], samplesPerEpoch: number): EpochTiming {
+  const times = [...epochTimesMs].sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
+  const sd = Math.sqrt(times.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, times.length - 1));
+  return {
+    meanMs: mean,
+    p50Ms: times[Math.floor(times.length / 2)] ?? mean,
+    p99Ms: times[times.length - 1] ?? mean,
+    minMs: times[0] ?? mean,
+    maxMs: times[times.length - 1] ?? mean,
+    sdMs: sd,
+    samplesPerSecond: (samplesPerEpoch * 1000) / mean,
   };
 }
