@@ -36,6 +36,7 @@ export { allocatorEnv, CellProcess, runCellProcess, type CellRun, type CellRunOp
 export { cellFromRun } from "./cell-result.js";
 export type { CellFailure, CellMessage, CellTask } from "./cell-protocol.js";
 export { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
+export { engineHooksInstalled, liveTensors, onTensorDisposed, onTensorMade, tensorBytes, type HookedTensor, type TensorListener, type Unsubscribe } from "./child/engine-hooks.js";
 export { batchSample, collectGarbage, epochSample, maxRssBytes, numDataIds, wasmHeapBytes } from "./samplers.js";
 export { runMatrix, type MatrixRun, type RunMatrixOptions } from "./run-matrix.js";
 export { OutFileError, outPathProblem } from "./out-file.js";
