@@ -1,6 +1,6 @@
 // What the parent tells a cell's process, and what the process streams back over IPC as it happens.
 import type { BatchSample, EpochSample, EpochTiming } from "@keras-mem-bench/results";
-import type { MatrixCell } from "./matrix.js";
+import type { MatrixCell } from "./matrix/matrix.js";
 
 export interface CellTask {
   cell: MatrixCell;

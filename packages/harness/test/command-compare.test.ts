@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readResultsFile, syntheticCell, syntheticResults, type ResultsFile } from "@keras-mem-bench/results";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compareCommand, type CommandIo } from "../src/command-compare.js";
-import { mergeCommand } from "../src/command-merge.js";
+import { compareCommand, type CommandIo } from "../src/cli/command-compare.js";
+import { mergeCommand } from "../src/cli/command-merge.js";
 
 const k = (family: string) => ({ family, strategy: "tf-data", batchSize: 32, backend: "wasm" });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./_run.js";
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-const CLI = join(REPO_ROOT, "packages/harness/src/cli.ts");
+const CLI = join(REPO_ROOT, "packages/harness/src/cli/cli.ts");
 
 describe("Ctrl-C during a run", () => {
   it("stops, keeps the cells already measured in a valid results file, and exits 130", async () => {

@@ -2,8 +2,8 @@
 // Every error names the suite file and the key, because that is what the user has to edit.
 import { builtInModels, LAYER_FAMILIES, type ModelSpec } from "@keras-mem-bench/models";
 import { builtInPipelines, DATASET_STRATEGIES, type PipelineFactory } from "@keras-mem-bench/pipelines";
-import { BACKENDS, isBackendName } from "./backend-setup.js";
-import { growthWord, parseGrowthWord } from "./matrix.js";
+import { BACKENDS, isBackendName } from "../child/backend-setup.js";
+import { growthWord, parseGrowthWord } from "../matrix/matrix.js";
 import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
 
 /** A suite file that cannot be used; `key` is the offending key path, e.g. `families[2]`. */

@@ -1,7 +1,7 @@
 // How a cell ended when it did not finish, as results-file status + error. Pure.
 import type { CellError, CellStatus } from "@keras-mem-bench/results";
-import type { CellFailure } from "./cell-protocol.js";
-import { formatDuration, formatMiB } from "./units.js";
+import type { CellFailure } from "../cell-protocol.js";
+import { formatDuration, formatMiB } from "../units.js";
 
 const MISSING_KERNEL = /Kernel '([^']+)' not registered for backend '([^']+)'/;
 

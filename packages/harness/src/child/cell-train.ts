@@ -7,10 +7,10 @@ import * as tf from "@tensorflow/tfjs-core";
 import { Callback, CustomCallback, type CustomCallbackArgs, type History, type LayersModel } from "@tensorflow/tfjs-layers";
 import { Bench } from "tinybench";
 import { setUpBackend } from "./backend-setup.js";
-import type { CellMessage, CellTask } from "./cell-protocol.js";
+import type { CellMessage, CellTask } from "../cell-protocol.js";
 import { batchSample, epochSample, maxRssBytes } from "./samplers.js";
-import type { CellContext, SuiteConfig } from "./suite-config.js";
-import { loadSuite } from "./suite-load.js";
+import type { CellContext, SuiteConfig } from "../suite/suite-config.js";
+import { loadSuite } from "../suite/suite-load.js";
 
 export type SendMessage = (message: CellMessage) => void;
 

@@ -5,15 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gpuInventory, startGpuSampler, type GpuSampler } from "@keras-mem-bench/gpu-memory";
 import { RESULTS_SCHEMA_VERSION, ResultsFileError, writeResultsFile, type Cell, type ResultsFile, type RunEnvironment } from "@keras-mem-bench/results";
-import type { VerdictRules } from "./analysis.js";
+import type { VerdictRules } from "../analysis/analysis.js";
 import { cellFromRun } from "./cell-result.js";
 import { CellProcess, runCellProcess } from "./cell-runner.js";
-import type { CellTask } from "./cell-protocol.js";
+import type { CellTask } from "../cell-protocol.js";
 import { collectEnvironment } from "./environment.js";
-import type { MatrixCell, Shard } from "./matrix.js";
+import type { MatrixCell, Shard } from "../matrix/matrix.js";
 import { OutFileError } from "./out-file.js";
 import { silentProgress, type ProgressReporter } from "./progress.js";
-import type { ResolvedSuite } from "./suite-resolve.js";
+import type { ResolvedSuite } from "../suite/suite-resolve.js";
 
 export interface RunMatrixOptions {
   suite: ResolvedSuite;

@@ -1,6 +1,6 @@
 // A finished cell process → the results-file Cell: status, samples, summary and verdict. Pure.
 import type { Cell } from "@keras-mem-bench/results";
-import { analyseCell, type VerdictRules } from "./analysis.js";
+import { analyseCell, type VerdictRules } from "../analysis/analysis.js";
 import type { CellRun } from "./cell-runner.js";
 
 export function cellFromRun(run: CellRun, warmupEpochs: number, rules?: VerdictRules): Cell {

@@ -1,6 +1,6 @@
 // Per-cell analysis: peaks, growth slopes after warm-up, and the stable / growing / leaking verdict. Pure.
 import type { BatchSample, CellSummary, CellVerdict, EpochSample, EpochTiming } from "@keras-mem-bench/results";
-import { formatBytes, formatCountPerEpoch, formatMiBPerEpoch } from "./units.js";
+import { formatBytes, formatCountPerEpoch, formatMiBPerEpoch } from "../units.js";
 
 export interface LinearFit {
   slope: number;

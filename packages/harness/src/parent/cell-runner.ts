@@ -7,10 +7,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GpuSampler, GpuSamples } from "@keras-mem-bench/gpu-memory";
 import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming } from "@keras-mem-bench/results";
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
-import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "./cell-protocol.js";
+import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "../cell-protocol.js";
 import { readProcessRss } from "./proc-rss.js";
 
-const CHILD_ENTRY = fileURLToPath(new URL("./cell-child.ts", import.meta.url));
+const CHILD_ENTRY = fileURLToPath(new URL("../child/cell-child.ts", import.meta.url));
 // The cell's process runs the TypeScript sources through tsx's loader, resolved from the harness itself.
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 

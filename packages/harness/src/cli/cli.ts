@@ -1,4 +1,4 @@
-// CLI entry: `tsx packages/harness/src/cli.ts …` (the root `pnpm bench` script) or the `kmb` bin.
+// CLI entry: `tsx packages/harness/src/cli/cli.ts …` (the root `pnpm bench` script) or the `kmb` bin.
 import { main } from "./main.js";
 
 try {

@@ -1,6 +1,6 @@
 // The table printed after a run, and the notes under it. Pure: returns text.
 import type { Cell } from "@keras-mem-bench/results";
-import { formatCountPerEpoch, formatMiB, formatMiBPerEpoch, formatMs, formatRate } from "./units.js";
+import { formatCountPerEpoch, formatMiB, formatMiBPerEpoch, formatMs, formatRate } from "../units.js";
 
 const HEADERS = ["cell", "status", "verdict", "peak RSS", "tensors/epoch", "RSS/epoch", "mean epoch", "throughput"] as const;
 

@@ -1,7 +1,7 @@
 // Live progress over the matrix on stderr: one updating line on a terminal, plain lines in CI and pipes.
 import type { Cell } from "@keras-mem-bench/results";
-import type { MatrixCell } from "./matrix.js";
-import { formatDuration } from "./units.js";
+import type { MatrixCell } from "../matrix/matrix.js";
+import { formatDuration } from "../units.js";
 
 export interface ProgressState {
   total: number;

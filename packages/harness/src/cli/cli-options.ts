@@ -1,8 +1,8 @@
 // `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
 import { parseArgs } from "node:util";
-import { BACKENDS, isBackendName } from "./backend-setup.js";
-import { growthWord, parseGrowthWord, parseShard, type Shard } from "./matrix.js";
-import { parseDuration, parseSize } from "./units.js";
+import { BACKENDS, isBackendName } from "../child/backend-setup.js";
+import { growthWord, parseGrowthWord, parseShard, type Shard } from "../matrix/matrix.js";
+import { parseDuration, parseSize } from "../units.js";
 
 /** Bad command-line input; the CLI prints the message and exits 2. */
 export class UsageError extends Error {

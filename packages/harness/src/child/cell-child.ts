@@ -2,7 +2,7 @@
 // Loads modules, suite and backend, says "loaded", waits for "go", trains, streams messages,
 // and exits 0 only after "done". The wait lets the parent start the next cell's process while
 // the current cell trains, so process start-up stays off the run's critical path.
-import { CELL_TASK_ENV, type CellFailure, type CellMessage, type CellTask, type GoMessage } from "./cell-protocol.js";
+import { CELL_TASK_ENV, type CellFailure, type CellMessage, type CellTask, type GoMessage } from "../cell-protocol.js";
 
 let pending = 0;
 let drained: (() => void) | undefined;

@@ -1,15 +1,15 @@
 // `kmb run` (the default command): load the suite, select cells, run them, print the summary.
 import { relative } from "node:path";
-import { assertBackendInstalled, BackendUnavailableError } from "./backend-setup.js";
+import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
-import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "./matrix.js";
-import { streamProgress, type ProgressReporter } from "./progress.js";
-import { OutFileError, outPathProblem } from "./out-file.js";
-import { runMatrix } from "./run-matrix.js";
+import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "../matrix/matrix.js";
+import { streamProgress, type ProgressReporter } from "../parent/progress.js";
+import { OutFileError, outPathProblem } from "../parent/out-file.js";
+import { runMatrix } from "../parent/run-matrix.js";
 import { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";
-import { DEFAULT_SUITE_FILE, loadSuite } from "./suite-load.js";
-import { SuiteConfigError, type ResolvedSuite } from "./suite-resolve.js";
-import { formatDuration, formatMiB } from "./units.js";
+import { DEFAULT_SUITE_FILE, loadSuite } from "../suite/suite-load.js";
+import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
+import { formatDuration, formatMiB } from "../units.js";
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream;
