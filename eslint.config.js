@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   // One block per package group: flat config keeps only the last value of a rule per file.
-  { files: ["packages/**/*.ts", "bench/**/*.ts"], rules: restrict([...TINYBENCH, ...ACTIONS], WHY) },
+  { files: ["packages/**/*.ts", "bench/**/*.ts", "suites/**/*.ts"], rules: restrict([...TINYBENCH, ...ACTIONS], WHY) },
   { files: ["packages/harness/**/*.ts"], rules: restrict(ACTIONS, WHY) },
   { files: ["packages/action/**/*.ts"], rules: restrict(TINYBENCH, WHY) },
 );

@@ -7,7 +7,7 @@ describe("a tiny real matrix on wasm", () => {
     // dense × 4 strategies × batch 32 = 4 cells; shard 2/2 takes the 2nd and 4th (generator, file-stream).
     const run = await runKmb([
       "--config",
-      join(REPO_ROOT, "bench/suite.ts"),
+      join(REPO_ROOT, "suites/default.ts"),
       "--filter",
       "family=dense",
       "--batch-sizes",

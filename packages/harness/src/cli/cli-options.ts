@@ -47,7 +47,7 @@ and writes a results file. Progress goes to stderr, the summary table to stdout.
 
 Options:
   --quick                 the suite's quick matrix (fewer epochs, samples, batch sizes)
-  --config FILE           suite file (default: bench/suite.ts); see packages/harness/README.md
+  --config FILE           suite file (default: suites/default.ts); see packages/harness/README.md
   --out FILE              results file, rewritten after every cell (default: none, table only); its
                           folder must be writable (missing folders are created)
   --filter KEY=V1,V2      keep cells whose KEY is one of the values; KEY: family, strategy, batch,

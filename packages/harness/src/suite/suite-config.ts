@@ -1,4 +1,4 @@
-// The typed suite a user writes (`--config my-suite.ts`) and the default suite in bench/suite.ts is written in.
+// The typed suite a user writes (`--config my-suite.ts`) and the default suite in suites/default.ts is written in.
 import type { ModelSpec } from "@keras-mem-bench/models";
 import type { PipelineFactory } from "@keras-mem-bench/pipelines";
 import type * as tfCore from "@tensorflow/tfjs-core";

@@ -4,8 +4,8 @@ import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolveSuite, SuiteConfigError, type ResolvedSuite } from "./suite-resolve.js";
 
-/** The default suite: bench/suite.ts at the repository root, defined with the same API as a user's. */
-export const DEFAULT_SUITE_FILE = fileURLToPath(new URL("../../../../bench/suite.ts", import.meta.url));
+/** The default suite: suites/default.ts at the repository root, defined with the same API as a user's. */
+export const DEFAULT_SUITE_FILE = fileURLToPath(new URL("../../../../suites/default.ts", import.meta.url));
 
 /** Imports `file` (relative to the current directory) and resolves its default export. */
 export async function loadSuite(file: string, options: { quick: boolean }): Promise<ResolvedSuite> {

@@ -1,19 +1,19 @@
 // Benchmark (not a test): one small CNN trained for the same epochs on `cpu` and on `wasm` + the
 // package's kernels, each backend in its own child process, then epoch times and the cpu/wasm ratio.
 //
-//   corepack pnpm exec tsx bench/wasm-kernels/conv-epoch.ts [--epochs 1] [--samples 2048] [--batch 64]
+//   corepack pnpm exec tsx bench/conv-epoch.ts [--epochs 1] [--samples 2048] [--batch 64]
 //   corepack pnpm --filter @keras-mem-bench/wasm-training-kernels bench
 //
 // Same model (28×28×1 → conv 8 3×3 same → pool → conv 16 3×3 same → pool → dense 10), same seeded
 // weights and data in both processes; the first-epoch losses printed side by side show they did the same work.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
-import type * as TfCore from "@tensorflow/tfjs-core";
-import type * as TfLayers from "@tensorflow/tfjs-layers";
-import type * as TfWasm from "@tensorflow/tfjs-backend-wasm";
-import { registerWasmTrainingKernels } from "../../packages/wasm-training-kernels/src/index.js";
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import * as tfWasm from "@tensorflow/tfjs-backend-wasm";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { registerWasmTrainingKernels } from "../src/index.js";
 
 type Backend = "cpu" | "wasm";
 
@@ -52,16 +52,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** tfjs comes from the kernels package's dependencies (bench/ is not a workspace package). */
-function loadTf() {
-  const fromPackage = createRequire(new URL("../../packages/wasm-training-kernels/package.json", import.meta.url));
-  const tf = fromPackage("@tensorflow/tfjs-core") as typeof TfCore;
-  fromPackage("@tensorflow/tfjs-backend-cpu");
-  const wasm = fromPackage("@tensorflow/tfjs-backend-wasm") as typeof TfWasm;
-  const tfl = fromPackage("@tensorflow/tfjs-layers") as typeof TfLayers;
-  return { tf, wasm, tfl };
-}
-
 /** Seeded uniform [0, 1) (mulberry32), so both processes train on the same bytes. */
 function uniform(size: number, seed: number): Float32Array {
   let state = seed >>> 0;
@@ -74,7 +64,6 @@ function uniform(size: number, seed: number): Float32Array {
 }
 
 async function child(backend: Backend, options: Options): Promise<ChildResult> {
-  const { tf, wasm, tfl } = loadTf();
   tf.env().set("PROD", true);
   if (backend === "wasm") registerWasmTrainingKernels();
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} failed to initialise`);
@@ -114,7 +103,7 @@ async function child(backend: Backend, options: Options): Promise<ChildResult> {
     const simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
     const threads = await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT");
     result.wasmBinary = threads && simd ? "threaded-simd" : simd ? "simd" : "plain";
-    result.wasmThreads = wasm.getThreadsCount();
+    result.wasmThreads = tfWasm.getThreadsCount();
   }
   return result;
 }
