@@ -30,3 +30,18 @@ export {
 export { mulberry32 } from "./seeded-random.js";
 export { findResultsIssues, parseResults, resultsSchema } from "./validate-results.js";
 export { epochTimingOf, syntheticCell, syntheticResults, type SyntheticCellOptions } from "./synthetic-results.js";
+export {
+  ADVICE_OUTCOMES,
+  ADVICE_SCHEMA_VERSION,
+  BUDGET_METRICS,
+  PROBE_REASONS,
+  type Advice,
+  type AdviceFile,
+  type AdviceOutcome,
+  type AdviceProbe,
+  type AdviceSearchInfo,
+  type BudgetMetric,
+  type ProbeReason,
+} from "./advice-types.js";
+export { readAdviceFile, writeAdviceFile } from "./advice-file.js";
+export { AdviceFileError, adviceSchema, findAdviceIssues, parseAdvice } from "./validate-advice.js";

@@ -1,0 +1,64 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import adviceSchemaJson from "../schema/advice.schema.json" with { type: "json" };
+import resultsSchemaJson from "../schema/results.schema.json" with { type: "json" };
+import type { AdviceFile } from "./advice-types.js";
+import type { ResultsIssue } from "./results-error.js";
+
+export const adviceSchema: object = adviceSchemaJson;
+
+/** An advice file that cannot be used; the message names the file and every problem found. */
+export class AdviceFileError extends Error {
+  readonly code = "KMB_ADVICE_INVALID";
+  constructor(
+    readonly source: string,
+    readonly issues: readonly ResultsIssue[],
+  ) {
+    const listed = issues.slice(0, 20).map((i) => `  ${i.path || "/"}: ${i.message}`);
+    if (issues.length > 20) listed.push(`  … and ${issues.length - 20} more`);
+    super(`${source} is not a valid keras-mem-bench advice file:\n${listed.join("\n")}`);
+    this.name = "AdviceFileError";
+  }
+}
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  // The advice schema takes the environment and cell errors from the results schema, by its $id.
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addSchema(resultsSchemaJson).compile(adviceSchemaJson);
+  return compiled;
+}
+
+function describe(error: ErrorObject): ResultsIssue {
+  const detail = error.keyword === "enum" ? ` (one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)})` : "";
+  return { path: error.instancePath, message: `${error.message ?? error.keyword}${detail}` };
+}
+
+/** Schema issues plus the rules a schema cannot say. Empty when the data is a valid advice file. */
+export function findAdviceIssues(data: unknown): ResultsIssue[] {
+  const validate = validator();
+  if (!validate(data)) return (validate.errors ?? []).map(describe);
+  const issues: ResultsIssue[] = [];
+  const seen = new Set<string>();
+  (data as AdviceFile).advice.forEach((row, i) => {
+    const at = `/advice/${i}`;
+    const key = `${row.family}/${row.strategy}/${row.backend}/${String(row.gpuMemoryGrowth ?? "")}`;
+    if (seen.has(key)) issues.push({ path: at, message: `duplicate row ${row.family}/${row.strategy}/${row.backend}` });
+    seen.add(key);
+    if (row.largestBatchSize !== null && row.nextBatchSize !== null && row.largestBatchSize >= row.nextBatchSize) {
+      issues.push({ path: `${at}/nextBatchSize`, message: `must be above largestBatchSize (${row.largestBatchSize}), got ${row.nextBatchSize}` });
+    }
+    if (row.largestBatchSize !== null && !row.probes.some((p) => p.batchSize === row.largestBatchSize && p.fits === true)) {
+      issues.push({ path: `${at}/largestBatchSize`, message: `${row.largestBatchSize} is not a probe that fits` });
+    }
+    if (row.outcome === "fits" && (row.largestBatchSize === null || row.nextBatchSize === null)) {
+      issues.push({ path: `${at}/outcome`, message: `"fits" needs both largestBatchSize and nextBatchSize` });
+    }
+  });
+  return issues;
+}
+
+/** Checks parsed JSON against the published advice schema; `source` names the file in the error. */
+export function parseAdvice(data: unknown, source: string): AdviceFile {
+  const issues = findAdviceIssues(data);
+  if (issues.length > 0) throw new AdviceFileError(source, issues);
+  return data as AdviceFile;
+}
