@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PassThrough } from "node:stream";
 import { readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
-import { runCommand, silentProgress, type ProgressReporter } from "../src/index.js";
+import { runCommand } from "../src/cli/command-run.js";
+import { silentProgress, type ProgressReporter } from "../src/parent/progress.js";
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

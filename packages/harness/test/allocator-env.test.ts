@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { allocatorEnv, cellFromRun, expandMatrix, type CellRun, type CellTask } from "../src/index.js";
+import type { CellTask } from "../src/cell-protocol.js";
+import { expandMatrix } from "../src/matrix/matrix.js";
+import { cellFromRun } from "../src/parent/cell-result.js";
+import { allocatorEnv, type CellRun } from "../src/parent/cell-runner.js";
 
 const [growOn, growOff] = expandMatrix({ families: ["dense"], strategies: ["in-memory"], batchSizes: [32], backends: ["tensorflow"] });
 const [wasm] = expandMatrix({ families: ["dense"], strategies: ["in-memory"], batchSizes: [32], backends: ["wasm"] });

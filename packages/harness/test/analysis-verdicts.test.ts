@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseCell, byteTrend, countTrend, DEFAULT_VERDICT_RULES, leastSquares } from "../src/index.js";
+import { analyseCell, byteTrend, countTrend, DEFAULT_VERDICT_RULES, leastSquares } from "../src/analysis/analysis.js";
 import { MiB, series } from "./_series.js";
 
 const judge = (samples: ReturnType<typeof series>, warmupEpochs = 2) => analyseCell({ samples, batchSamples: [], warmupEpochs, timing: null });

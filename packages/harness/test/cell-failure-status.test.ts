@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exitFailure, killedFailure, reportedFailure } from "../src/index.js";
+import { exitFailure, killedFailure, reportedFailure } from "../src/parent/cell-failure.js";
 
 describe("how a failed cell is recorded", () => {
   it("a missing kernel is unsupported and names the kernel", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CellProcess, runCellProcess, type CellTask } from "../src/index.js";
+import type { CellTask } from "../src/cell-protocol.js";
+import { CellProcess, runCellProcess } from "../src/parent/cell-runner.js";
 import { fixture } from "./_run.js";
 
 const task: CellTask = {

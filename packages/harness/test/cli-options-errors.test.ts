@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIMEOUT_MS, parseDuration, parseRunArgs, parseSize, UsageError } from "../src/index.js";
+import { DEFAULT_TIMEOUT_MS, parseRunArgs, UsageError } from "../src/cli/cli-options.js";
+import { parseDuration, parseSize } from "../src/units.js";
 
 describe("run flags", () => {
   it("parses every flag into typed options", () => {

@@ -1,6 +1,9 @@
 import type { GpuSampler, GpuSamples } from "@keras-mem-bench/gpu-memory";
 import { describe, expect, it } from "vitest";
-import { analyseCell, cellFromRun, DEFAULT_SUITE_FILE, runCellProcess } from "../src/index.js";
+import { analyseCell } from "../src/analysis/analysis.js";
+import { cellFromRun } from "../src/parent/cell-result.js";
+import { runCellProcess } from "../src/parent/cell-runner.js";
+import { DEFAULT_SUITE_FILE } from "../src/suite/suite-load.js";
 import { MiB, series } from "./_series.js";
 
 /** A GPU poller that reports 100 MiB more for the process every time it is asked. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, parseShard, resolveSuite, selectCells, shardCells, type MatrixAxes } from "../src/index.js";
+import { selectCells } from "../src/cli/command-run.js";
+import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, parseShard, shardCells, type MatrixAxes } from "../src/matrix/matrix.js";
+import { resolveSuite } from "../src/suite/suite-resolve.js";
 
 const axes: MatrixAxes = {
   families: ["dense", "lstm", "conv", "depthwise-conv"],

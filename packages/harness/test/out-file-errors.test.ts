@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readResultsFile } from "@keras-mem-bench/results";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { outPathProblem, silentProgress, type ProgressReporter } from "../src/index.js";
+import { outPathProblem } from "../src/parent/out-file.js";
+import { silentProgress, type ProgressReporter } from "../src/parent/progress.js";
 import { childPids } from "./_children.js";
 import { captureKmb, fixture } from "./_run.js";
 

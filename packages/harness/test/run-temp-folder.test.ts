@@ -3,7 +3,10 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSuite, runMatrix, selectCells, silentProgress, type ProgressReporter } from "../src/index.js";
+import { selectCells } from "../src/cli/command-run.js";
+import { silentProgress, type ProgressReporter } from "../src/parent/progress.js";
+import { runMatrix } from "../src/parent/run-matrix.js";
+import { loadSuite } from "../src/suite/suite-load.js";
 import { fixture } from "./_run.js";
 
 describe("the run's temp folder", () => {

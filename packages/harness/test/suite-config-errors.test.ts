@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadSuite, resolveSuite, SuiteConfigError } from "../src/index.js";
+import { loadSuite } from "../src/suite/suite-load.js";
+import { resolveSuite, SuiteConfigError } from "../src/suite/suite-resolve.js";
 
 const fixture = (name: string) => join(fileURLToPath(new URL("./fixtures/", import.meta.url)), name);
 

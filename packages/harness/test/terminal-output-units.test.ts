@@ -1,6 +1,7 @@
 import { syntheticCell } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
-import { estimateRemainingMs, finishedLine, progressLine, renderNotes, renderSummaryTable, renderTotals } from "../src/index.js";
+import { renderNotes, renderSummaryTable, renderTotals } from "../src/cli/summary-table.js";
+import { estimateRemainingMs, finishedLine, progressLine } from "../src/parent/progress.js";
 
 const key = { family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm", gpuMemoryGrowth: null };
 
