@@ -28096,7 +28096,11 @@ var results_schema_default = {
   type: "object",
   properties: {
     schemaVersion: {
-      const: 1
+      enum: [
+        1,
+        2
+      ],
+      description: "2 adds step peaks, activation bytes, the backend's high-water and memoryParts (all optional, so a version-1 file is still valid)."
     },
     createdAt: {
       type: "string",
@@ -28380,6 +28384,9 @@ var results_schema_default = {
           type: "number",
           minimum: 0,
           description: "Wall time from spawning the cell's process until model and pipeline were ready to train."
+        },
+        memoryParts: {
+          $ref: "#/definitions/memoryParts"
         }
       },
       required: [
@@ -28474,6 +28481,29 @@ var results_schema_default = {
           type: "number",
           minimum: 0,
           description: "Process RSS high-water mark so far (getrusage maxrss), including peaks between samples."
+        },
+        stepPeakBytes: {
+          type: "number",
+          minimum: 0,
+          description: "Largest step peak of the epoch (bytes)."
+        },
+        stepPeakTensors: {
+          type: "integer",
+          minimum: 0,
+          description: "Largest step peak of the epoch (tensor count)."
+        },
+        activationBytes: {
+          type: "number",
+          minimum: 0,
+          description: "Largest stepPeakBytes - stepStartBytes of the epoch: what a step adds on top of what was live before it."
+        },
+        backendPeakBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          minimum: 0,
+          description: "The backend's own high-water mark so far: wasm linear memory, bytes the WebGPU backend has allocated on the GPU; null where the backend has none."
         }
       },
       required: [
@@ -28535,6 +28565,21 @@ var results_schema_default = {
             "null"
           ],
           minimum: 0
+        },
+        stepPeakBytes: {
+          type: "number",
+          minimum: 0,
+          description: "High-water mark of the engine's live tensor bytes during this training step (forward, backward, optimizer update)."
+        },
+        stepPeakTensors: {
+          type: "integer",
+          minimum: 0,
+          description: "High-water mark of the engine's live tensor count during this step."
+        },
+        stepStartBytes: {
+          type: "number",
+          minimum: 0,
+          description: "Live tensor bytes when the step began (weights, optimizer state, the batch where the strategy made it before the step)."
         }
       },
       required: [
@@ -28684,6 +28729,21 @@ var results_schema_default = {
             "null"
           ],
           description: "Growth slope of the wasm linear memory after warm-up; null off wasm."
+        },
+        peakStepTensorBytes: {
+          type: "number",
+          minimum: 0,
+          description: "Largest step peak of the cell (bytes); exact for the same code."
+        },
+        peakStepTensors: {
+          type: "integer",
+          minimum: 0,
+          description: "Largest step peak of the cell (tensor count)."
+        },
+        peakActivationBytes: {
+          type: "number",
+          minimum: 0,
+          description: "Largest activation bytes of the cell (step peak minus bytes live when the step began)."
         }
       },
       required: [
@@ -28732,6 +28792,67 @@ var results_schema_default = {
       },
       required: [
         "message"
+      ]
+    },
+    memoryParts: {
+      type: "object",
+      description: "What each part of a cell holds. Each figure is null where it could not be measured.",
+      properties: {
+        baselineRssBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          minimum: 0,
+          description: "RSS with backend and model ready, before any data."
+        },
+        datasetTensorBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          minimum: 0,
+          description: "Tensor bytes the dataset strategy holds after prepare()."
+        },
+        datasetRetainedBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          description: "Heap + external growth from prepare(), after a forced GC (can be negative: GC noise)."
+        },
+        betweenStepsTensorBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          minimum: 0,
+          description: "Tensor bytes alive between steps beyond weights and optimizer state (the batch, the prefetch buffer, whole arrays)."
+        },
+        weightBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          minimum: 0,
+          description: "Bytes of the model's weights."
+        },
+        optimizerStateBytes: {
+          type: [
+            "number",
+            "null"
+          ],
+          minimum: 0,
+          description: "Bytes of the optimizer's state after the first step (weights x slots)."
+        }
+      },
+      required: [
+        "baselineRssBytes",
+        "datasetTensorBytes",
+        "datasetRetainedBytes",
+        "betweenStepsTensorBytes",
+        "weightBytes",
+        "optimizerStateBytes"
       ]
     }
   }

@@ -80,7 +80,7 @@ describe("mergeResults", () => {
     expect(refusal([{ source: "s1.json", results: shard(1, 2, ["dense"]) }, { source: "s2.json", results: shard(2, 2, ["conv"]) }])).toMatch(
       /the shards say the matrix has 4 cells but they hold 2 \(s1\.json: 1, s2\.json: 1\)/,
     );
-    const broken = { ...shard(1, 1, FAMILIES), schemaVersion: 2 } as unknown as ResultsFile;
+    const broken = { ...shard(1, 1, FAMILIES), schemaVersion: 99 } as unknown as ResultsFile;
     expect(refusal([{ source: "broken.json", results: broken }])).toMatch(/^broken\.json is not a valid keras-mem-bench results file/);
     expect(refusal([])).toMatch(/no results files/);
   });

@@ -13,7 +13,10 @@ export { readResultsFile, writeResultsFile } from "./results-file.js";
 export {
   CELL_STATUSES,
   CELL_VERDICTS,
+  READABLE_SCHEMA_VERSIONS,
   RESULTS_SCHEMA_VERSION,
+  type MemoryParts,
+  type ResultsSchemaVersion,
   type BatchSample,
   type Cell,
   type CellError,

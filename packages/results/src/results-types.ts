@@ -1,7 +1,11 @@
 // The results file: what `pnpm bench` writes and what compare, the Action and the dashboard read.
 // Keep in step with schema/results.schema.json (test/schema-matches-types.test.ts checks a full file).
 
-export const RESULTS_SCHEMA_VERSION = 1;
+/** The version this code writes. Version 2 added step peaks, activation bytes, backendPeakBytes and memoryParts. */
+export const RESULTS_SCHEMA_VERSION = 2;
+/** Versions this code reads: every version-2 field is optional, so a version-1 file is a valid results file. */
+export type ResultsSchemaVersion = 1 | 2;
+export const READABLE_SCHEMA_VERSIONS: readonly ResultsSchemaVersion[] = [1, 2];
 
 /** How a cell ended. `unsupported` names the missing kernel; `crashed` covers signals, exits, OOM, timeouts and the RSS watchdog. */
 export type CellStatus = "ok" | "unsupported" | "crashed" | "error";
@@ -42,6 +46,14 @@ export interface EpochSample {
   loss?: number | null;
   /** Process RSS high-water mark so far (getrusage maxrss), including peaks between samples. */
   maxRssBytes?: number;
+  /** Since v2: the largest step peak of the epoch, in bytes of live tensors (see BatchSample.stepPeakBytes). */
+  stepPeakBytes?: number;
+  /** Since v2: the largest step peak of the epoch, in live tensors. */
+  stepPeakTensors?: number;
+  /** Since v2: the largest `stepPeakBytes − stepStartBytes` of the epoch: what one step adds (activations, gradients, optimizer temporaries). */
+  activationBytes?: number;
+  /** Since v2: the backend's own high-water mark so far (wasm linear memory; bytes the WebGPU backend allocated); null where it has none. */
+  backendPeakBytes?: number | null;
 }
 
 /** One reading at the end of a batch, without a forced GC: shows the churn inside an epoch. */
@@ -56,6 +68,15 @@ export interface BatchSample {
   numBytes: number;
   numDataIds: number | null;
   wasmHeapBytes: number | null;
+  /**
+   * Since v2: high-water mark of the engine's live tensor bytes during this step (forward, backward, optimizer
+   * update), from onBatchBegin to onBatchEnd. numBytes above is read after the step and misses all of it.
+   */
+  stepPeakBytes?: number;
+  /** Since v2: high-water mark of the engine's live tensor count during this step. */
+  stepPeakTensors?: number;
+  /** Since v2: live tensor bytes when the step began (weights, optimizer state, and the batch when the strategy made it before the step). */
+  stepStartBytes?: number;
 }
 
 /** Latency statistics of the epochs, as tinybench measured them. */
@@ -94,6 +115,28 @@ export interface CellSummary {
   finalLoss: number | null;
   /** First epoch's loss, to show that training happened. */
   firstLoss: number | null;
+  /** Since v2: the largest step peak of the cell, in bytes (exact for the same code: compare judges it exactly). */
+  peakStepTensorBytes?: number;
+  /** Since v2: the largest step peak of the cell, in tensors. */
+  peakStepTensors?: number;
+  /** Since v2: the largest activation bytes of the cell (step peak minus bytes live when the step began). */
+  peakActivationBytes?: number;
+}
+
+/** Since v2: what each part of a cell holds. Each figure is null where it could not be measured. */
+export interface MemoryParts {
+  /** RSS once backend and model are ready, before any data: the runtime's share. */
+  baselineRssBytes: number | null;
+  /** Tensor bytes the dataset strategy holds after prepare() (whole arrays for in-memory; none for streaming). */
+  datasetTensorBytes: number | null;
+  /** Heap + external growth from prepare(), after a forced GC (JS-side data a strategy keeps); can be slightly negative. */
+  datasetRetainedBytes: number | null;
+  /** Tensor bytes alive between steps beyond weights and optimizer state: the batch, a prefetch buffer, whole arrays. */
+  betweenStepsTensorBytes: number | null;
+  /** Bytes of the model's weights. */
+  weightBytes: number | null;
+  /** Bytes of the optimizer's state after the first step (weights × slots, e.g. 2 for Adam). */
+  optimizerStateBytes: number | null;
 }
 
 export interface CellError {
@@ -130,6 +173,8 @@ export interface Cell {
   batchSamples: BatchSample[];
   summary: CellSummary | null;
   error?: CellError;
+  /** Since v2: what each part of the cell holds (baseline, dataset, weights, optimizer state). */
+  memoryParts?: MemoryParts;
 }
 
 export interface GpuInfo {
@@ -163,7 +208,8 @@ export interface SuiteInfo {
 }
 
 export interface ResultsFile {
-  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  /** Files this code writes say RESULTS_SCHEMA_VERSION; older versions are read and compared as they are. */
+  schemaVersion: ResultsSchemaVersion;
   createdAt: string;
   suite: SuiteInfo;
   env: RunEnvironment;

@@ -13,6 +13,10 @@ export interface SyntheticCellOptions {
   tensorsPerEpoch?: number;
   baseTensors?: number;
   epochMs?: number;
+  /** Largest step peak of live tensor bytes (exact, no noise); default 4 MiB. */
+  stepPeakBytes?: number;
+  /** The part of the step peak a step adds on top of what was live before it; default 3 MiB. */
+  activationBytes?: number;
   /** Relative noise on bytes and time (0.01 = ±1%). */
   noise?: number;
   seed?: number;
@@ -28,6 +32,9 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
   const tensorSlope = options.tensorsPerEpoch ?? 0;
   const baseTensors = options.baseTensors ?? 40;
   const epochMs = options.epochMs ?? 200;
+  const stepPeakBytes = options.stepPeakBytes ?? 4 * 2 ** 20;
+  const activationBytes = options.activationBytes ?? 3 * 2 ** 20;
+  const stepPeakTensors = baseTensors + 100;
   const noise = options.noise ?? 0.01;
   const random = mulberry32(options.seed ?? 1);
   const jitter = () => 1 + noise * (2 * random() - 1);
@@ -53,6 +60,10 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
       numDataIds: numTensors,
       wasmHeapBytes: null,
       loss: 1 / epoch,
+      stepPeakBytes,
+      stepPeakTensors,
+      activationBytes,
+      backendPeakBytes: null,
     });
   }
   const timing = epochTimingOf(samples.map((s) => s.timeMs), samplesPerEpoch);
@@ -91,6 +102,17 @@ export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}):
       warmupEpochs,
       finalLoss: 1 / epochs,
       firstLoss: 1,
+      peakStepTensorBytes: stepPeakBytes,
+      peakStepTensors: stepPeakTensors,
+      peakActivationBytes: activationBytes,
+    },
+    memoryParts: {
+      baselineRssBytes: Math.round(baseRss * 0.6),
+      datasetTensorBytes: 0,
+      datasetRetainedBytes: 0,
+      betweenStepsTensorBytes: 0,
+      weightBytes: 40_000,
+      optimizerStateBytes: 80_000,
     },
   };
 }
