@@ -26829,7 +26829,7 @@ var require_lib = __commonJS({
 });
 
 // src/run.ts
-import { writeFile as writeFile3 } from "node:fs/promises";
+import { writeFile as writeFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -28082,7 +28082,7 @@ function withHistoryEntry(index, entry) {
 }
 
 // ../results/src/results-file.ts
-import { mkdir as mkdir2, readFile, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 
 // ../results/src/validate-results.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -36724,7 +36724,7 @@ async function run() {
     const report = buildReport({ head: head.results, headSha, baseline, thresholds, commitUrl: commitUrl(context3) });
     const regressions = report.comparison.regressions;
     const reportPath = join2(context3.tempDir, REPORT_FILE);
-    await writeFile3(reportPath, report.markdown);
+    await writeFile2(reportPath, report.markdown);
     const outputs = { regressions: String(regressions), "report-path": reportPath, "baseline-sha": report.baselineSha ?? "" };
     for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
     await writeSummary(report.markdown);
