@@ -3,7 +3,7 @@
 // Writing a suite file (`kmb --config my-suite.ts`): its type, the tfjs its cells train with, the built-in
 // models and pipelines to reuse or extend. tf / tfl are the tfjs-core and tfjs-layers the cells train with,
 // so a suite's own layers and tensors match them.
-export { defineSuite, type CellContext, type SuiteConfig, type SuiteMatrix } from "./suite/suite-config.js";
+export { defineSuite, type CellContext, type SuiteConfig, type SuiteMatrix, type SuiteOverride } from "./suite/suite-config.js";
 export * as tf from "@tensorflow/tfjs-core";
 export * as tfl from "@tensorflow/tfjs-layers";
 export { builtInModels, LAYER_FAMILIES, parameterCount, type LayerFamily, type ModelSpec } from "@keras-mem-bench/models";

@@ -8,6 +8,7 @@ import { OutFileError, outPathProblem } from "../parent/out-file.js";
 import { runMatrix } from "../parent/run-matrix.js";
 import { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.js";
 import { DEFAULT_SUITE_FILE, loadSuite } from "../suite/suite-load.js";
+import { cellSettings } from "../suite/suite-overrides.js";
 import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
 import { formatDuration, formatMiB } from "../units.js";
 
@@ -54,6 +55,15 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   }
   const samplesPerEpoch = options.samplesPerEpoch ?? suite.samplesPerEpoch;
   const { cells, matrixSize } = selectCells(suite, options);
+  // The command line wins over the suite's per-cell settings: --samples and --max-rss are what the user just asked for.
+  const perCell = (cell: (typeof cells)[number]) => {
+    const { samplesPerEpoch: samples, maxRssBytes } = cellSettings(suite.overrides, cell);
+    return {
+      ...(options.samplesPerEpoch === null && samples !== undefined ? { samplesPerEpoch: samples } : {}),
+      ...(options.maxRssBytes === null && maxRssBytes !== undefined ? { maxRssBytes } : {}),
+    };
+  };
+  const sizes = [...new Set(cells.map((c) => perCell(c).samplesPerEpoch ?? samplesPerEpoch))];
 
   if (options.list) {
     io.stdout.write(`${cells.map((c) => c.id).join("\n")}\n`);
@@ -65,7 +75,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   io.stderr.write(
     `kmb: suite "${suite.name}" (${suiteFile})${suite.quick ? ", quick" : ""}: ${cells.length} cell${cells.length === 1 ? "" : "s"}` +
       `${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${matrixSize})` : ""}, ` +
-      `${epochs} epochs of ${samplesPerEpoch} samples (${warmupEpochs} warm-up), one process per cell` +
+      `${epochs} epochs of ${sizes.sort((a, b) => a - b).join(" / ")} samples (${warmupEpochs} warm-up), one process per cell` +
       `${options.jobs > 1 ? `, ${options.jobs} at a time` : ""}${options.forcedGc ? "" : ", no forced GC"}${options.maxRssBytes === null ? "" : `, --max-rss ${formatMiB(options.maxRssBytes)}`}` +
       `${options.out ? ` → ${options.out}` : ""}\n`,
   );
@@ -93,6 +103,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
       epochs,
       warmupEpochs,
       samplesPerEpoch,
+      cellSettings: perCell,
       out: options.out,
       timeoutMs: options.timeoutMs,
       maxRssBytes: options.maxRssBytes,
@@ -135,7 +146,8 @@ export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "bat
         `which this matrix does not include (backends: ${axes.backends.join(", ")}; add --backend tensorflow)`,
     );
   }
-  const selected = applyFilter(expandMatrix(axes), parseFilters(options.filters, axes));
+  const inSuite = expandMatrix(axes).filter((cell) => !cellSettings(suite.overrides, cell).skip);
+  const selected = applyFilter(inSuite, parseFilters(options.filters, axes));
   if (selected.length === 0) throw new MatrixSelectionError(`the filters ${options.filters.map((f) => `--filter ${f}`).join(" ")} select no cell`);
   const cells = options.shard ? shardCells(selected, options.shard) : selected;
   return { cells, matrixSize: selected.length };

@@ -25,6 +25,8 @@ export interface RunMatrixOptions {
   epochs: number;
   warmupEpochs: number;
   samplesPerEpoch: number;
+  /** Per-cell settings that replace `samplesPerEpoch` / `maxRssBytes` for some cells (a suite's `overrides`). */
+  cellSettings?: (cell: MatrixCell) => { samplesPerEpoch?: number; maxRssBytes?: number };
   /** Results file to (re)write after every cell; null to keep results in memory only. */
   out: string | null;
   timeoutMs: number;
@@ -99,7 +101,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
     suiteFile: suite.file,
     quick: suite.quick,
     epochs: options.epochs,
-    samplesPerEpoch: options.samplesPerEpoch,
+    samplesPerEpoch: options.cellSettings?.(cell).samplesPerEpoch ?? options.samplesPerEpoch,
     seed: suite.seed,
     tmpDir: runTmpDir,
     forcedGc: options.forcedGc ?? true,
@@ -125,7 +127,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
         progress.cellStarted(index, cell, options.epochs);
         const run = await runCellProcess(taskFor(cell), {
           timeoutMs: options.timeoutMs,
-          maxRssBytes: options.maxRssBytes,
+          maxRssBytes: options.cellSettings?.(cell).maxRssBytes ?? options.maxRssBytes,
           onMessage: (m) => {
             if (m.type === "epoch") progress.epochFinished(index, m.sample.epoch);
             if (m.type === "ready" && prestart && index + 1 < cells.length && !signal.aborted) {

@@ -39,6 +39,21 @@ export interface SuiteMatrix {
   warmupEpochs?: number;
   /** Training samples per epoch (the size of the synthetic data set). */
   samplesPerEpoch?: number;
+  /**
+   * Settings for some cells only, applied in order (a later entry wins for the keys it sets). The claims suite
+   * uses them to give dense a data set the size of the articles' while the slower families train on a small one.
+   */
+  overrides?: SuiteOverride[];
+}
+
+/** Cells picked by `where` (every key given must match) get these settings instead of the suite's. */
+export interface SuiteOverride {
+  where: { family?: string[]; strategy?: string[]; batchSize?: number[]; backend?: string[] };
+  /** Leave the matched cells out of the matrix. */
+  skip?: boolean;
+  samplesPerEpoch?: number;
+  /** Kill the matched cells above this RSS, like `--max-rss` (`"320M"`, `"1G"`); `--max-rss` on the command line wins. */
+  maxRss?: string;
 }
 
 export interface SuiteConfig extends SuiteMatrix {

@@ -5,6 +5,8 @@ import { builtInPipelines, DATASET_STRATEGIES, type PipelineFactory } from "@ker
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
 import { growthWord, parseGrowthWord } from "../matrix/matrix.js";
 import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
+import type { ResolvedOverride } from "./suite-overrides.js";
+import { parseSize } from "../units.js";
 
 /** A suite file that cannot be used; `key` is the offending key path, e.g. `families[2]`. */
 export class SuiteConfigError extends Error {
@@ -32,6 +34,8 @@ export interface ResolvedSuite {
   epochs: number;
   warmupEpochs: number;
   samplesPerEpoch: number;
+  /** Per-cell settings, in the file's order (see cellSettings). */
+  overrides: ResolvedOverride[];
   seed: number;
   callbacks: SuiteConfig["callbacks"];
 }
@@ -47,7 +51,7 @@ export const SUITE_DEFAULTS = {
   seed: 42,
 } as const;
 
-const MATRIX_KEYS = ["families", "strategies", "batchSizes", "backends", "gpuMemoryGrowth", "epochs", "warmupEpochs", "samplesPerEpoch"] as const;
+const MATRIX_KEYS = ["families", "strategies", "batchSizes", "backends", "gpuMemoryGrowth", "epochs", "warmupEpochs", "samplesPerEpoch", "overrides"] as const;
 const SUITE_KEYS = ["name", "seed", "callbacks", "quickOverrides", ...MATRIX_KEYS] as const;
 
 function describe(value: unknown): string {
@@ -199,7 +203,7 @@ export function resolveSuite(config: unknown, file: string, options: { quick: bo
   };
 }
 
-type Matrix = Pick<ResolvedSuite, "families" | "strategies" | "batchSizes" | "backends" | "gpuMemoryGrowth" | "epochs" | "warmupEpochs" | "samplesPerEpoch">;
+type Matrix = Pick<ResolvedSuite, "families" | "strategies" | "batchSizes" | "backends" | "gpuMemoryGrowth" | "epochs" | "warmupEpochs" | "samplesPerEpoch" | "overrides">;
 
 function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string, partial: boolean): Matrix {
   const has = (k: keyof SuiteMatrix) => m[k] !== undefined;
@@ -208,14 +212,66 @@ function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string,
   if (!partial && warmupEpochs >= epochs) {
     throw new SuiteConfigError(file, key("warmupEpochs"), `must be less than epochs (${epochs}), got ${warmupEpochs}: no epoch would be left to judge growth`);
   }
+  const families = has("families") ? resolveFamilies(file, key("families"), m.families) : LAYER_FAMILIES.map((f) => builtInModels[f]);
+  const strategies = has("strategies") ? resolveStrategies(file, key("strategies"), m.strategies) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]);
+  const batchSizes = has("batchSizes") ? resolveBatchSizes(file, key("batchSizes"), m.batchSizes) : [...SUITE_DEFAULTS.batchSizes];
+  const backends = has("backends") ? resolveBackends(file, key("backends"), m.backends) : [...SUITE_DEFAULTS.backends];
+  const axes: OverrideAxes = { family: families.map((f) => f.family), strategy: strategies.map((s) => s.strategy), batchSize: batchSizes, backend: backends };
   return {
-    families: has("families") ? resolveFamilies(file, key("families"), m.families) : LAYER_FAMILIES.map((f) => builtInModels[f]),
-    strategies: has("strategies") ? resolveStrategies(file, key("strategies"), m.strategies) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]),
-    batchSizes: has("batchSizes") ? resolveBatchSizes(file, key("batchSizes"), m.batchSizes) : [...SUITE_DEFAULTS.batchSizes],
-    backends: has("backends") ? resolveBackends(file, key("backends"), m.backends) : [...SUITE_DEFAULTS.backends],
+    families,
+    strategies,
+    batchSizes,
+    backends,
     gpuMemoryGrowth: has("gpuMemoryGrowth") ? resolveGpuMemoryGrowth(file, key("gpuMemoryGrowth"), m.gpuMemoryGrowth) : [...SUITE_DEFAULTS.gpuMemoryGrowth],
     epochs,
     warmupEpochs,
     samplesPerEpoch: has("samplesPerEpoch") ? positiveInteger(file, key("samplesPerEpoch"), m.samplesPerEpoch) : SUITE_DEFAULTS.samplesPerEpoch,
+    // A partial (quick overrides) check cannot know the axes the full suite will have, so it checks shapes only.
+    overrides: has("overrides") ? resolveOverrides(file, key("overrides"), m.overrides, partial ? null : axes) : [],
   };
+}
+
+type OverrideAxes = { family: string[]; strategy: string[]; batchSize: number[]; backend: string[] };
+const WHERE_KEYS = ["family", "strategy", "batchSize", "backend"] as const;
+const OVERRIDE_KEYS = ["where", "skip", "samplesPerEpoch", "maxRss"] as const;
+
+function resolveOverrides(file: string, key: string, value: unknown, axes: OverrideAxes | null): ResolvedOverride[] {
+  if (!Array.isArray(value)) throw new SuiteConfigError(file, key, `must be an array of { where, skip?, samplesPerEpoch?, maxRss? }, got ${describe(value)}`);
+  return value.map((entry, i): ResolvedOverride => {
+    const at = `${key}[${i}]`;
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new SuiteConfigError(file, at, `must be an object, got ${describe(entry)}`);
+    const raw = entry as Record<string, unknown>;
+    checkKeys(file, raw, OVERRIDE_KEYS, `${at}.`);
+    const where = raw.where;
+    if (typeof where !== "object" || where === null || Array.isArray(where)) {
+      throw new SuiteConfigError(file, `${at}.where`, `must be an object with any of ${WHERE_KEYS.join(", ")}, got ${describe(where)}`);
+    }
+    checkKeys(file, where as Record<string, unknown>, WHERE_KEYS, `${at}.where.`);
+    const picked: ResolvedOverride["where"] = {};
+    for (const axis of WHERE_KEYS) {
+      const values = (where as Record<string, unknown>)[axis];
+      if (values === undefined) continue;
+      const list = nonEmptyArray(file, `${at}.where.${axis}`, values);
+      list.forEach((v, j) => {
+        const ok = axis === "batchSize" ? typeof v === "number" : typeof v === "string";
+        // A value the matrix does not have would silently pick nothing: name it instead.
+        if (!ok || (axes !== null && !(axes[axis] as unknown[]).includes(v))) {
+          throw new SuiteConfigError(file, `${at}.where.${axis}[${j}]`, `${describe(v)} is not in this suite's matrix${axes === null ? "" : ` (${axis}: ${axes[axis].join(", ")})`}`);
+        }
+      });
+      (picked as Record<string, unknown>)[axis] = list;
+    }
+    if (raw.skip !== undefined && typeof raw.skip !== "boolean") throw new SuiteConfigError(file, `${at}.skip`, `must be true or false, got ${describe(raw.skip)}`);
+    let maxRssBytes: number | null = null;
+    if (raw.maxRss !== undefined) {
+      maxRssBytes = typeof raw.maxRss === "string" ? parseSize(raw.maxRss) : null;
+      if (maxRssBytes === null) throw new SuiteConfigError(file, `${at}.maxRss`, `must be a size like "512M" or "2G", got ${describe(raw.maxRss)}`);
+    }
+    return {
+      where: picked,
+      skip: raw.skip === true,
+      samplesPerEpoch: raw.samplesPerEpoch === undefined ? null : positiveInteger(file, `${at}.samplesPerEpoch`, raw.samplesPerEpoch),
+      maxRssBytes,
+    };
+  });
 }
