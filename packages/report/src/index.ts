@@ -31,3 +31,7 @@ export {
   type ThresholdValues,
   type Thresholds,
 } from "./thresholds.js";
+export { CLAIM_VERDICTS, type ClaimId, type ClaimResult, type ClaimVerdict } from "./claims/claim-types.js";
+export { CLAIM_CHECKS, evaluateClaims } from "./claims/evaluate-claims.js";
+export { claimsTally, renderClaimsTerminal, type ClaimsTerminalOptions } from "./claims/render-claims-terminal.js";
+export { renderClaimsMarkdown, type ClaimsMarkdownOptions } from "./claims/render-claims-markdown.js";

@@ -1,0 +1,66 @@
+// Picking and pairing the cells a claim rests on. Pure.
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
+import { formatBytes } from "../format-units.js";
+
+/** The fields results version 2 added that the claims read (all optional: a version-1 file has none of them). */
+export type ClaimCell = Cell & {
+  memoryParts?: {
+    baselineRssBytes: number | null;
+    datasetTensorBytes: number | null;
+    datasetRetainedBytes: number | null;
+    betweenStepsTensorBytes: number | null;
+    weightBytes: number | null;
+    optimizerStateBytes: number | null;
+  };
+  summary: (NonNullable<Cell["summary"]> & { peakStepTensorBytes?: number; peakActivationBytes?: number }) | null;
+};
+
+export const STREAMING_STRATEGIES: readonly string[] = ["generator", "tf-data", "file-stream"];
+
+/** Cells that trained every epoch and have a summary. */
+export function okCells(results: ResultsFile): ClaimCell[] {
+  return (results.cells as ClaimCell[]).filter((c) => c.status === "ok" && c.summary !== null);
+}
+
+/** Same model, batch size, backend, allocator setting and data set size: only the strategy may differ. */
+export function sameWorkload(a: Cell, b: Cell): boolean {
+  return a.family === b.family && a.batchSize === b.batchSize && a.backend === b.backend && a.samplesPerEpoch === b.samplesPerEpoch && (a.gpuMemoryGrowth ?? null) === (b.gpuMemoryGrowth ?? null);
+}
+
+/** Same strategy, backend and allocator setting: what a family or batch-size comparison holds fixed. */
+export function sameSetting(a: Cell, b: Cell): boolean {
+  return a.strategy === b.strategy && a.backend === b.backend && (a.gpuMemoryGrowth ?? null) === (b.gpuMemoryGrowth ?? null);
+}
+
+export function peakRss(cell: ClaimCell): number {
+  return cell.summary?.peakRssBytes ?? Number.NaN;
+}
+
+export function stepPeak(cell: ClaimCell): number | null {
+  return cell.summary?.peakStepTensorBytes ?? null;
+}
+
+export function activation(cell: ClaimCell): number | null {
+  return cell.summary?.peakActivationBytes ?? null;
+}
+
+export function samplesPerSecond(cell: ClaimCell): number | null {
+  return cell.summary?.timing?.samplesPerSecond ?? null;
+}
+
+export const bytes = formatBytes;
+
+/** 65536 → "65,536". */
+export function count(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
+
+export function ratio(value: number): string {
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`;
+}
+
+/** The group with the largest data set: the articles' effects show best where the data is largest. */
+export function largestDataset<T extends Cell>(cells: readonly T[]): T[] {
+  const most = Math.max(...cells.map((c) => c.samplesPerEpoch));
+  return cells.filter((c) => c.samplesPerEpoch === most);
+}

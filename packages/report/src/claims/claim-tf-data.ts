@@ -1,0 +1,45 @@
+// "tf.data with batch + prefetch is the best input pipeline": its memory and throughput against the other strategies.
+import type { ResultsFile } from "@keras-mem-bench/results";
+import { bytes, count, largestDataset, okCells, peakRss, sameWorkload, samplesPerSecond } from "./_claim-cells.js";
+import { RSS_NOISE_BYTES, RSS_TIE_SHARE, THROUGHPUT_TIE_SHARE } from "./claim-thresholds.js";
+import type { ClaimResult } from "./claim-types.js";
+
+const CLAIM = "tf.data with batch + prefetch is the best pipeline: least memory and most throughput.";
+
+export function tfDataClaim(results: ResultsFile): ClaimResult {
+  const base = { id: "tf-data-is-best" as const, claim: CLAIM };
+  const ok = okCells(results);
+  const groups = ok
+    .filter((c) => c.strategy === "tf-data")
+    .map((tfData) => ({ tfData, others: ok.filter((o) => o.strategy !== "tf-data" && sameWorkload(o, tfData)) }))
+    .filter((g) => g.others.length > 0);
+  if (groups.length === 0) {
+    return { ...base, verdict: "not measured here", reason: "needs a tf-data cell and another strategy on the same model, batch size and data set size", figures: [], cells: [] };
+  }
+  const { tfData, others } = groups.find((g) => g.tfData === largestDataset(groups.map((h) => h.tfData))[0])!;
+  const lowest = others.reduce((a, b) => (peakRss(b) < peakRss(a) ? b : a));
+  const rssMargin = Math.max(RSS_NOISE_BYTES, RSS_TIE_SHARE * peakRss(lowest));
+  const memoryBest = peakRss(tfData) <= peakRss(lowest) + rssMargin;
+  const rates = others.filter((o) => samplesPerSecond(o) !== null);
+  const fastest = rates.length === 0 ? null : rates.reduce((a, b) => (samplesPerSecond(b)! > samplesPerSecond(a)! ? b : a));
+  const rate = samplesPerSecond(tfData);
+  const throughputBest = fastest === null || rate === null ? null : rate >= THROUGHPUT_TIE_SHARE * samplesPerSecond(fastest)!;
+  const between = tfData.memoryParts?.betweenStepsTensorBytes;
+  const figures = [
+    `peak RSS (${count(tfData.samplesPerEpoch)} samples, b${tfData.batchSize}): ` + [tfData, ...others].map((c) => `${c.strategy} ${bytes(peakRss(c))}`).join(", "),
+    ...(rate === null ? [] : [`throughput: ` + [tfData, ...rates].map((c) => `${c.strategy} ${count(samplesPerSecond(c)!)} samples/s`).join(", ")]),
+    ...(between == null ? [] : [`tf-data keeps ${bytes(between)} of tensors between steps (the prefetch buffer)`]),
+  ];
+  const cells = [tfData.id, ...others.map((o) => o.id)];
+  const memoryWords = memoryBest
+    ? `peak RSS within ${bytes(rssMargin)} of the lowest (${lowest.strategy})`
+    : `peak RSS ${bytes(peakRss(tfData) - peakRss(lowest))} above ${lowest.strategy}`;
+  if (throughputBest === null) {
+    return { ...base, verdict: memoryBest ? "partly" : "does not hold", reason: `${memoryWords}; throughput not measured (no epoch timing)`, figures, cells };
+  }
+  const throughputWords = throughputBest
+    ? `throughput at least ${Math.round(THROUGHPUT_TIE_SHARE * 100)}% of the fastest (${fastest!.strategy})`
+    : `throughput ${Math.round((rate! / samplesPerSecond(fastest!)!) * 100)}% of ${fastest!.strategy}'s`;
+  const verdict = memoryBest && throughputBest ? "holds" : memoryBest || throughputBest ? "partly" : "does not hold";
+  return { ...base, verdict, reason: `${memoryWords}; ${throughputWords}`, figures, cells };
+}

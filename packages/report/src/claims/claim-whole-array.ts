@@ -1,0 +1,51 @@
+// "Whole-array loading keeps the whole dataset in memory": in-memory cells against streaming ones on the same work.
+import type { ResultsFile } from "@keras-mem-bench/results";
+import { bytes, count, largestDataset, okCells, peakRss, sameWorkload, STREAMING_STRATEGIES } from "./_claim-cells.js";
+import { RSS_NOISE_BYTES, RSS_SHOWS_DATASET_SHARE } from "./claim-thresholds.js";
+import type { ClaimResult } from "./claim-types.js";
+
+const CLAIM = "Loading whole arrays (model.fit(x, y)) keeps the whole dataset in memory; generators do not.";
+
+export function wholeArrayClaim(results: ResultsFile): ClaimResult {
+  const base = { id: "whole-array-holds-dataset" as const, claim: CLAIM };
+  const ok = okCells(results);
+  const pairs = ok
+    .filter((c) => c.strategy === "in-memory" && c.memoryParts?.datasetTensorBytes != null)
+    .map((inMemory) => ({ inMemory, streaming: ok.filter((s) => STREAMING_STRATEGIES.includes(s.strategy) && sameWorkload(s, inMemory)) }))
+    .filter((p) => p.streaming.length > 0);
+  if (pairs.length === 0) {
+    return {
+      ...base,
+      verdict: "not measured here",
+      reason: "needs an in-memory cell with memory parts (results version 2) and a streaming cell (generator, tf-data, file-stream) on the same model, batch size and data set size",
+      figures: [],
+      cells: [],
+    };
+  }
+  const largest = largestDataset(pairs.map((p) => p.inMemory));
+  const { inMemory, streaming } = pairs.find((p) => p.inMemory === largest[0])!;
+  const held = inMemory.memoryParts!.datasetTensorBytes!;
+  const best = streaming.reduce((a, b) => (peakRss(b) < peakRss(a) ? b : a));
+  const streamingHeld = Math.max(...streaming.map((s) => s.memoryParts?.datasetTensorBytes ?? 0));
+  const rssGap = peakRss(inMemory) - peakRss(best);
+  const figures = [
+    `${inMemory.id}: ${bytes(held)} of dataset tensors after prepare (${count(inMemory.samplesPerEpoch)} samples, ${bytes(held / inMemory.samplesPerEpoch)} each)`,
+    `streaming cells hold at most ${bytes(streamingHeld)} of dataset tensors after prepare`,
+    `peak RSS ${bytes(peakRss(inMemory))} vs ${bytes(peakRss(best))} for ${best.strategy} (${rssGap >= 0 ? "+" : "−"}${bytes(Math.abs(rssGap))})`,
+  ];
+  const cells = [inMemory.id, ...streaming.map((s) => s.id)];
+  if (held <= streamingHeld) {
+    return { ...base, verdict: "does not hold", reason: `in-memory holds ${bytes(held)} of dataset tensors, no more than a streaming strategy (${bytes(streamingHeld)})`, figures, cells };
+  }
+  const shows = rssGap >= Math.max(RSS_SHOWS_DATASET_SHARE * held, RSS_NOISE_BYTES);
+  if (shows) {
+    return { ...base, verdict: "holds", reason: `the whole dataset (${bytes(held)}) stays as tensors, and peak RSS is ${bytes(rssGap)} above ${best.strategy}`, figures, cells };
+  }
+  return {
+    ...base,
+    verdict: "partly",
+    reason: `the dataset (${bytes(held)}) stays as tensors, but peak RSS is only ${bytes(Math.max(0, rssGap))} above ${best.strategy}: at ${count(inMemory.samplesPerEpoch)} samples the runtime's memory hides it`,
+    figures,
+    cells,
+  };
+}
