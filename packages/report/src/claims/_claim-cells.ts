@@ -2,24 +2,11 @@
 import type { Cell, ResultsFile } from "@keras-mem-bench/results";
 import { formatBytes } from "../format-units.js";
 
-/** The fields results version 2 added that the claims read (all optional: a version-1 file has none of them). */
-export type ClaimCell = Cell & {
-  memoryParts?: {
-    baselineRssBytes: number | null;
-    datasetTensorBytes: number | null;
-    datasetRetainedBytes: number | null;
-    betweenStepsTensorBytes: number | null;
-    weightBytes: number | null;
-    optimizerStateBytes: number | null;
-  };
-  summary: (NonNullable<Cell["summary"]> & { peakStepTensorBytes?: number; peakActivationBytes?: number }) | null;
-};
-
 export const STREAMING_STRATEGIES: readonly string[] = ["generator", "tf-data", "file-stream"];
 
 /** Cells that trained every epoch and have a summary. */
-export function okCells(results: ResultsFile): ClaimCell[] {
-  return (results.cells as ClaimCell[]).filter((c) => c.status === "ok" && c.summary !== null);
+export function okCells(results: ResultsFile): Cell[] {
+  return results.cells.filter((c) => c.status === "ok" && c.summary !== null);
 }
 
 /** Same model, batch size, backend, allocator setting and data set size: only the strategy may differ. */
@@ -32,19 +19,19 @@ export function sameSetting(a: Cell, b: Cell): boolean {
   return a.strategy === b.strategy && a.backend === b.backend && (a.gpuMemoryGrowth ?? null) === (b.gpuMemoryGrowth ?? null);
 }
 
-export function peakRss(cell: ClaimCell): number {
+export function peakRss(cell: Cell): number {
   return cell.summary?.peakRssBytes ?? Number.NaN;
 }
 
-export function stepPeak(cell: ClaimCell): number | null {
+export function stepPeak(cell: Cell): number | null {
   return cell.summary?.peakStepTensorBytes ?? null;
 }
 
-export function activation(cell: ClaimCell): number | null {
+export function activation(cell: Cell): number | null {
   return cell.summary?.peakActivationBytes ?? null;
 }
 
-export function samplesPerSecond(cell: ClaimCell): number | null {
+export function samplesPerSecond(cell: Cell): number | null {
   return cell.summary?.timing?.samplesPerSecond ?? null;
 }
 

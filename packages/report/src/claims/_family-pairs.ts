@@ -1,10 +1,10 @@
 // Two families trained the same way (strategy, backend, batch size), for the per-family claims. Pure.
-import type { ResultsFile } from "@keras-mem-bench/results";
-import { activation, okCells, sameSetting, type ClaimCell } from "./_claim-cells.js";
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
+import { activation, okCells, sameSetting } from "./_claim-cells.js";
 
 export interface FamilyPair {
-  a: ClaimCell;
-  b: ClaimCell;
+  a: Cell;
+  b: Cell;
 }
 
 /** One pair per batch size (smallest data set first is as good as any: activations do not depend on it), both with activation bytes. */

@@ -1,12 +1,12 @@
 // "Memory grows with batch size": the step peak (exact tensor bytes) of each family across batch sizes.
-import type { ResultsFile } from "@keras-mem-bench/results";
-import { bytes, okCells, sameSetting, stepPeak, type ClaimCell } from "./_claim-cells.js";
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
+import { bytes, okCells, sameSetting, stepPeak } from "./_claim-cells.js";
 import type { ClaimResult } from "./claim-types.js";
 
 const CLAIM = "The memory a training step needs grows with the batch size.";
 
 /** Per family, the setting (strategy, backend) with the most batch sizes that have a step peak. */
-function seriesPerFamily(cells: readonly ClaimCell[]): ClaimCell[][] {
+function seriesPerFamily(cells: readonly Cell[]): Cell[][] {
   const measured = cells.filter((c) => stepPeak(c) !== null);
   const families = [...new Set(measured.map((c) => c.family))];
   return families

@@ -1,6 +1,6 @@
 // "fit grows until it crashes": growth verdicts of every judged cell, and cells killed over a memory limit.
 import type { Cell, ResultsFile } from "@keras-mem-bench/results";
-import { bytes, peakRss, sameWorkload, STREAMING_STRATEGIES, type ClaimCell } from "./_claim-cells.js";
+import { bytes, peakRss, sameWorkload, STREAMING_STRATEGIES } from "./_claim-cells.js";
 import type { ClaimResult } from "./claim-types.js";
 
 const CLAIM = "Memory in fit keeps growing until the process runs out of memory and crashes.";
@@ -10,7 +10,7 @@ const OVER_MEMORY = new Set(["KMB_MAX_RSS", "KMB_OUT_OF_MEMORY"]);
 
 export function fitCrashClaim(results: ResultsFile): ClaimResult {
   const base = { id: "fit-grows-until-crash" as const, claim: CLAIM };
-  const cells = results.cells as ClaimCell[];
+  const cells = results.cells;
   const judged = cells.filter((c) => c.verdict !== null);
   const growing = judged.filter((c) => c.verdict === "growing" || c.verdict === "leaking");
   const overMemory = cells.filter((c) => c.status === "crashed" && OVER_MEMORY.has(c.error?.code ?? ""));

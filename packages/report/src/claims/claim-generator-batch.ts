@@ -1,6 +1,6 @@
 // "Generators (Keras Sequence) keep memory to about one batch": the generator strategy's dataset tensors and heap.
-import type { ResultsFile } from "@keras-mem-bench/results";
-import { bytes, largestDataset, okCells, sameWorkload, type ClaimCell } from "./_claim-cells.js";
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
+import { bytes, largestDataset, okCells, sameWorkload } from "./_claim-cells.js";
 import { BATCHES_ALLOWED, RETAINED_DATASET_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
 
@@ -13,7 +13,7 @@ export function generatorClaim(results: ResultsFile): ClaimResult {
   const pairs = ok
     .filter((c) => c.strategy === "generator" && c.memoryParts?.betweenStepsTensorBytes != null)
     .map((generator) => ({ generator, inMemory: ok.find((m) => m.strategy === "in-memory" && sameWorkload(m, generator) && (m.memoryParts?.datasetTensorBytes ?? 0) > 0) }))
-    .filter((p): p is { generator: ClaimCell; inMemory: ClaimCell } => p.inMemory !== undefined);
+    .filter((p): p is { generator: Cell; inMemory: Cell } => p.inMemory !== undefined);
   if (pairs.length === 0) {
     return {
       ...base,

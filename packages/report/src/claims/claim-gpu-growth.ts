@@ -1,12 +1,12 @@
 // "Let GPU memory grow on demand": the tensorflow backend's peak GPU memory with the allocator's growth on and off.
-import type { ResultsFile } from "@keras-mem-bench/results";
-import { bytes, okCells, type ClaimCell } from "./_claim-cells.js";
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
+import { bytes, okCells } from "./_claim-cells.js";
 import { GPU_GROWTH_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
 
 const CLAIM = "Turning on GPU memory growth (set_memory_growth) makes TensorFlow take only the GPU memory it needs.";
 
-const sameButGrowth = (a: ClaimCell, b: ClaimCell) => a.family === b.family && a.strategy === b.strategy && a.batchSize === b.batchSize && a.backend === b.backend && a.samplesPerEpoch === b.samplesPerEpoch;
+const sameButGrowth = (a: Cell, b: Cell) => a.family === b.family && a.strategy === b.strategy && a.batchSize === b.batchSize && a.backend === b.backend && a.samplesPerEpoch === b.samplesPerEpoch;
 
 export function gpuGrowthClaim(results: ResultsFile): ClaimResult {
   const base = { id: "gpu-memory-growth" as const, claim: CLAIM };
