@@ -36,6 +36,20 @@ export interface PipelineFactory {
   create(source: SampleSource, options: PipelineOptions): Pipeline;
 }
 
+/**
+ * A strategy's factory. The batch size every strategy takes is checked here, once for all of them;
+ * `build` gets it checked, with the strategy's name for its own messages.
+ */
+export function pipelineFactory(
+  strategy: string,
+  build: (source: SampleSource, options: PipelineOptions, checked: { strategy: string; batchSize: number }) => Pipeline,
+): PipelineFactory {
+  return {
+    strategy,
+    create: (source, options) => build(source, options, { strategy, batchSize: positiveInteger(strategy, 'batchSize', options.batchSize) }),
+  };
+}
+
 /** Checks a positive integer option, naming it and the strategy when it is not. */
 export function positiveInteger(strategy: string, name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
