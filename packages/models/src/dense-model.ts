@@ -1,5 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { createSampleSource, mulberry32, sampleRandom } from '@keras-mem-bench/pipelines';
+import { createSampleSource, sampleRandom } from '@keras-mem-bench/pipelines';
+import { mulberry32 } from '@keras-mem-bench/results';
 import type { ModelSpec } from './model-spec.js';
 import { classifier, oneHot, seededInitializers } from './_seeded.js';
 

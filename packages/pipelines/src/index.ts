@@ -1,4 +1,4 @@
-export { mulberry32, mixSeed, sampleRandom, gaussian } from './prng.js';
+export { mixSeed, sampleRandom, gaussian } from './prng.js';
 export type { Sample, SampleSource, SampleSourceSpec } from './sample-source.js';
 export { createSampleSource, gatherSamples, batchRanges, shapeSize } from './sample-source.js';
 export type { DatasetStrategy, FitCallbacks, Pipeline, PipelineFactory, PipelineOptions } from './pipeline.js';

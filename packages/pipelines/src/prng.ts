@@ -2,19 +2,9 @@
  * Seeded randomness for sample sources. Every sample gets its own generator keyed by (seed, index), so a
  * sample can be produced in any order (file shards, generators, per-sample tf.data streams) and still come
  * out identical: same seed and index → same values, on every strategy and backend.
+ * The generator itself is results' mulberry32, the one seeded PRNG of the repository.
  */
-
-/** mulberry32: a tiny 32-bit PRNG, plenty for synthetic data. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@keras-mem-bench/results';
 
 /**
  * Mixes a seed and a key (sample index, layer index, ...) into one well-spread 32-bit seed

@@ -1,7 +1,8 @@
-// Seeded randomness for synthetic results, generated histories and noise benchmarks: the same seed gives the
-// same run, so tests and figures built on synthetic data repeat exactly.
+// The repository's one seeded PRNG: synthetic results, generated histories, noise benchmarks, the pipelines'
+// sample sources, the models' tasks and the kernels' test inputs. The same seed gives the same run, so tests
+// and figures built on synthetic data repeat exactly.
 
-/** mulberry32: a tiny 32-bit PRNG, plenty for synthetic series. Returns floats in [0, 1). */
+/** mulberry32: a tiny 32-bit PRNG, plenty for synthetic data. Returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -13,6 +13,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import * as tfWasm from "@tensorflow/tfjs-backend-wasm";
 import * as tfl from "@tensorflow/tfjs-layers";
+import { mulberry32 } from "@keras-mem-bench/results";
 import { registerWasmTrainingKernels } from "../src/index.js";
 
 type Backend = "cpu" | "wasm";
@@ -52,15 +53,10 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** Seeded uniform [0, 1) (mulberry32), so both processes train on the same bytes. */
+/** Seeded uniform [0, 1), so both processes train on the same bytes. */
 function uniform(size: number, seed: number): Float32Array {
-  let state = seed >>> 0;
-  return Float32Array.from({ length: size }, () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  });
+  const random = mulberry32(seed);
+  return Float32Array.from({ length: size }, random);
 }
 
 async function child(backend: Backend, options: Options): Promise<ChildResult> {

@@ -4,6 +4,7 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
 // tfjs-core's Node bundle registers no gradients; tfjs-layers (like the @tensorflow/tfjs union) does.
 import "@tensorflow/tfjs-layers";
+import { mulberry32 } from "@keras-mem-bench/results";
 import { registerWasmTrainingKernels } from "../src/index.js";
 
 export { tf };
@@ -39,17 +40,8 @@ export async function valuesOn(backend: BackendName, body: () => tf.Tensor | tf.
 
 /** Seeded uniform values in [-1, 1): fresh per call, the same on every run. */
 export function randomValues(size: number, seed: number): Float32Array {
-  let state = seed >>> 0 || 1;
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  }
-  return out;
+  const random = mulberry32(seed >>> 0 || 1);
+  return Float32Array.from({ length: size }, () => random() * 2 - 1);
 }
 
 export function sizeOf(shape: readonly number[]): number {
