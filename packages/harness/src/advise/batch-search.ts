@@ -71,8 +71,8 @@ export function nextProbe(probes: readonly AdviceProbe[], plan: SearchPlan): Pro
   return { batchSize: middle(grid, lower, upper), reason: "bisect" };
 }
 
-/** Runs one probe cell at a batch size and judges it (see probe-judgement.ts). */
-export type ProbeRunner = (request: ProbeRequest) => Promise<AdviceProbe>;
+/** Runs one probe cell at a batch size and judges it (see probe-judgement.ts); null when the run was interrupted. */
+export type ProbeRunner = (request: ProbeRequest) => Promise<AdviceProbe | null>;
 
 export interface SearchRow {
   family: string;
@@ -87,7 +87,7 @@ export async function searchLargestBatch(row: SearchRow, plan: SearchPlan, runPr
   const probes: AdviceProbe[] = [];
   for (let request = nextProbe(probes, plan); request !== null && !signal?.aborted; request = nextProbe(probes, plan)) {
     const probe = await runProbe(request);
-    if (signal?.aborted) break;
+    if (probe === null || signal?.aborted) break;
     probes.push(probe);
   }
   return concludeSearch(row, probes, plan);

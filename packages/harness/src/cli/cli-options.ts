@@ -78,9 +78,13 @@ Options:
 Other commands:
   kmb compare BASE HEAD   compare two results files (kmb compare --help)
   kmb merge FILES… --out  merge shard results into one file (kmb merge --help)
+  kmb advise --budget SIZE
+                          the largest batch size under a memory budget, per family × strategy × backend
+                          (kmb advise --help)
 `;
 
-function positiveInt(flag: string, value: string | undefined, minimum = 1): number | null {
+/** An integer flag ≥ minimum; null when the flag was not given. */
+export function positiveInt(flag: string, value: string | undefined, minimum = 1): number | null {
   if (value === undefined) return null;
   if (!/^\d+$/.test(value.trim()) || Number(value) < minimum) throw new UsageError(`${flag} "${value}": expected an integer ≥ ${minimum}`);
   return Number(value);
@@ -99,6 +103,14 @@ function rejectRepeats<T>(flag: string, raw: string, values: T[], show: (value: 
     seen.add(value);
   }
   return values;
+}
+
+/** `--backend NAME[,NAME]`: known backend names, each once. */
+export function parseBackendFlag(raw: string): string[] {
+  const backends = listEntries(raw);
+  const unknown = backends.find((b) => !isBackendName(b));
+  if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${raw}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
+  return rejectRepeats("--backend", raw, backends, (b) => b);
 }
 
 export function parseRunArgs(argv: readonly string[]): RunOptions {
@@ -142,14 +154,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     if (parts.length === 0) throw new UsageError(`--batch-sizes "${raw}": expected a list like 16,32,64`);
     batchSizes = rejectRepeats("--batch-sizes", raw, parts.map((p) => positiveInt(`--batch-sizes "${raw}": entry`, p)!), String);
   }
-  let backends: string[] | null = null;
-  if (v.backend !== undefined) {
-    const raw = v.backend;
-    backends = listEntries(raw);
-    const unknown = backends.find((b) => !isBackendName(b));
-    if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${raw}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
-    rejectRepeats("--backend", raw, backends, (b) => b);
-  }
+  const backends = v.backend === undefined ? null : parseBackendFlag(v.backend);
   let gpuMemoryGrowth: boolean[] | null = null;
   if (v["gpu-memory-growth"] !== undefined) {
     const raw = v["gpu-memory-growth"];

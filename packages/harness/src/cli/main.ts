@@ -1,4 +1,5 @@
-// `kmb` command dispatcher: run (the default), compare and merge.
+// `kmb` command dispatcher: run (the default), compare, merge and advise.
+import { adviseCommand } from "./command-advise.js";
 import { RUN_USAGE } from "./cli-options.js";
 import { compareCommand } from "./command-compare.js";
 import { mergeCommand } from "./command-merge.js";
@@ -9,13 +10,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === "compare") return compareCommand(rest);
   if (first === "merge") return mergeCommand(rest);
+  if (first === "advise") return adviseCommand(rest);
   if (first === "help") {
     process.stdout.write(RUN_USAGE);
     return 0;
   }
   if (first === "run") return runCommand(rest);
   if (first !== undefined && !first.startsWith("-")) {
-    process.stderr.write(`kmb: unknown command "${first}" (commands: run, compare, merge; run \`kmb --help\`)\n`);
+    process.stderr.write(`kmb: unknown command "${first}" (commands: run, compare, merge, advise; run \`kmb --help\`)\n`);
     return 2;
   }
   return runCommand(argv);

@@ -29,19 +29,22 @@ export function progressLine(state: ProgressState): string {
   return `${current || `[${state.finished}/${state.total}]`} · elapsed ${formatDuration(state.elapsedMs)} · ETA ${eta === null ? "…" : formatDuration(eta)}`;
 }
 
-/** "[5/32] lstm/generator/b32/wasm: ok, stable, 3.2 s" */
-export function finishedLine(index: number, total: number, cell: Cell): string {
+/** "[5/32] lstm/generator/b32/wasm: ok, stable, 3.2 s", with the caller's note after it when given. */
+export function finishedLine(index: number, total: number, cell: Cell, note?: string): string {
   const verdict = cell.verdict ?? "no verdict";
   const detail = cell.status === "ok" ? verdict : `${cell.error?.message ?? "failed"}${cell.verdict ? `; ${verdict}` : ""}`;
-  return `[${index + 1}/${total}] ${cell.id}: ${cell.status}, ${detail}, ${formatDuration(cell.durationMs)}`;
+  return `[${index + 1}/${total}] ${cell.id}: ${cell.status}, ${detail}, ${formatDuration(cell.durationMs)}${note ? ` · ${note}` : ""}`;
 }
 
 export interface ProgressReporter {
   start(total: number, jobs: number): void;
   cellStarted(index: number, cell: MatrixCell, epochs: number): void;
   epochFinished(index: number, epoch: number): void;
-  cellFinished(index: number, cell: Cell): void;
+  /** `note` says what the caller makes of the cell (advise: whether it fits the budget). */
+  cellFinished(index: number, cell: Cell, note?: string): void;
   finish(): void;
+  /** The number of cells changed while running (advise learns how many probes a row needs as it goes). */
+  setTotal?(total: number): void;
 }
 
 export function silentProgress(): ProgressReporter {
@@ -78,13 +81,16 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr, inte
       const run = state.running.find((r) => r.index === index);
       if (run) run.epoch = epoch;
     },
-    cellFinished(index, cell) {
+    setTotal(total) {
+      state.total = total;
+    },
+    cellFinished(index, cell, note) {
       state.running = state.running.filter((r) => r.index !== index);
       state.finished++;
       now();
       clear();
       const eta = estimateRemainingMs(state);
-      stream.write(`${finishedLine(index, state.total, cell)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`);
+      stream.write(`${finishedLine(index, state.total, cell, note)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`);
       if (state.finished < state.total) redraw();
     },
     finish() {

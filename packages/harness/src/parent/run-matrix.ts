@@ -50,7 +50,7 @@ export interface RunMatrixOptions {
 }
 
 /** Backends whose memory can live on a GPU, where nvidia-smi is worth asking. */
-const GPU_BACKENDS = new Set(["tensorflow", "webgpu"]);
+export const GPU_BACKENDS: ReadonlySet<string> = new Set(["tensorflow", "webgpu"]);
 
 export interface MatrixRun {
   results: ResultsFile;
