@@ -10,7 +10,7 @@ export interface FakeCellOptions {
   /** Peak bytes of the metric at a batch size. */
   peak: (batchSize: number) => number;
   budgetBytes: number;
-  metric?: "rss" | "gpu";
+  metric?: "rss" | "gpu" | "step";
   /** Ends the cell this way instead of measuring it (e.g. a missing kernel, an OOM error). */
   failure?: (batchSize: number) => { status: Cell["status"]; error: CellError } | null;
 }
@@ -31,7 +31,8 @@ export function fakeCell(batchSize: number, options: FakeCellOptions): Cell {
     };
   }
   const summary = cell.summary!;
-  return { ...cell, summary: options.metric === "gpu" ? { ...summary, peakGpuUsedBytes: peak } : { ...summary, peakRssBytes: peak } };
+  const field = { rss: "peakRssBytes", gpu: "peakGpuUsedBytes", step: "peakStepTensorBytes" }[options.metric ?? "rss"];
+  return { ...cell, summary: { ...summary, [field]: peak } };
 }
 
 /** A ProbeRunner over fake cells, recording the sizes it was asked for. */

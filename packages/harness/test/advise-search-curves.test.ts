@@ -14,7 +14,7 @@ function plan(overrides: Partial<SearchPlan> = {}): SearchPlan {
 async function advise(curve: Omit<FakeCellOptions, "budgetBytes">, overrides: Partial<SearchPlan> = {}) {
   const p = plan(overrides);
   const runner = fakeProbeRunner({ ...curve, budgetBytes: p.budgetBytes });
-  const advice = await searchLargestBatch(row, p, runner);
+  const advice = await searchLargestBatch({ ...row, metric: curve.metric ?? "rss" }, p, runner);
   return { advice, asked: runner.asked };
 }
 
@@ -73,6 +73,17 @@ describe("advise search on a fake cell runner", () => {
     expect(exact.advice).toMatchObject({ outcome: "fits", largestBatchSize: 599, nextBatchSize: 600 });
     expectVerified(exact.advice);
     expect(exact.advice.probes.map((p) => p.reason)).toContain("bisect");
+  });
+
+  it("step metric: peaks above the budget are measured too (no kill), so the line also learns from sizes that do not fit", async () => {
+    // Tensor bytes are exact: 1 MiB of weights and optimizer state, then 44 KiB per sample (an LSTM step).
+    const step = (b: number) => MIB + b * 44 * 1024;
+    const { advice, asked } = await advise({ metric: "step", peak: step }, { budgetBytes: 32 * MIB, grid: batchGrid("exact", 1, 4096) });
+    // (32 − 1) MiB / 44 KiB = 721.45…
+    expect(advice).toMatchObject({ metric: "step", outcome: "fits", largestBatchSize: 721, nextBatchSize: 722, peakBytes: step(721) });
+    expect(advice.probes.find((p) => p.batchSize === 722)).toMatchObject({ status: "ok", fits: false, peakBytes: step(722) });
+    expect(advice.reason).toBe("b721 fits (32.0 MiB, 20.0 KiB left); b722 needs 32.0 MiB (24.0 KiB over)");
+    expect(asked).toEqual([16, 64, 721, 722]);
   });
 
   it("a crash that is about memory is an answer: OS OOM kill, out-of-memory error, V8 heap", async () => {

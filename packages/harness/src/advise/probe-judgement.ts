@@ -19,7 +19,8 @@ export function metricPeak(cell: Cell, metric: BudgetMetric): number | null {
     case "gpu":
       return summary.peakGpuUsedBytes ?? null;
     case "step":
-      return null;
+      // Results format version 2; absent in cells of a harness that does not measure it.
+      return summary.peakStepTensorBytes ?? null;
   }
 }
 
