@@ -1,4 +1,4 @@
-export { cellId, type CellKey } from "./cell-id.js";
+export { allocatorLabel, cellId, cellKeyOf, type CellKey, type CellKeyInput } from "./cell-id.js";
 export {
   HISTORY_INDEX_FILE,
   HISTORY_RUNS_DIR,

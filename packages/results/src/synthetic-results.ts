@@ -1,6 +1,6 @@
 // Generated results with known growth, for tests, demos and the dashboard's sample history.
 // Real runs come from the harness; nothing here pretends to be a measurement.
-import { cellId, type CellKey } from "./cell-id.js";
+import { cellId, type CellKeyInput } from "./cell-id.js";
 import { RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type EpochTiming, type ResultsFile } from "./results-types.js";
 import { mulberry32 } from "./seeded-random.js";
 
@@ -23,7 +23,7 @@ export interface SyntheticCellOptions {
 }
 
 
-export function syntheticCell(key: CellKey, options: SyntheticCellOptions = {}): Cell {
+export function syntheticCell(key: CellKeyInput, options: SyntheticCellOptions = {}): Cell {
   const epochs = options.epochs ?? 8;
   const warmupEpochs = options.warmupEpochs ?? 2;
   const samplesPerEpoch = options.samplesPerEpoch ?? 512;
