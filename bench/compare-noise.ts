@@ -10,8 +10,8 @@
 // comparison, up to --pairs. The files must be reruns of the same code and suite. It then prints where
 // their time noise sits (machine shift, per-cell scatter, within-run spread).
 import { parseArgs } from "node:util";
-import { readFile } from "node:fs/promises";
-import { compare, linearFit, MAD_TO_SIGMA, median, medianAbsoluteDeviation, parseThresholds, type Comparison, type MetricName, type Thresholds } from "../packages/report/src/index.js";
+import { linearFit, MAD_TO_SIGMA, median, medianAbsoluteDeviation, type MetricKey } from "../packages/metrics/src/index.js";
+import { compare, readThresholdsFile, type Comparison, type Thresholds } from "../packages/report/src/index.js";
 import { cellId, epochTimingOf, mulberry32, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ function syntheticRun(profile: NoiseProfile, seed: number): ResultsFile {
 //   +10% peak, RSS only  RSS 10% higher with nothing more retained (native memory, e.g. tfjs-node)
 //   +20% epoch time      every epoch 20% slower
 // ---------------------------------------------------------------------------------------------
-type Injection = { name: string; metrics: MetricName[]; apply: (cell: Cell) => Cell };
+type Injection = { name: string; metrics: MetricKey[]; apply: (cell: Cell) => Cell };
 
 const INJECTIONS: Injection[] = [
   {
@@ -395,7 +395,7 @@ async function main(): Promise<void> {
   const pairCount = Number.parseInt(values.pairs, 10);
   if (!(pairCount > 0)) throw new Error(`--pairs must be a positive integer (got ${values.pairs})`);
   const seed = Number.parseInt(values.seed, 10);
-  const thresholds = values.thresholds === undefined ? undefined : parseThresholds(JSON.parse(await readFile(values.thresholds, "utf8")), values.thresholds);
+  const thresholds = values.thresholds === undefined ? undefined : await readThresholdsFile(values.thresholds);
   console.log(`compare-noise: node ${process.version}, ${pairCount} comparisons per set, ${thresholds ? `thresholds from ${values.thresholds}` : "default thresholds"}`);
 
   if (values.runs) {

@@ -11241,8 +11241,8 @@ var require_pluralizer = __commonJS({
       pluralize(count) {
         const one = count === 1;
         const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        const noun2 = one ? this.singular : this.plural;
+        return { ...keys, count, noun: noun2 };
       }
     };
   }
@@ -27349,12 +27349,12 @@ function compileCellPattern(pattern) {
   return new RegExp(`^${source}$`);
 }
 
-// ../report/src/comparison-types.ts
-var CELL_DELTA_VERDICTS = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
-var WORSE_VERDICTS = ["regression", "crashed", "now-unsupported"];
-
-// ../report/src/robust-spread.ts
+// ../metrics/src/statistics/median.ts
 var MAD_TO_SIGMA = 1.4826;
+function mean(values) {
+  if (values.length === 0) return Number.NaN;
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
 function median(values) {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -27366,188 +27366,302 @@ function medianAbsoluteDeviation(values) {
   const m = median(values);
   return median(values.map((v) => Math.abs(v - m)));
 }
-function linearFit(xs, ys) {
-  if (xs.length !== ys.length) throw new RangeError(`linearFit: ${xs.length} x values but ${ys.length} y values`);
-  const n = xs.length;
-  if (n === 0) return { slope: Number.NaN, intercept: Number.NaN, residuals: [], slopeStdError: Number.NaN };
-  const meanX = xs.reduce((s, x) => s + x, 0) / n;
-  const meanY = ys.reduce((s, y) => s + y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let k = 0; k < n; k++) {
-    sxx += (xs[k] - meanX) ** 2;
-    sxy += (xs[k] - meanX) * (ys[k] - meanY);
-  }
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  const intercept = meanY - slope * meanX;
-  const residuals = ys.map((y, k) => y - (intercept + slope * xs[k]));
-  let slopeStdError = Number.NaN;
-  if (n === 2) slopeStdError = 0;
-  if (n > 2 && sxx > 0) {
-    const ssr = residuals.reduce((s, r) => s + r * r, 0);
-    slopeStdError = Math.sqrt(ssr / (n - 2) / sxx);
-  }
-  return { slope, intercept, residuals, slopeStdError };
-}
-function theilSenFit(xs, ys) {
-  if (xs.length !== ys.length) throw new RangeError(`theilSenFit: ${xs.length} x values but ${ys.length} y values`);
-  const slopes = [];
-  for (let i = 0; i < xs.length; i++) {
-    for (let j = i + 1; j < xs.length; j++) {
-      if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
-    }
-  }
-  const slope = slopes.length === 0 ? 0 : median(slopes);
-  const intercept = median(ys.map((y, k) => y - slope * xs[k]));
-  return { slope, intercept };
-}
-function residualSpread(ys, xs) {
-  if (ys.length < 3) return 0;
-  const x = xs ?? ys.map((_, k) => k);
-  const fit = theilSenFit(x, ys);
-  return MAD_TO_SIGMA * medianAbsoluteDeviation(ys.map((y, k) => y - (fit.intercept + fit.slope * x[k])));
-}
 
-// ../report/src/format-units.ts
-var BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function threeDigits(value) {
+// ../metrics/src/metric-catalogue.ts
+var MiB = 2 ** 20;
+function retainedAt(sample) {
+  return sample.heapUsedBytes + sample.externalBytes;
+}
+var afterWarmup = (cell) => {
+  const warmup = cell.summary?.warmupEpochs ?? 0;
+  return cell.samples.filter((s) => s.epoch > warmup);
+};
+var SUMMARY_METRICS = {
+  peakRssBytes: {
+    label: "peak RSS",
+    title: "Peak RSS",
+    description: "Highest resident set size of the cell's process over all epochs.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakRssBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.rssBytes,
+    compare: { kind: "bytes-peak", runScatter: true },
+    optional: false,
+    shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 8 * MiB } }
+  },
+  retainedBytes: {
+    label: "retained",
+    title: "Retained memory",
+    description: "Peak over the epochs of what training holds after the forced GC at each epoch end: JS heap used plus external (ArrayBuffers, wasm memory).",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.samples.length === 0 ? null : Math.max(...cell.samples.map(retainedAt)),
+    fromSamples: true,
+    perEpoch: retainedAt,
+    // Retained memory repeats within a few KiB from run to run where RSS moves by several percent, so a
+    // change of what training holds shows here first. Judged against the process's size (base peak RSS).
+    compare: { kind: "bytes-peak", runScatter: false, reference: { metric: "peakRssBytes", label: "base peak RSS" } },
+    optional: false,
+    shownIn: { runTable: false, compareTable: true, trends: null }
+  },
+  rssBytesPerEpoch: {
+    label: "RSS growth",
+    title: "RSS growth",
+    description: "Least-squares slope of RSS after warm-up: how much memory each epoch keeps.",
+    unit: "bytes/epoch",
+    better: "lower",
+    read: (cell) => cell.summary?.rssBytesPerEpoch ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.rssBytes,
+    compare: { kind: "bytes-slope", peak: (s) => s.peakRssBytes },
+    optional: false,
+    shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 2 * MiB } }
+  },
+  tensorsPerEpoch: {
+    label: "tensors",
+    title: "Tensor growth",
+    description: "Slope of tf.memory().numTensors after warm-up: above zero means tensors leak.",
+    unit: "tensors/epoch",
+    better: "lower",
+    read: (cell) => cell.summary?.tensorsPerEpoch ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.numTensors,
+    compare: { kind: "exact-count", threshold: "tensorsPerEpoch" },
+    optional: false,
+    shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 0 } }
+  },
+  dataIdsPerEpoch: {
+    label: "data ids",
+    title: "Data-id growth",
+    description: "Slope of the backend's data ids after warm-up (null where the backend does not count them).",
+    unit: "data ids/epoch",
+    better: "lower",
+    read: (cell) => cell.summary?.dataIdsPerEpoch ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.numDataIds,
+    compare: { kind: "exact-count", threshold: "dataIdsPerEpoch" },
+    optional: false,
+    shownIn: { runTable: false, compareTable: true, trends: null }
+  },
+  numBytesPerEpoch: {
+    label: "tensor bytes growth",
+    title: "Tensor-byte growth",
+    description: "Slope of tf.memory().numBytes after warm-up.",
+    unit: "bytes/epoch",
+    better: "lower",
+    read: (cell) => cell.summary?.numBytesPerEpoch ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.numBytes,
+    compare: { kind: "bytes-slope", peak: (s) => s.peakNumBytes },
+    optional: false,
+    shownIn: { runTable: false, compareTable: false, trends: null }
+  },
+  meanEpochMs: {
+    label: "epoch time",
+    title: "Epoch time",
+    description: "Mean wall time of one epoch.",
+    unit: "ms",
+    better: "lower",
+    read: (cell) => cell.summary?.meanEpochMs ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.timeMs,
+    compare: { kind: "time-statistics", runScatter: true, words: { median: "epoch", recorded: "time per epoch" } },
+    optional: false,
+    shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 1 } }
+  },
+  epochCpuMs: {
+    label: "epoch CPU",
+    title: "Epoch CPU time",
+    description: "CPU time (user + system) of the cell's process per epoch, median after warm-up; null for files from before it was recorded.",
+    unit: "ms",
+    better: "lower",
+    read: (cell) => {
+      const after = afterWarmup(cell);
+      return after.length > 0 && after.every((s) => typeof s.cpuTimeMs === "number") ? median(after.map((s) => s.cpuTimeMs)) : null;
+    },
+    fromSamples: true,
+    perEpoch: (s) => s.cpuTimeMs,
+    compare: { kind: "time-statistics", runScatter: true, words: { median: "epoch CPU", recorded: "CPU time per epoch" } },
+    optional: false,
+    shownIn: { runTable: false, compareTable: true, trends: null }
+  },
+  samplesPerSecond: {
+    label: "throughput",
+    title: "Throughput",
+    description: "Training samples per second over the timed epochs.",
+    unit: "samples/s",
+    better: "higher",
+    read: (cell) => {
+      const summary2 = cell.summary;
+      if (!summary2) return null;
+      if (summary2.timing) return summary2.timing.samplesPerSecond;
+      return summary2.meanEpochMs > 0 ? cell.samplesPerEpoch * 1e3 / summary2.meanEpochMs : null;
+    },
+    fromSamples: false,
+    perEpoch: null,
+    compare: { kind: "follows-time", of: "meanEpochMs" },
+    optional: false,
+    shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 0 } }
+  },
+  peakGpuUsedBytes: {
+    label: "peak GPU",
+    title: "Peak GPU memory",
+    description: "Highest GPU memory the cell's process used, where a GPU sampler ran.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakGpuUsedBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.gpuUsedBytes,
+    compare: { kind: "bytes-peak", runScatter: true },
+    optional: true,
+    shownIn: { runTable: false, compareTable: "when-measured", trends: null }
+  }
+};
+var METRICS = Object.entries(SUMMARY_METRICS).map(([key, entry]) => Object.freeze({ key, ...entry }));
+var METRIC_KEYS = METRICS.map((m) => m.key);
+var BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
+function metricDefinition(key) {
+  return BY_KEY.get(key);
+}
+var BYTES_QUIET = { relative: 0.02, absolute: 4 * MiB };
+var EPOCH_ENTRIES = {
+  rssBytes: { title: "RSS", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Resident set size after each epoch (after a forced GC).", read: (s) => s.rssBytes },
+  heapUsedBytes: { title: "JS heap used", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "V8 heap in use after each epoch.", read: (s) => s.heapUsedBytes },
+  numTensors: { title: "Live tensors", unit: "tensors", better: "lower", quiet: { relative: 0, absolute: 2 }, description: "tf.memory().numTensors after each epoch.", read: (s) => s.numTensors },
+  numBytes: { title: "Tensor bytes", unit: "bytes", better: "lower", quiet: { relative: 0.02, absolute: 64 * 1024 }, description: "tf.memory().numBytes after each epoch.", read: (s) => s.numBytes },
+  wasmHeapBytes: { title: "Wasm heap", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Size of the wasm module's linear memory (wasm backend only).", read: (s) => s.wasmHeapBytes },
+  timeMs: { title: "Epoch time", unit: "ms", better: "lower", quiet: { relative: 0.05, absolute: 2 }, description: "Wall time of each epoch.", read: (s) => s.timeMs }
+};
+var EPOCH_METRICS = Object.entries(EPOCH_ENTRIES).map(([key, entry]) => Object.freeze({ key, ...entry }));
+
+// ../metrics/src/units/format-number.ts
+var MISSING = "—";
+var MINUS = "−";
+function significant(value) {
   const a = Math.abs(value);
   if (a >= 100) return value.toFixed(0);
   if (a >= 10) return value.toFixed(1);
   return value.toFixed(2);
 }
-var sign = (value) => value > 0 ? "+" : value < 0 ? "−" : "±";
+function grouped(whole) {
+  return whole.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function formatNumber(value) {
+  if (!Number.isFinite(value)) return MISSING;
+  const a = Math.abs(value);
+  const text = a >= 100 ? grouped(Math.round(a)) : Number.isInteger(a) ? a.toFixed(0) : significant(a);
+  return value < 0 && /[1-9]/.test(text) ? `${MINUS}${text}` : text;
+}
+function withSign(value, magnitude) {
+  if (!Number.isFinite(value)) return MISSING;
+  const text = magnitude(Math.abs(value));
+  if (!/[1-9]/.test(text)) return `±${text}`;
+  return `${value > 0 ? "+" : MINUS}${text}`;
+}
+function formatPercent(fraction) {
+  if (!Number.isFinite(fraction)) return MISSING;
+  return withSign(fraction, (a) => {
+    const pct = a * 100;
+    return `${pct >= 100 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+  });
+}
+
+// ../metrics/src/units/format-quantity.ts
+var BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
 function formatBytes(bytes) {
-  if (!Number.isFinite(bytes)) return "—";
+  if (!Number.isFinite(bytes)) return MISSING;
   let value = Math.abs(bytes);
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  const text = unit === 0 ? value.toFixed(0) : threeDigits(value);
-  return `${bytes < 0 ? "−" : ""}${text} ${BYTE_UNITS[unit]}`;
-}
-function formatDuration(ms) {
-  if (!Number.isFinite(ms)) return "—";
-  const a = Math.abs(ms);
-  const s = ms < 0 ? "−" : "";
-  if (a >= 6e4) return `${s}${threeDigits(a / 6e4)} min`;
-  if (a >= 1e3) return `${s}${threeDigits(a / 1e3)} s`;
-  return `${s}${threeDigits(a)} ms`;
-}
-function formatPercent(fraction) {
-  if (!Number.isFinite(fraction)) return "—";
-  const pct = Math.abs(fraction * 100);
-  const text = pct >= 100 ? pct.toFixed(0) : pct.toFixed(1);
-  return `${/^0(\.0)?$/.test(text) ? "±" : sign(fraction)}${text}%`;
-}
-function formatNumber(value) {
-  if (!Number.isFinite(value)) return "—";
-  const a = Math.abs(value);
-  if (a >= 1e4) return value.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  if (Number.isInteger(value)) return value.toFixed(0);
-  return threeDigits(value);
-}
-var METRIC_INFO = {
-  peakRssBytes: { label: "peak RSS", kind: "bytes", unit: "", higherIsWorse: true },
-  retainedBytes: { label: "retained", kind: "bytes", unit: "", higherIsWorse: true },
-  rssBytesPerEpoch: { label: "RSS growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
-  tensorsPerEpoch: { label: "tensors", kind: "count-per-epoch", unit: "tensors/epoch", higherIsWorse: true },
-  dataIdsPerEpoch: { label: "data ids", kind: "count-per-epoch", unit: "data ids/epoch", higherIsWorse: true },
-  numBytesPerEpoch: { label: "tensor bytes growth", kind: "bytes-per-epoch", unit: "/epoch", higherIsWorse: true },
-  meanEpochMs: { label: "epoch time", kind: "ms", unit: "", higherIsWorse: true },
-  epochCpuMs: { label: "epoch CPU", kind: "ms", unit: "", higherIsWorse: true },
-  samplesPerSecond: { label: "throughput", kind: "rate", unit: "samples/s", higherIsWorse: false },
-  peakGpuUsedBytes: { label: "peak GPU", kind: "bytes", unit: "", higherIsWorse: true }
-};
-function formatMetricValue(metric, value) {
-  if (value === null) return "—";
-  const info2 = METRIC_INFO[metric];
-  switch (info2.kind) {
-    case "bytes":
-      return formatBytes(value);
-    case "bytes-per-epoch":
-      return `${formatBytes(value)}${info2.unit}`;
-    case "ms":
-      return formatDuration(value);
-    case "count-per-epoch":
-      return `${Number.isFinite(value) ? value.toFixed(2) : "—"} ${info2.unit}`;
-    case "rate":
-      return `${formatNumber(value)} ${info2.unit}`;
+  let text = unit === 0 ? value.toFixed(0) : significant(value);
+  if (text === "1024" && unit < BYTE_UNITS.length - 1) {
+    unit++;
+    text = significant(1);
   }
+  return `${bytes < 0 && /[1-9]/.test(text) ? MINUS : ""}${text} ${BYTE_UNITS[unit]}`;
+}
+var two = (n) => String(n).padStart(2, "0");
+function formatDuration(ms) {
+  if (!Number.isFinite(ms)) return MISSING;
+  const a = Math.abs(ms);
+  const sign = ms < 0 ? MINUS : "";
+  if (a < 1e3) {
+    const text = significant(a);
+    return text === "1000" ? `${sign}${significant(1)} s` : `${sign}${text} ms`;
+  }
+  if (a < 59500) return `${sign}${significant(a / 1e3)} s`;
+  const seconds = Math.round(a / 1e3);
+  if (seconds < 3600) return `${sign}${Math.floor(seconds / 60)} min ${two(seconds % 60)} s`;
+  const minutes = Math.round(a / 6e4);
+  return `${sign}${Math.floor(minutes / 60)} h ${two(minutes % 60)} min`;
+}
+function formatCount(value, noun2) {
+  if (!Number.isFinite(value)) return MISSING;
+  return noun2 === void 0 ? formatNumber(value) : `${formatNumber(value)} ${noun2}`;
+}
+function formatRate(perSecond, noun2) {
+  if (!Number.isFinite(perSecond)) return MISSING;
+  return `${formatNumber(perSecond)} ${noun2}/s`;
+}
+function formatPerEpoch(perEpoch, unit) {
+  if (!Number.isFinite(perEpoch)) return MISSING;
+  return `${withSign(perEpoch, unit === "bytes" ? formatBytes : significant)}${unit === "bytes" ? "" : ` ${unit}`}/epoch`;
+}
+function perEpochNoun(unit) {
+  return unit.endsWith("/epoch") ? unit.slice(0, -"/epoch".length) : null;
+}
+function formatValue(value, unit) {
+  if (value === null || value === void 0 || !Number.isFinite(value)) return MISSING;
+  const slope = perEpochNoun(unit);
+  if (slope !== null) return formatPerEpoch(value, slope);
+  if (unit === "bytes") return formatBytes(value);
+  if (unit === "ms") return formatDuration(value);
+  if (unit.endsWith("/s")) return formatRate(value, unit.slice(0, -2));
+  return formatCount(value, unit);
+}
+function formatDelta(delta, unit) {
+  if (delta === null || delta === void 0 || !Number.isFinite(delta)) return MISSING;
+  const slope = perEpochNoun(unit);
+  if (slope !== null) return formatPerEpoch(delta, slope);
+  return withSign(delta, (a) => formatValue(a, unit));
+}
+
+// ../metrics/src/format-metric.ts
+function formatMetricValue(metric, value) {
+  return formatValue(value, metricDefinition(metric).unit);
 }
 function formatMetricDelta(metric, delta) {
-  if (delta === null) return "—";
-  const text = formatMetricValue(metric, Math.abs(delta));
-  return `${sign(delta)}${text}`;
+  return formatDelta(delta, metricDefinition(metric).unit);
 }
 
-// ../report/src/relative-change.ts
-function relativeChange(base, head) {
-  if (base === null || head === null || base === 0 || !Number.isFinite(base) || !Number.isFinite(head)) return null;
-  return (head - base) / Math.abs(base);
-}
-
-// ../report/src/rule-bytes.ts
-var MIN_SLOPE_BYTES_PER_EPOCH = 1024;
-function unavailable(metric, base, head) {
-  const missing = base === null && head === null ? "neither run" : base === null ? "only the head run" : "only the base run";
-  return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} measured it` };
-}
-function comparePeakBytes(metric, base, head, baseSeries, headSeries, rule, options = {}) {
-  if (base === null || head === null) return unavailable(metric, base, head);
-  const delta = head - base;
-  const relative2 = relativeChange(base, head);
-  const epochNoise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
-  const runNoise = options.runScatter ? options.runScatter.relative * Math.abs(base) : 0;
-  const noise = Math.hypot(epochNoise, runNoise);
-  const reference = options.reference ?? { bytes: Math.abs(base), label: "base" };
-  const floor = rule.bytesMinChange * reference.bytes;
-  const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
-  const change = `${relative2 === null ? formatMetricDelta(metric, delta) : `${formatPercent(relative2)} (${formatMetricDelta(metric, delta)})`}: ${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)}`;
-  const noiseWords = options.runScatter ? `noise ${formatBytes(noise)} (epoch scatter ${formatBytes(epochNoise)}, run-to-run scatter ±${formatPercent(options.runScatter.relative).slice(1)} across ${options.runScatter.cells} cells)` : `noise ${formatBytes(noise)}`;
-  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of ${reference.label}, ${rule.bytesNoiseFactor} × ${noiseWords})`;
-  if (delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "regression", reason: `${change}, beyond the ${why}` };
-  if (-delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "improvement", reason: `${change}, beyond the ${why}` };
-  return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}, within the ${why}` };
-}
-function compareByteSlope(metric, base, head, baseSeries, headSeries, basePeak, rule) {
-  if (base === null || head === null) return unavailable(metric, base, head);
-  const delta = head - base;
-  const relative2 = relativeChange(base, head);
-  const standardError = (s) => {
-    const se = s.values.length >= 3 ? linearFit(s.epochs, s.values).slopeStdError : 0;
-    return Number.isFinite(se) ? se : 0;
-  };
-  const noise = Math.hypot(standardError(baseSeries), standardError(headSeries));
-  const measured = Math.max(headSeries.epochs.length, baseSeries.epochs.length);
-  const span = Math.max(1, measured - 1);
-  const floor = Math.max(MIN_SLOPE_BYTES_PER_EPOCH, rule.bytesMinChange * Math.abs(basePeak) / span);
-  const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
-  const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
-  const why = `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ${rule.bytesNoiseFactor} × slope noise ${formatMetricValue(metric, noise)})`;
-  if (delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "regression", reason: `${change}, beyond the ${why}` };
-  if (-delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "improvement", reason: `${change}, beyond the ${why}` };
-  return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}, within the ${why}` };
-}
-
-// ../report/src/rule-counts.ts
-function compareCountSlope(metric, base, head, threshold) {
-  if (base === null || head === null) {
-    const missing = base === null && head === null ? "neither run" : base === null ? "the base run" : "the head run";
-    return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} has a count for this backend` };
+// ../metrics/src/statistics/linear-fit.ts
+function linearFit(xs, ys) {
+  const n = xs.length;
+  if (n !== ys.length) throw new RangeError(`linearFit: ${n} x values but ${ys.length} y values`);
+  const meanX = mean(xs);
+  const meanY = mean(ys);
+  let sxx = 0;
+  let sxy = 0;
+  for (let k = 0; k < n; k++) {
+    sxx += (xs[k] - meanX) ** 2;
+    sxy += (xs[k] - meanX) * (ys[k] - meanY);
   }
-  const delta = head - base;
-  const change = `${formatMetricDelta(metric, delta)} (${base.toFixed(2)} → ${head.toFixed(2)})`;
-  const rule = `a change of ${threshold} or more counts`;
-  const counts = (d) => d > 0 && d >= threshold - 1e-9;
-  if (counts(delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "regression", reason: `${change}: more ${metric === "tensorsPerEpoch" ? "tensors" : "data ids"} kept every epoch; ${rule}` };
-  if (counts(-delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "improvement", reason: `${change}: fewer kept every epoch; ${rule}` };
-  return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
+  if (n < 2 || sxx === 0) return { slope: 0, intercept: meanY, residuals: ys.map((y) => y - meanY), slopeStdError: Number.POSITIVE_INFINITY, n };
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const residuals = ys.map((y, k) => y - (intercept + slope * xs[k]));
+  if (n === 2) return { slope, intercept, residuals, slopeStdError: Number.POSITIVE_INFINITY, n };
+  const ssr = residuals.reduce((s, r) => s + r * r, 0);
+  const scale = Math.max(...ys.map(Math.abs), 1);
+  const exact = Math.sqrt(ssr / n) <= scale * 1e-12;
+  return { slope, intercept, residuals, slopeStdError: exact ? 0 : Math.sqrt(ssr / (n - 2) / sxx), n };
 }
 
-// ../report/src/mann-whitney.ts
+// ../metrics/src/statistics/mann-whitney.ts
 var EXACT_MAX_TOTAL = 40;
 function midranks(values) {
   const order = values.map((v, i) => ({ v, i })).sort((p, q) => p.v - q.v);
@@ -27615,12 +27729,12 @@ function mannWhitneyU(a, b, options = {}) {
     for (let u = 0; u <= low; u++) tail += counts[u];
     return { uA, uB, nA, nB, pValue: Math.min(1, 2 * tail / total), z: null, method: "exact" };
   }
-  const mean = nA * nB / 2;
+  const mean2 = nA * nB / 2;
   const tieTerm = tieSizes.reduce((s, t) => s + (t * t * t - t), 0);
   const variance = nA * nB / 12 * (n + 1 - tieTerm / (n * (n - 1)));
   if (variance <= 0) return { uA, uB, nA, nB, pValue: 1, z: 0, method: "normal" };
   const correction = options.continuity === false ? 0 : 0.5;
-  const z = Math.max(0, Math.max(uA, uB) - mean - correction) / Math.sqrt(variance);
+  const z = Math.max(0, Math.max(uA, uB) - mean2 - correction) / Math.sqrt(variance);
   return { uA, uB, nA, nB, pValue: Math.min(1, erfc(z / Math.SQRT2)), z, method: "normal" };
 }
 function smallestExactPValue(nA, nB) {
@@ -27629,383 +27743,32 @@ function smallestExactPValue(nA, nB) {
   return Math.min(1, 2 / c);
 }
 
-// ../report/src/rule-time.ts
-function formatP(p) {
-  if (p < 1e-3) return "p < 0.001";
-  return `p = ${p.toFixed(3)}`;
-}
-function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
-  if (baseTimes.length < 2 || headTimes.length < 2) {
-    return { verdict: "unchanged", reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)` };
-  }
-  const baseMedian = median(baseTimes);
-  const headMedian = median(headTimes);
-  const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
-  const test = mannWhitneyU(headTimes, baseTimes);
-  const moved = `median ${what} ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
-  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
-  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
-  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
-  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
-  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
-  if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
-  if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
-    return { verdict: "unchanged", reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}` };
-  }
-  const significant = test.pValue < rule.timeAlpha;
-  if (significant && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
-  if (significant && change <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
-  const why = significant ? "a real but small shift" : "within the runs' scatter";
-  return { verdict: "unchanged", reason: `${moved}, ${stats}: ${why}; ${counts}` };
-}
-function compareEpochTime(input, rule, runScatter = null) {
-  const { baseMeanMs, headMeanMs } = input;
-  const meanDelta = baseMeanMs !== null && headMeanMs !== null ? headMeanMs - baseMeanMs : null;
-  const rateDelta = input.baseSamplesPerSecond !== null && input.headSamplesPerSecond !== null ? input.headSamplesPerSecond - input.baseSamplesPerSecond : null;
-  const { verdict, reason } = judgeEpochTimes("epoch", input.baseTimes, input.headTimes, rule, runScatter);
-  return [
-    { metric: "meanEpochMs", base: baseMeanMs, head: headMeanMs, delta: meanDelta, relative: relativeChange(baseMeanMs, headMeanMs), verdict, reason },
-    {
-      metric: "samplesPerSecond",
-      base: input.baseSamplesPerSecond,
-      head: input.headSamplesPerSecond,
-      delta: rateDelta,
-      relative: relativeChange(input.baseSamplesPerSecond, input.headSamplesPerSecond),
-      verdict,
-      reason: rateDelta === null ? "not compared: a run has no throughput" : `${formatMetricDelta("samplesPerSecond", rateDelta)}; follows the epoch-time test`
-    }
-  ];
-}
-function compareEpochCpuTime(baseTimes, headTimes, rule, runScatter = null) {
-  const base = baseTimes && baseTimes.length > 0 ? median(baseTimes) : null;
-  const head = headTimes && headTimes.length > 0 ? median(headTimes) : null;
-  const delta = base !== null && head !== null ? head - base : null;
-  const metric = "epochCpuMs";
-  if (!baseTimes || !headTimes) {
-    const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
-    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded CPU time per epoch` };
-  }
-  const { verdict, reason } = judgeEpochTimes("epoch CPU", baseTimes, headTimes, rule, runScatter);
-  return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
-}
-
-// ../report/src/report-error.ts
-var ThresholdsError = class extends Error {
-  constructor(source, key, detail) {
-    super(`${source}: ${key === "" ? "" : `"${key}" `}${detail}`);
-    this.source = source;
-    this.key = key;
-    this.name = "ThresholdsError";
-  }
-  source;
-  key;
-  code = "KMB_THRESHOLDS_INVALID";
-};
-var MergeError = class extends Error {
-  constructor(message, sources) {
-    super(message);
-    this.sources = sources;
-    this.name = "MergeError";
-  }
-  sources;
-  code = "KMB_MERGE_REFUSED";
-};
-
-// ../report/src/thresholds.ts
-var DEFAULT_THRESHOLD_VALUES = Object.freeze({
-  tensorsPerEpoch: 0.5,
-  dataIdsPerEpoch: 0.5,
-  bytesMinChange: 0.05,
-  bytesNoiseFactor: 5,
-  timeMinChange: 0.1,
-  timeAlpha: 0.01,
-  timeNoiseFactor: 4,
-  checkTime: true
-});
-var DEFAULT_THRESHOLDS = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES }, cells: [], source: null });
-var KINDS = {
-  tensorsPerEpoch: "count",
-  dataIdsPerEpoch: "count",
-  bytesMinChange: "fraction",
-  bytesNoiseFactor: "factor",
-  timeMinChange: "fraction",
-  timeAlpha: "alpha",
-  timeNoiseFactor: "factor",
-  checkTime: "boolean"
-};
-var KEYS = Object.keys(KINDS);
-var TOP_KEYS = ["defaults", "cells"];
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var shown = (value) => typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value));
-function parseValue(kind, raw, source, key) {
-  if (kind === "boolean") {
-    if (typeof raw !== "boolean") throw new ThresholdsError(source, key, `must be true or false (got ${shown(raw)})`);
-    return raw;
-  }
-  let value = raw;
-  if (kind === "fraction" && typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(raw)) value = Number.parseFloat(raw) / 100;
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    const hint = kind === "fraction" ? ' (a fraction like 0.05, or "5%")' : "";
-    throw new ThresholdsError(source, key, `must be a number${hint} (got ${shown(raw)})`);
-  }
-  if (value < 0) throw new ThresholdsError(source, key, `must not be negative (got ${shown(raw)})`);
-  if (kind === "alpha" && !(value > 0 && value < 1)) throw new ThresholdsError(source, key, `must be between 0 and 1, exclusive (got ${shown(raw)})`);
-  if (kind === "fraction" && value > 10) throw new ThresholdsError(source, key, `is a fraction (0.05 = 5%); ${shown(raw)} would mean ${value * 100}% (write "${value}%" if that is meant)`);
-  return value;
-}
-function parseValues(raw, source, prefix) {
-  if (!isPlainObject(raw)) throw new ThresholdsError(source, prefix, `must be an object of thresholds (got ${shown(raw)})`);
-  const values = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const key = `${prefix}.${name}`;
-    if (!KEYS.includes(name)) throw new ThresholdsError(source, key, `is not a threshold (known: ${KEYS.join(", ")})`);
-    values[name] = parseValue(KINDS[name], value, source, key);
-  }
-  return values;
-}
-function parseThresholds(input, source) {
-  if (!isPlainObject(input)) throw new ThresholdsError(source, "", `must be a JSON object with "defaults" and/or "cells" (got ${shown(input)})`);
-  for (const key of Object.keys(input)) {
-    if (key.startsWith("$")) continue;
-    if (!TOP_KEYS.includes(key)) throw new ThresholdsError(source, key, `is not a thresholds key (known: defaults, cells)`);
-  }
-  const defaults3 = { ...DEFAULT_THRESHOLD_VALUES, ...input.defaults === void 0 ? {} : parseValues(input.defaults, source, "defaults") };
-  const cells = [];
-  if (input.cells !== void 0) {
-    if (!isPlainObject(input.cells)) throw new ThresholdsError(source, "cells", `must be an object keyed by cell-id pattern (got ${shown(input.cells)})`);
-    for (const [pattern, raw] of Object.entries(input.cells)) {
-      if (pattern.trim() === "") throw new ThresholdsError(source, "cells", "has an empty pattern");
-      compileCellPattern(pattern);
-      cells.push({ pattern, values: parseValues(raw, source, `cells.${pattern}`) });
+// ../metrics/src/statistics/theil-sen.ts
+function theilSenFit(xs, ys) {
+  if (xs.length !== ys.length) throw new RangeError(`theilSenFit: ${xs.length} x values but ${ys.length} y values`);
+  const slopes = [];
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
     }
   }
-  return { defaults: defaults3, cells, source };
+  const slope = slopes.length === 0 ? 0 : median(slopes);
+  const intercept = median(ys.map((y, k) => y - slope * xs[k]));
+  return { slope, intercept };
 }
-function thresholdsForCell(thresholds, id) {
-  let values = { ...thresholds.defaults };
-  for (const cell of thresholds.cells) {
-    if (compileCellPattern(cell.pattern).test(id)) values = { ...values, ...cell.values };
-  }
-  return values;
-}
-
-// ../report/src/compare.ts
-function warmupOf(cell, results) {
-  return cell.summary?.warmupEpochs ?? results.suite.warmupEpochs;
-}
-function series(cell, warmup, pick) {
-  const epochs = [];
-  const values = [];
-  for (const sample of cell.samples) {
-    if (sample.epoch <= warmup) continue;
-    const value = pick(sample);
-    if (value === null || value === void 0 || !Number.isFinite(value)) continue;
-    epochs.push(sample.epoch);
-    values.push(value);
-  }
-  return { epochs, values };
-}
-function cpuTimes(cell, warmup) {
-  const after = cell.samples.filter((s) => s.epoch > warmup);
-  return after.every((s) => typeof s.cpuTimeMs === "number") ? after.map((s) => s.cpuTimeMs) : null;
-}
-function retained(sample) {
-  return sample.heapUsedBytes + sample.externalBytes;
-}
-var RUN_SCATTER_MIN_CELLS = 6;
-function scatterOf(values) {
-  if (values.length < RUN_SCATTER_MIN_CELLS) return null;
-  return MAD_TO_SIGMA * medianAbsoluteDeviation(values);
-}
-function runScatters(pairs) {
-  const rss = [];
-  const gpu = [];
-  const time = [];
-  const cpu = [];
-  for (const { base, head, baseRun, headRun } of pairs) {
-    const bs = base.summary;
-    const hs = head.summary;
-    if (bs.peakRssBytes > 0) rss.push(hs.peakRssBytes / bs.peakRssBytes - 1);
-    const bGpu = bs.peakGpuUsedBytes ?? null;
-    const hGpu = hs.peakGpuUsedBytes ?? null;
-    if (bGpu !== null && hGpu !== null && bGpu > 0) gpu.push(hGpu / bGpu - 1);
-    const bt = series(base, warmupOf(base, baseRun), (s) => s.timeMs).values;
-    const ht = series(head, warmupOf(head, headRun), (s) => s.timeMs).values;
-    if (bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) time.push(Math.log(median(ht) / median(bt)));
-    const bc = cpuTimes(base, warmupOf(base, baseRun));
-    const hc = cpuTimes(head, warmupOf(head, headRun));
-    if (bc && hc && bc.length >= 2 && hc.length >= 2 && median(bc) > 0 && median(hc) > 0) cpu.push(Math.log(median(hc) / median(bc)));
-  }
-  const relative2 = (values) => {
-    const sigma = scatterOf(values);
-    return sigma === null ? null : { relative: sigma, cells: values.length };
-  };
-  const logScatter = (values) => {
-    const sigma = scatterOf(values);
-    return sigma === null ? null : { log: sigma, cells: values.length };
-  };
-  return { rss: relative2(rss), gpu: relative2(gpu), time: logScatter(time), cpu: logScatter(cpu) };
-}
-function statusWords(cell) {
-  const detail = cell.error ? `: ${cell.error.kernel ? `missing kernel ${cell.error.kernel}` : cell.error.message}` : "";
-  switch (cell.status) {
-    case "ok":
-      return "ran";
-    case "unsupported":
-      return `unsupported${detail}`;
-    case "crashed":
-      return `crashed${detail}`;
-    case "error":
-      return `failed${detail}`;
-  }
-}
-function unjudged(base, head, why) {
-  const pick = [
-    ["peakRssBytes", (s) => s.peakRssBytes],
-    ["retainedBytes", () => null],
-    ["rssBytesPerEpoch", (s) => s.rssBytesPerEpoch],
-    ["tensorsPerEpoch", (s) => s.tensorsPerEpoch],
-    ["dataIdsPerEpoch", (s) => s.dataIdsPerEpoch],
-    ["numBytesPerEpoch", (s) => s.numBytesPerEpoch],
-    ["meanEpochMs", (s) => s.meanEpochMs],
-    ["epochCpuMs", () => null],
-    ["samplesPerSecond", (s) => s.timing?.samplesPerSecond],
-    ["peakGpuUsedBytes", (s) => s.peakGpuUsedBytes]
-  ];
-  const metrics = [];
-  for (const [metric, get] of pick) {
-    const b = base ? get(base) ?? null : null;
-    const h = head ? get(head) ?? null : null;
-    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes" || metric === "epochCpuMs") && b === null && h === null) continue;
-    metrics.push({ metric, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
-  }
-  return metrics;
-}
-function peakRetained(cell) {
-  return cell.samples.length === 0 ? null : Math.max(...cell.samples.map(retained));
-}
-function judgeMetrics(base, head, bs, hs, baseRun, headRun, t, scatters) {
-  const bw = warmupOf(base, baseRun);
-  const hw = warmupOf(head, headRun);
-  const rss = (c, w) => series(c, w, (s) => s.rssBytes);
-  const kept = (c, w) => series(c, w, retained);
-  const numBytes = (c, w) => series(c, w, (s) => s.numBytes);
-  const metrics = [
-    comparePeakBytes("peakRssBytes", bs.peakRssBytes, hs.peakRssBytes, rss(base, bw), rss(head, hw), t, { runScatter: scatters.rss }),
-    // Retained memory repeats within a few KiB from run to run where RSS moves by several percent, so a
-    // change of what training holds shows here first. Judged against the process's size (base peak RSS).
-    comparePeakBytes("retainedBytes", peakRetained(base), peakRetained(head), kept(base, bw), kept(head, hw), t, {
-      reference: { bytes: bs.peakRssBytes, label: "base peak RSS" }
-    }),
-    compareByteSlope("rssBytesPerEpoch", bs.rssBytesPerEpoch, hs.rssBytesPerEpoch, rss(base, bw), rss(head, hw), bs.peakRssBytes, t),
-    compareCountSlope("tensorsPerEpoch", bs.tensorsPerEpoch, hs.tensorsPerEpoch, t.tensorsPerEpoch),
-    compareCountSlope("dataIdsPerEpoch", bs.dataIdsPerEpoch, hs.dataIdsPerEpoch, t.dataIdsPerEpoch),
-    compareByteSlope("numBytesPerEpoch", bs.numBytesPerEpoch, hs.numBytesPerEpoch, numBytes(base, bw), numBytes(head, hw), bs.peakNumBytes, t),
-    ...compareEpochTime(
-      {
-        baseMeanMs: bs.meanEpochMs,
-        headMeanMs: hs.meanEpochMs,
-        baseSamplesPerSecond: bs.timing?.samplesPerSecond ?? null,
-        headSamplesPerSecond: hs.timing?.samplesPerSecond ?? null,
-        baseTimes: series(base, bw, (s) => s.timeMs).values,
-        headTimes: series(head, hw, (s) => s.timeMs).values
-      },
-      t,
-      scatters.time
-    ),
-    compareEpochCpuTime(cpuTimes(base, bw), cpuTimes(head, hw), t, scatters.cpu)
-  ];
-  const bGpu = bs.peakGpuUsedBytes ?? null;
-  const hGpu = hs.peakGpuUsedBytes ?? null;
-  if (bGpu !== null || hGpu !== null) {
-    const gpu = (c, w) => series(c, w, (s) => s.gpuUsedBytes);
-    metrics.push(comparePeakBytes("peakGpuUsedBytes", bGpu, hGpu, gpu(base, bw), gpu(head, hw), t, { runScatter: scatters.gpu }));
-  }
-  return metrics;
-}
-function judgeCell(base, head, baseRun, headRun, t, scatters) {
-  if (head.status !== "ok" || base.status !== "ok") {
-    const metrics2 = unjudged(base.summary, head.summary, `base ${statusWords(base)}, head ${statusWords(head)}`);
-    const change = `base ${statusWords(base)}; head ${statusWords(head)}`;
-    if (head.status === "ok") return { verdict: "improvement", metrics: metrics2, reasons: [`runs now (${change})`] };
-    if (base.status === "ok") {
-      if (head.status === "unsupported") return { verdict: "now-unsupported", metrics: metrics2, reasons: [`now unsupported (${change})`] };
-      return { verdict: "crashed", metrics: metrics2, reasons: [`now ${head.status === "error" ? "fails" : "crashes"} (${change})`] };
-    }
-    return { verdict: "unchanged", metrics: metrics2, reasons: [`did not run in either (${change})`] };
-  }
-  if (base.summary === null || head.summary === null) {
-    const which2 = base.summary === null && head.summary === null ? "both runs" : base.summary === null ? "the base run" : "the head run";
-    return { verdict: "unchanged", metrics: unjudged(base.summary, head.summary, `${which2} measured too few epochs`), reasons: [`not judged: ${which2} measured too few epochs`] };
-  }
-  const metrics = judgeMetrics(base, head, base.summary, head.summary, baseRun, headRun, t, scatters);
-  const worse = [];
-  const better = [];
-  if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
-  if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
-  for (const m of metrics) {
-    if (m.metric === "samplesPerSecond") continue;
-    if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);
-    if (m.verdict === "improvement") better.push(`${m.metric}: ${m.reason}`);
-  }
-  if (worse.length > 0) return { verdict: "regression", metrics, reasons: [...worse, ...better] };
-  if (better.length > 0) return { verdict: "improvement", metrics, reasons: better };
-  return { verdict: "unchanged", metrics, reasons: [] };
-}
-function emptyCounts() {
-  return { regression: 0, improvement: 0, unchanged: 0, new: 0, removed: 0, crashed: 0, "now-unsupported": 0 };
-}
-function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
-  const baseCells = new Map(base.cells.map((c) => [c.id, c]));
-  const headCells = new Map(head.cells.map((c) => [c.id, c]));
-  const ids = [.../* @__PURE__ */ new Set([...baseCells.keys(), ...headCells.keys()])];
-  const bothRan = ids.flatMap((id) => {
-    const b = baseCells.get(id);
-    const h = headCells.get(id);
-    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary ? [{ base: b, head: h, baseRun: base, headRun: head }] : [];
-  });
-  const scatters = runScatters(bothRan);
-  const cells = ids.map((id) => {
-    const b = baseCells.get(id) ?? null;
-    const h = headCells.get(id) ?? null;
-    const key = h ?? b;
-    const common = { id, family: key.family, strategy: key.strategy, batchSize: key.batchSize, backend: key.backend, base: b, head: h };
-    if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h?.summary ?? null, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
-    if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b.summary, null, "not in the head run"), reasons: ["not in the head run"] };
-    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
-  });
-  const rank = (v) => CELL_DELTA_VERDICTS.indexOf(v);
-  cells.sort((p, q) => rank(p.verdict) - rank(q.verdict) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
-  const counts = emptyCounts();
-  for (const cell of cells) counts[cell.verdict]++;
-  const regressions = WORSE_VERDICTS.reduce((sum, v) => sum + counts[v], 0);
-  return { cells, counts, regressions, baseEnv: base.env, headEnv: head.env };
+function residualSpread(ys, xs) {
+  if (ys.length < 3) return 0;
+  const x = xs ?? ys.map((_, k) => k);
+  const fit = theilSenFit(x, ys);
+  return MAD_TO_SIGMA * medianAbsoluteDeviation(ys.map((y, k) => y - (fit.intercept + fit.slope * x[k])));
 }
 
-// ../report/src/environment-rows.ts
-function environmentRows(env) {
-  const git = env.git ? `${env.git.sha}${env.git.ref ? ` (${env.git.ref})` : ""}${env.git.dirty ? ", dirty" : ""}` : "unknown";
-  const tfjs = Object.entries(env.tfjs).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, version]) => `${name} ${version}`).join(", ");
-  const gpu = env.gpu === null || env.gpu.length === 0 ? "none" : env.gpu.map((g) => `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`).join("; ");
-  return [
-    ["git", git],
-    ["node", env.node],
-    ["tfjs", tfjs || "unknown"],
-    ["cpu", `${env.cpu.model} × ${env.cpu.count}`],
-    ["memory", formatBytes(env.totalMemoryBytes)],
-    ["gpu", gpu],
-    ["platform", `${env.platform} ${env.arch}`]
-  ];
-}
+// ../metrics/src/units/parse-quantity.ts
+var SIZE_UNITS = { "": 1, b: 1, k: 2 ** 10, kb: 2 ** 10, kib: 2 ** 10, m: 2 ** 20, mb: 2 ** 20, mib: 2 ** 20, g: 2 ** 30, gb: 2 ** 30, gib: 2 ** 30 };
 
-// ../report/src/escape-markdown.ts
-var INLINE = /[\\`*_[\]|~!$]/g;
-function escapeMarkdown(text) {
-  let out = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(INLINE, (c) => `\\${c}`).replace(/#(?=\d)/g, "#&#8203;").replace(/\b(GH)-(?=\d)/gi, "$1-&#8203;").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;").replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);
-  out = out.replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
-  return out;
+// ../results/src/cell-id.ts
+function cellKeyOf(cell) {
+  return { family: cell.family, strategy: cell.strategy, batchSize: cell.batchSize, backend: cell.backend, gpuMemoryGrowth: cell.gpuMemoryGrowth ?? null };
 }
 
 // ../results/src/history-types.ts
@@ -28902,6 +28665,434 @@ async function readResultsFile(path6) {
   return parseResults(data, path6);
 }
 
+// ../report/src/comparison-types.ts
+var CELL_DELTA_VERDICTS = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
+var WORSE_VERDICTS = ["regression", "crashed", "now-unsupported"];
+
+// ../report/src/relative-change.ts
+function relativeChange(base, head) {
+  if (base === null || head === null || base === 0 || !Number.isFinite(base) || !Number.isFinite(head)) return null;
+  return (head - base) / Math.abs(base);
+}
+
+// ../report/src/rule-bytes.ts
+var MIN_SLOPE_BYTES_PER_EPOCH = 1024;
+function unavailable(metric, base, head) {
+  const missing = base === null && head === null ? "neither run" : base === null ? "only the head run" : "only the base run";
+  return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} measured it` };
+}
+function comparePeakBytes(metric, base, head, baseSeries, headSeries, rule, options = {}) {
+  if (base === null || head === null) return unavailable(metric, base, head);
+  const delta = head - base;
+  const relative2 = relativeChange(base, head);
+  const epochNoise = Math.hypot(residualSpread(baseSeries.values, baseSeries.epochs), residualSpread(headSeries.values, headSeries.epochs));
+  const runNoise = options.runScatter ? options.runScatter.relative * Math.abs(base) : 0;
+  const noise = Math.hypot(epochNoise, runNoise);
+  const reference = options.reference ?? { bytes: Math.abs(base), label: "base" };
+  const floor = rule.bytesMinChange * reference.bytes;
+  const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
+  const change = `${relative2 === null ? formatMetricDelta(metric, delta) : `${formatPercent(relative2)} (${formatMetricDelta(metric, delta)})`}: ${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)}`;
+  const noiseWords = options.runScatter ? `noise ${formatBytes(noise)} (epoch scatter ${formatBytes(epochNoise)}, run-to-run scatter ±${formatPercent(options.runScatter.relative).slice(1)} across ${options.runScatter.cells} cells)` : `noise ${formatBytes(noise)}`;
+  const why = `tolerance ${formatBytes(tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of ${reference.label}, ${rule.bytesNoiseFactor} × ${noiseWords})`;
+  if (delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "regression", reason: `${change}, beyond the ${why}` };
+  if (-delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "improvement", reason: `${change}, beyond the ${why}` };
+  return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}, within the ${why}` };
+}
+function compareByteSlope(metric, base, head, baseSeries, headSeries, basePeak, rule) {
+  if (base === null || head === null) return unavailable(metric, base, head);
+  const delta = head - base;
+  const relative2 = relativeChange(base, head);
+  const standardError = (s) => {
+    const se = s.values.length >= 3 ? linearFit(s.epochs, s.values).slopeStdError : 0;
+    return Number.isFinite(se) ? se : 0;
+  };
+  const noise = Math.hypot(standardError(baseSeries), standardError(headSeries));
+  const measured = Math.max(headSeries.epochs.length, baseSeries.epochs.length);
+  const span = Math.max(1, measured - 1);
+  const floor = Math.max(MIN_SLOPE_BYTES_PER_EPOCH, rule.bytesMinChange * Math.abs(basePeak) / span);
+  const tolerance = Math.max(floor, rule.bytesNoiseFactor * noise);
+  const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
+  const why = `tolerance ${formatMetricValue(metric, tolerance)} = max(${formatPercent(rule.bytesMinChange).slice(1)} of base peak ${formatBytes(basePeak)} over ${span} epoch${span === 1 ? "" : "s"}, ${rule.bytesNoiseFactor} × slope noise ${formatMetricValue(metric, noise)})`;
+  if (delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "regression", reason: `${change}, beyond the ${why}` };
+  if (-delta > tolerance) return { metric, base, head, delta, relative: relative2, verdict: "improvement", reason: `${change}, beyond the ${why}` };
+  return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}, within the ${why}` };
+}
+
+// ../report/src/rule-counts.ts
+var noun = (metric) => metricDefinition(metric).unit.split("/")[0];
+function compareCountSlope(metric, base, head, threshold) {
+  if (base === null || head === null) {
+    const missing = base === null && head === null ? "neither run" : base === null ? "the base run" : "the head run";
+    return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} has a count for this backend` };
+  }
+  const delta = head - base;
+  const change = `${formatMetricDelta(metric, delta)} (${significant(base)} → ${significant(head)})`;
+  const rule = `a change of ${threshold} or more counts`;
+  const counts = (d) => d > 0 && d >= threshold - 1e-9;
+  if (counts(delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "regression", reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}` };
+  if (counts(-delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "improvement", reason: `${change}: fewer kept every epoch; ${rule}` };
+  return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
+}
+
+// ../report/src/rule-time.ts
+function formatP(p) {
+  if (p < 1e-3) return "p < 0.001";
+  return `p = ${p.toFixed(3)}`;
+}
+function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
+  if (baseTimes.length < 2 || headTimes.length < 2) {
+    return { verdict: "unchanged", reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)` };
+  }
+  const baseMedian = median(baseTimes);
+  const headMedian = median(headTimes);
+  const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
+  const test = mannWhitneyU(headTimes, baseTimes);
+  const moved = `median ${what} ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
+  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
+  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
+  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
+  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
+  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
+  if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
+  if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
+    return { verdict: "unchanged", reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}` };
+  }
+  const significant2 = test.pValue < rule.timeAlpha;
+  if (significant2 && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
+  if (significant2 && change <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
+  const why = significant2 ? "a real but small shift" : "within the runs' scatter";
+  return { verdict: "unchanged", reason: `${moved}, ${stats}: ${why}; ${counts}` };
+}
+function compareEpochTimes(metric, words, base, head, baseTimes, headTimes, rule, runScatter = null) {
+  const delta = base !== null && head !== null ? head - base : null;
+  if (!baseTimes || !headTimes) {
+    const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
+    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded ${words.recorded}` };
+  }
+  const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter);
+  return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
+}
+function followTime(metric, base, head, source) {
+  const delta = base !== null && head !== null ? head - base : null;
+  const reason = delta === null ? "not compared: a run has no throughput" : `${formatMetricDelta(metric, delta)}; follows the ${metricDefinition(source.metric).label} test`;
+  return { metric, base, head, delta, relative: relativeChange(base, head), verdict: source.verdict, reason };
+}
+
+// ../report/src/report-error.ts
+var ThresholdsError = class extends Error {
+  constructor(source, key, detail, problem = "invalid", message = `${source}: ${key === "" ? "" : `"${key}" `}${detail}`) {
+    super(message);
+    this.source = source;
+    this.key = key;
+    this.problem = problem;
+    this.name = "ThresholdsError";
+  }
+  source;
+  key;
+  problem;
+  code = "KMB_THRESHOLDS_INVALID";
+};
+var MergeError = class extends Error {
+  constructor(message, sources) {
+    super(message);
+    this.sources = sources;
+    this.name = "MergeError";
+  }
+  sources;
+  code = "KMB_MERGE_REFUSED";
+};
+
+// ../report/src/thresholds.ts
+var DEFAULT_THRESHOLD_VALUES = Object.freeze({
+  tensorsPerEpoch: 0.5,
+  dataIdsPerEpoch: 0.5,
+  bytesMinChange: 0.05,
+  bytesNoiseFactor: 5,
+  timeMinChange: 0.1,
+  timeAlpha: 0.01,
+  timeNoiseFactor: 4,
+  checkTime: true
+});
+var DEFAULT_THRESHOLDS = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES }, cells: [], source: null });
+var KINDS = {
+  tensorsPerEpoch: "count",
+  dataIdsPerEpoch: "count",
+  bytesMinChange: "fraction",
+  bytesNoiseFactor: "factor",
+  timeMinChange: "fraction",
+  timeAlpha: "alpha",
+  timeNoiseFactor: "factor",
+  checkTime: "boolean"
+};
+var KEYS = Object.keys(KINDS);
+var TOP_KEYS = ["defaults", "cells"];
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var shown = (value) => typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value));
+function parseValue(kind, raw, source, key) {
+  if (kind === "boolean") {
+    if (typeof raw !== "boolean") throw new ThresholdsError(source, key, `must be true or false (got ${shown(raw)})`);
+    return raw;
+  }
+  let value = raw;
+  if (kind === "fraction" && typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(raw)) value = Number.parseFloat(raw) / 100;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    const hint = kind === "fraction" ? ' (a fraction like 0.05, or "5%")' : "";
+    throw new ThresholdsError(source, key, `must be a number${hint} (got ${shown(raw)})`);
+  }
+  if (value < 0) throw new ThresholdsError(source, key, `must not be negative (got ${shown(raw)})`);
+  if (kind === "alpha" && !(value > 0 && value < 1)) throw new ThresholdsError(source, key, `must be between 0 and 1, exclusive (got ${shown(raw)})`);
+  if (kind === "fraction" && value > 10) throw new ThresholdsError(source, key, `is a fraction (0.05 = 5%); ${shown(raw)} would mean ${value * 100}% (write "${value}%" if that is meant)`);
+  return value;
+}
+function parseValues(raw, source, prefix) {
+  if (!isPlainObject(raw)) throw new ThresholdsError(source, prefix, `must be an object of thresholds (got ${shown(raw)})`);
+  const values = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const key = `${prefix}.${name}`;
+    if (!KEYS.includes(name)) throw new ThresholdsError(source, key, `is not a threshold (known: ${KEYS.join(", ")})`);
+    values[name] = parseValue(KINDS[name], value, source, key);
+  }
+  return values;
+}
+function parseThresholds(input, source) {
+  if (!isPlainObject(input)) throw new ThresholdsError(source, "", `must be a JSON object with "defaults" and/or "cells" (got ${shown(input)})`);
+  for (const key of Object.keys(input)) {
+    if (key.startsWith("$")) continue;
+    if (!TOP_KEYS.includes(key)) throw new ThresholdsError(source, key, `is not a thresholds key (known: defaults, cells)`);
+  }
+  const defaults3 = { ...DEFAULT_THRESHOLD_VALUES, ...input.defaults === void 0 ? {} : parseValues(input.defaults, source, "defaults") };
+  const cells = [];
+  if (input.cells !== void 0) {
+    if (!isPlainObject(input.cells)) throw new ThresholdsError(source, "cells", `must be an object keyed by cell-id pattern (got ${shown(input.cells)})`);
+    for (const [pattern, raw] of Object.entries(input.cells)) {
+      if (pattern.trim() === "") throw new ThresholdsError(source, "cells", "has an empty pattern");
+      compileCellPattern(pattern);
+      cells.push({ pattern, values: parseValues(raw, source, `cells.${pattern}`) });
+    }
+  }
+  return { defaults: defaults3, cells, source };
+}
+function thresholdsForCell(thresholds, id) {
+  let values = { ...thresholds.defaults };
+  for (const cell of thresholds.cells) {
+    if (compileCellPattern(cell.pattern).test(id)) values = { ...values, ...cell.values };
+  }
+  return values;
+}
+
+// ../report/src/compare.ts
+function warmupOf(cell, results) {
+  return cell.summary?.warmupEpochs ?? results.suite.warmupEpochs;
+}
+function series(cell, warmup, pick) {
+  const epochs = [];
+  const values = [];
+  for (const sample of cell.samples) {
+    if (sample.epoch <= warmup) continue;
+    const value = pick(sample);
+    if (value === null || value === void 0 || !Number.isFinite(value)) continue;
+    epochs.push(sample.epoch);
+    values.push(value);
+  }
+  return { epochs, values };
+}
+function epochTimes(cell, warmup, pick) {
+  const after = cell.samples.filter((s) => s.epoch > warmup);
+  const times = after.map(pick);
+  return times.every((t) => typeof t === "number") ? times : null;
+}
+var RUN_SCATTER_MIN_CELLS = 6;
+function scatterOf(values) {
+  if (values.length < RUN_SCATTER_MIN_CELLS) return null;
+  return MAD_TO_SIGMA * medianAbsoluteDeviation(values);
+}
+function runScatters(pairs) {
+  const scatters = { bytes: /* @__PURE__ */ new Map(), time: /* @__PURE__ */ new Map() };
+  for (const metric of METRICS) {
+    const rule = metric.compare;
+    if (!rule || !("runScatter" in rule) || !rule.runScatter) continue;
+    const changes = [];
+    for (const { base, head } of pairs) {
+      if (rule.kind === "bytes-peak") {
+        const b = metric.read(base.cell);
+        const h = metric.read(head.cell);
+        if (b !== null && h !== null && b > 0) changes.push(h / b - 1);
+      } else if (metric.perEpoch) {
+        const bt = epochTimes(base.cell, base.warmup, metric.perEpoch);
+        const ht = epochTimes(head.cell, head.warmup, metric.perEpoch);
+        if (bt && ht && bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) changes.push(Math.log(median(ht) / median(bt)));
+      }
+    }
+    const sigma = scatterOf(changes);
+    if (sigma === null) continue;
+    if (rule.kind === "bytes-peak") scatters.bytes.set(metric.key, { relative: sigma, cells: changes.length });
+    else scatters.time.set(metric.key, { log: sigma, cells: changes.length });
+  }
+  return scatters;
+}
+function statusWords(cell) {
+  const detail = cell.error ? `: ${cell.error.kernel ? `missing kernel ${cell.error.kernel}` : cell.error.message}` : "";
+  switch (cell.status) {
+    case "ok":
+      return "ran";
+    case "unsupported":
+      return `unsupported${detail}`;
+    case "crashed":
+      return `crashed${detail}`;
+    case "error":
+      return `failed${detail}`;
+  }
+}
+function unjudged(base, head, why) {
+  const metrics = [];
+  for (const metric of METRICS) {
+    if (metric.fromSamples) continue;
+    const b = base ? metric.read(base) : null;
+    const h = head ? metric.read(head) : null;
+    if (metric.optional && b === null && h === null) continue;
+    metrics.push({ metric: metric.key, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
+  }
+  return metrics;
+}
+function judgeMetric(metric, pair, t, scatters, judged) {
+  const rule = metric.compare;
+  if (!rule) return null;
+  const { base, head } = pair;
+  const b = metric.read(base.cell);
+  const h = metric.read(head.cell);
+  if (metric.optional && b === null && h === null) return null;
+  const perEpoch = metric.perEpoch ?? (() => null);
+  switch (rule.kind) {
+    case "exact-count":
+      return compareCountSlope(metric.key, b, h, t[rule.threshold]);
+    case "bytes-peak": {
+      const reference = rule.reference ? metricDefinition(rule.reference.metric).read(base.cell) : null;
+      return comparePeakBytes(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), t, {
+        runScatter: rule.runScatter ? scatters.bytes.get(metric.key) ?? null : null,
+        ...rule.reference && reference !== null ? { reference: { bytes: reference, label: rule.reference.label } } : {}
+      });
+    }
+    case "bytes-slope":
+      return compareByteSlope(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), rule.peak(base.summary), t);
+    case "time-statistics":
+      return compareEpochTimes(
+        metric.key,
+        rule.words,
+        b,
+        h,
+        epochTimes(base.cell, base.warmup, perEpoch),
+        epochTimes(head.cell, head.warmup, perEpoch),
+        t,
+        rule.runScatter ? scatters.time.get(metric.key) ?? null : null
+      );
+    case "follows-time": {
+      const source = judged.get(rule.of);
+      return source ? followTime(metric.key, b, h, source) : null;
+    }
+  }
+}
+function judgeMetrics(pair, t, scatters) {
+  const judged = /* @__PURE__ */ new Map();
+  for (const metric of METRICS) {
+    const delta = judgeMetric(metric, pair, t, scatters, judged);
+    if (delta) judged.set(metric.key, delta);
+  }
+  return [...judged.values()];
+}
+function judgeCell(base, head, baseRun, headRun, t, scatters) {
+  if (head.status !== "ok" || base.status !== "ok") {
+    const metrics2 = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
+    const change = `base ${statusWords(base)}; head ${statusWords(head)}`;
+    if (head.status === "ok") return { verdict: "improvement", metrics: metrics2, reasons: [`runs now (${change})`] };
+    if (base.status === "ok") {
+      if (head.status === "unsupported") return { verdict: "now-unsupported", metrics: metrics2, reasons: [`now unsupported (${change})`] };
+      return { verdict: "crashed", metrics: metrics2, reasons: [`now ${head.status === "error" ? "fails" : "crashes"} (${change})`] };
+    }
+    return { verdict: "unchanged", metrics: metrics2, reasons: [`did not run in either (${change})`] };
+  }
+  if (base.summary === null || head.summary === null) {
+    const which2 = base.summary === null && head.summary === null ? "both runs" : base.summary === null ? "the base run" : "the head run";
+    return { verdict: "unchanged", metrics: unjudged(base, head, `${which2} measured too few epochs`), reasons: [`not judged: ${which2} measured too few epochs`] };
+  }
+  const metrics = judgeMetrics({ base: { cell: base, summary: base.summary, warmup: warmupOf(base, baseRun) }, head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) } }, t, scatters);
+  const worse = [];
+  const better = [];
+  if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
+  for (const m of metrics) {
+    if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;
+    if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);
+    if (m.verdict === "improvement") better.push(`${m.metric}: ${m.reason}`);
+  }
+  if (worse.length > 0) return { verdict: "regression", metrics, reasons: [...worse, ...better] };
+  if (better.length > 0) return { verdict: "improvement", metrics, reasons: better };
+  return { verdict: "unchanged", metrics, reasons: [] };
+}
+function emptyCounts() {
+  return { regression: 0, improvement: 0, unchanged: 0, new: 0, removed: 0, crashed: 0, "now-unsupported": 0 };
+}
+function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
+  const baseCells = new Map(base.cells.map((c) => [c.id, c]));
+  const headCells = new Map(head.cells.map((c) => [c.id, c]));
+  const ids = [.../* @__PURE__ */ new Set([...baseCells.keys(), ...headCells.keys()])];
+  const bothRan = ids.flatMap((id) => {
+    const b = baseCells.get(id);
+    const h = headCells.get(id);
+    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary ? [{ base: { cell: b, summary: b.summary, warmup: warmupOf(b, base) }, head: { cell: h, summary: h.summary, warmup: warmupOf(h, head) } }] : [];
+  });
+  const scatters = runScatters(bothRan);
+  const cells = ids.map((id) => {
+    const b = baseCells.get(id) ?? null;
+    const h = headCells.get(id) ?? null;
+    const key = h ?? b;
+    const common = { id, ...cellKeyOf(key), base: b, head: h };
+    if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
+    if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
+    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
+  });
+  const rank = (v) => CELL_DELTA_VERDICTS.indexOf(v);
+  cells.sort((p, q) => rank(p.verdict) - rank(q.verdict) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  const counts = emptyCounts();
+  for (const cell of cells) counts[cell.verdict]++;
+  const regressions = WORSE_VERDICTS.reduce((sum, v) => sum + counts[v], 0);
+  return { cells, counts, regressions, baseEnv: base.env, headEnv: head.env };
+}
+
+// ../report/src/compare-table-metrics.ts
+function compareTableMetrics(comparison) {
+  return METRICS.filter((m) => {
+    const shown2 = m.shownIn.compareTable;
+    if (shown2 === "when-measured") return comparison.cells.some((c) => c.metrics.some((d) => d.metric === m.key));
+    return shown2;
+  }).map((m) => m.key);
+}
+
+// ../report/src/environment-rows.ts
+function environmentRows(env) {
+  const git = env.git ? `${env.git.sha}${env.git.ref ? ` (${env.git.ref})` : ""}${env.git.dirty ? ", dirty" : ""}` : "unknown";
+  const tfjs = Object.entries(env.tfjs).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, version]) => `${name} ${version}`).join(", ");
+  const gpu = env.gpu === null || env.gpu.length === 0 ? "none" : env.gpu.map((g) => `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`).join("; ");
+  return [
+    ["git", git],
+    ["node", env.node],
+    ["tfjs", tfjs || "unknown"],
+    ["cpu", `${env.cpu.model} × ${env.cpu.count}`],
+    ["memory", formatBytes(env.totalMemoryBytes)],
+    ["gpu", gpu],
+    ["platform", `${env.platform} ${env.arch}`]
+  ];
+}
+
+// ../report/src/escape-markdown.ts
+var INLINE = /[\\`*_[\]|~!$]/g;
+function escapeMarkdown(text) {
+  let out = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(INLINE, (c) => `\\${c}`).replace(/#(?=\d)/g, "#&#8203;").replace(/\b(GH)-(?=\d)/gi, "$1-&#8203;").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;").replace(/(\b[A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:&#8203;//").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`);
+  out = out.replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
+  return out;
+}
+
 // ../report/src/merge-results.ts
 var quote = (s) => JSON.stringify(s);
 function suiteWords(r) {
@@ -29031,7 +29222,6 @@ var VERDICT_MARK = {
 };
 var SUMMARY_ORDER = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
 var WORSE = ["regression", "crashed", "now-unsupported"];
-var TABLE_METRICS = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "epochCpuMs", "samplesPerSecond"];
 function summaryLine(comparison) {
   const parts = SUMMARY_ORDER.filter((v) => comparison.counts[v] > 0).map((v) => {
     const n = comparison.counts[v];
@@ -29056,18 +29246,17 @@ function memoryCurves(cell) {
   if (all.length === 0) return null;
   const min = Math.min(...all);
   const scale = { min, max: Math.max(Math.max(...all), min + 0.1 * Math.abs(Math.max(...all))) };
-  const side = (label, values) => values.length === 0 ? `${label} —` : `${label} \`${sparkline(values, scale)}\` ${formatBytes(Math.max(...values))} peak`;
+  const side = (label, values) => values.length === 0 ? `${label} ${MISSING}` : `${label} \`${sparkline(values, scale)}\` ${formatBytes(Math.max(...values))} peak`;
   return `RSS per epoch (scale ${formatBytes(scale.min)} – ${formatBytes(scale.max)}): ${side("base", base)} → ${side("head", head)}`;
 }
 function metricLine(m) {
-  const info2 = METRIC_INFO[m.metric];
-  return `${m.verdict === "regression" ? "❌" : "✅"} ${info2.label}: ${escapeMarkdown(m.reason)}`;
+  return `${m.verdict === "regression" ? "❌" : "✅"} ${metricDefinition(m.metric).label}: ${escapeMarkdown(m.reason)}`;
 }
 function cellSection(cell) {
   const lines = [`**${escapeMarkdown(cell.id)}** ${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`];
   const curves = memoryCurves(cell);
   if (curves) lines.push(`- ${curves}`);
-  const judged = cell.metrics.filter((m) => m.verdict !== "unchanged" && m.metric !== "samplesPerSecond");
+  const judged = cell.metrics.filter((m) => m.verdict !== "unchanged" && metricDefinition(m.metric).compare?.kind !== "follows-time");
   judged.sort((a, b) => a.verdict === b.verdict ? 0 : a.verdict === "regression" ? -1 : 1);
   for (const reason of cell.reasons) {
     if (judged.some((m) => reason.startsWith(`${m.metric}: `))) continue;
@@ -29082,15 +29271,14 @@ function nameList(cells, limit) {
   return `${shown2.join(", ")}${more}`;
 }
 function tableValue(m) {
-  if (!m || m.head === null) return m && m.base !== null ? `— (was ${formatMetricValue(m.metric, m.base)})` : "—";
+  if (!m || m.head === null) return m && m.base !== null ? `${MISSING} (was ${formatMetricValue(m.metric, m.base)})` : MISSING;
   const mark = m.verdict === "regression" ? " ❌" : m.verdict === "improvement" ? " ✅" : "";
   const change = m.relative !== null && m.base !== null ? ` (${formatPercent(m.relative)})` : "";
   return `${formatMetricValue(m.metric, m.head)}${change}${mark}`;
 }
 function fullTable(comparison) {
-  const hasGpu = comparison.cells.some((c) => c.metrics.some((m) => m.metric === "peakGpuUsedBytes"));
-  const metrics = hasGpu ? [...TABLE_METRICS, "peakGpuUsedBytes"] : TABLE_METRICS;
-  const header = ["cell", "verdict", ...metrics.map((m) => METRIC_INFO[m].label)];
+  const metrics = compareTableMetrics(comparison);
+  const header = ["cell", "verdict", ...metrics.map((m) => metricDefinition(m).label)];
   const rows = comparison.cells.map((cell) => {
     const byName = new Map(cell.metrics.map((m) => [m.metric, m]));
     return [escapeMarkdown(cell.id), `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(), ...metrics.map((m) => tableValue(byName.get(m)))];
@@ -29138,6 +29326,29 @@ function renderMarkdown(comparison, options = {}) {
   if (options.footer !== void 0) out.push(options.footer, "");
   return `${out.join("\n").trimEnd()}
 `;
+}
+
+// ../report/src/thresholds-file.ts
+import { readFile as readFile2 } from "node:fs/promises";
+function parseThresholdsText(text, source) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    const detail = error2.message;
+    throw new ThresholdsError(source, "", `is not JSON: ${detail}`, "not-json", `${source} is not JSON: ${detail}`);
+  }
+  return parseThresholds(data, source);
+}
+async function readThresholdsFile(path6) {
+  let text;
+  try {
+    text = await readFile2(path6, "utf8");
+  } catch (error2) {
+    const detail = error2.message;
+    throw new ThresholdsError(path6, "", `cannot be read: ${detail}`, "unreadable", `cannot read ${path6}: ${detail}`);
+  }
+  return parseThresholdsText(text, path6);
 }
 
 // src/action-config.ts
@@ -33718,7 +33929,6 @@ function forkRefusal(context3, allowForkOnSelfHosted) {
 }
 
 // src/load-inputs.ts
-import { readFile as readFile2 } from "node:fs/promises";
 import { relative } from "node:path";
 
 // ../../node_modules/.pnpm/@actions+glob@0.7.0/node_modules/@actions/glob/lib/internal-globber.js
@@ -36399,27 +36609,8 @@ async function loadBaselineFile(path6) {
 }
 async function loadThresholds(spec) {
   if (spec === null) return void 0;
-  let text;
-  let source;
-  if (spec.kind === "inline") {
-    text = spec.json;
-    source = 'input "thresholds"';
-  } else {
-    source = spec.path;
-    try {
-      text = await readFile2(spec.path, "utf8");
-    } catch (error2) {
-      throw new ConfigError("thresholds", `cannot read ${spec.path}: ${error2.message}`);
-    }
-  }
-  let data;
   try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw new ConfigError("thresholds", `${source} is not JSON: ${error2.message}`);
-  }
-  try {
-    return parseThresholds(data, source);
+    return spec.kind === "inline" ? parseThresholdsText(spec.json, 'input "thresholds"') : await readThresholdsFile(spec.path);
   } catch (error2) {
     throw new ConfigError("thresholds", error2.message);
   }

@@ -1,9 +1,8 @@
 // The files the inputs point at: the head results (one file, or shards to merge), an explicit
 // baseline file, and the thresholds. Errors say which input led to which file.
-import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import * as glob from "@actions/glob";
-import { mergeResults, parseThresholds, type Thresholds } from "@keras-mem-bench/report";
+import { mergeResults, parseThresholdsText, readThresholdsFile, type Thresholds } from "@keras-mem-bench/report";
 import { readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
 import { ConfigError, type ActionConfig } from "./action-config.js";
 
@@ -33,27 +32,8 @@ export async function loadBaselineFile(path: string): Promise<ResultsFile> {
 
 export async function loadThresholds(spec: ActionConfig["thresholds"]): Promise<Thresholds | undefined> {
   if (spec === null) return undefined;
-  let text: string;
-  let source: string;
-  if (spec.kind === "inline") {
-    text = spec.json;
-    source = 'input "thresholds"';
-  } else {
-    source = spec.path;
-    try {
-      text = await readFile(spec.path, "utf8");
-    } catch (error) {
-      throw new ConfigError("thresholds", `cannot read ${spec.path}: ${(error as Error).message}`);
-    }
-  }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError("thresholds", `${source} is not JSON: ${(error as Error).message}`);
-  }
-  try {
-    return parseThresholds(data, source);
+    return spec.kind === "inline" ? parseThresholdsText(spec.json, 'input "thresholds"') : await readThresholdsFile(spec.path);
   } catch (error) {
     throw new ConfigError("thresholds", (error as Error).message);
   }

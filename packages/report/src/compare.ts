@@ -1,7 +1,12 @@
 // compare(base, head): matches cells by id and judges each one. Status changes decide first (a cell
 // that crashes or lost a kernel is worse whatever its numbers), then a leak verdict appearing, then
 // the metric rules (exact counts, bytes against noise, time by rank test + effect size).
-import type { Cell, CellSummary, ResultsFile } from "@keras-mem-bench/results";
+// compare(base, head): matches cells by id and judges each one. Status changes decide first (a cell
+// that crashes or lost a kernel is worse whatever its numbers), then a leak verdict appearing, then
+// each metric of the catalogue (@keras-mem-bench/metrics) by its compare rule: exact counts, bytes
+// against noise, time by rank test + effect size.
+import { MAD_TO_SIGMA, median, medianAbsoluteDeviation, metricDefinition, METRICS, type MetricDefinition, type MetricKey } from "@keras-mem-bench/metrics";
+import { cellKeyOf, type Cell, type CellSummary, type EpochSample, type ResultsFile } from "@keras-mem-bench/results";
 import {
   CELL_DELTA_VERDICTS,
   WORSE_VERDICTS,
@@ -9,20 +14,20 @@ import {
   type CellDeltaVerdict,
   type Comparison,
   type MetricDelta,
-  type MetricName,
 } from "./comparison-types.js";
-import { MAD_TO_SIGMA, median, medianAbsoluteDeviation } from "./robust-spread.js";
 import { compareByteSlope, comparePeakBytes, type EpochSeries, type RunScatter } from "./rule-bytes.js";
 import { compareCountSlope } from "./rule-counts.js";
-import { compareEpochCpuTime, compareEpochTime, type TimeRunScatter } from "./rule-time.js";
+import { compareEpochTimes, followTime, type TimeRunScatter } from "./rule-time.js";
 import { DEFAULT_THRESHOLDS, thresholdsForCell, type ThresholdValues, type Thresholds } from "./thresholds.js";
 
 function warmupOf(cell: Cell, results: ResultsFile): number {
   return cell.summary?.warmupEpochs ?? results.suite.warmupEpochs;
 }
 
+type PerEpoch = (s: EpochSample) => number | null | undefined;
+
 /** One per-epoch reading after warm-up, skipping epochs that lack it. */
-function series(cell: Cell, warmup: number, pick: (s: Cell["samples"][number]) => number | null | undefined): EpochSeries {
+function series(cell: Cell, warmup: number, pick: PerEpoch): EpochSeries {
   const epochs: number[] = [];
   const values: number[] = [];
   for (const sample of cell.samples) {
@@ -35,25 +40,31 @@ function series(cell: Cell, warmup: number, pick: (s: Cell["samples"][number]) =
   return { epochs, values };
 }
 
-/** CPU ms per epoch after warm-up; null when the run did not record it (results from before it was). */
-function cpuTimes(cell: Cell, warmup: number): number[] | null {
+/** Per-epoch times after warm-up; null when some epoch lacks the reading (results from before it was recorded). */
+function epochTimes(cell: Cell, warmup: number, pick: PerEpoch): number[] | null {
   const after = cell.samples.filter((s) => s.epoch > warmup);
-  return after.every((s) => typeof s.cpuTimeMs === "number") ? after.map((s) => s.cpuTimeMs!) : null;
-}
-
-/** JS heap in use plus external memory (ArrayBuffers, wasm memory) at an epoch's end, after the forced GC. */
-function retained(sample: Cell["samples"][number]): number {
-  return sample.heapUsedBytes + sample.externalBytes;
+  const times = after.map(pick);
+  return times.every((t): t is number => typeof t === "number") ? times : null;
 }
 
 /** Fewer cells than this and the run-to-run scatter is not estimated (a MAD of a handful is too rough). */
 export const RUN_SCATTER_MIN_CELLS = 6;
 
+/** Run-to-run scatter per metric whose rule uses one (bytes: relative; time: of the log median). */
 interface RunScatters {
-  rss: RunScatter | null;
-  gpu: RunScatter | null;
-  time: TimeRunScatter | null;
-  cpu: TimeRunScatter | null;
+  bytes: Map<MetricKey, RunScatter>;
+  time: Map<MetricKey, TimeRunScatter>;
+}
+
+interface Side {
+  cell: Cell;
+  summary: CellSummary;
+  warmup: number;
+}
+
+interface Pair {
+  base: Side;
+  head: Side;
 }
 
 function scatterOf(values: number[]): number | null {
@@ -62,39 +73,34 @@ function scatterOf(values: number[]): number | null {
 }
 
 /**
- * How far RSS, GPU memory and epoch time moved between the two runs across all cells that ran in
- * both. One run's epochs cannot show this (a process settles at a different RSS level each start; a
- * busier machine slows every epoch), so it widens those tolerances. MAD-based: up to half the cells
- * may really change without moving it much.
+ * How far each metric moved between the two runs across all cells that ran in both (RSS, GPU memory,
+ * epoch times). One run's epochs cannot show this (a process settles at a different RSS level each
+ * start; a busier machine slows every epoch), so it widens those tolerances. MAD-based: up to half
+ * the cells may really change without moving it much.
  */
-function runScatters(pairs: Array<{ base: Cell; head: Cell; baseRun: ResultsFile; headRun: ResultsFile }>): RunScatters {
-  const rss: number[] = [];
-  const gpu: number[] = [];
-  const time: number[] = [];
-  const cpu: number[] = [];
-  for (const { base, head, baseRun, headRun } of pairs) {
-    const bs = base.summary!;
-    const hs = head.summary!;
-    if (bs.peakRssBytes > 0) rss.push(hs.peakRssBytes / bs.peakRssBytes - 1);
-    const bGpu = bs.peakGpuUsedBytes ?? null;
-    const hGpu = hs.peakGpuUsedBytes ?? null;
-    if (bGpu !== null && hGpu !== null && bGpu > 0) gpu.push(hGpu / bGpu - 1);
-    const bt = series(base, warmupOf(base, baseRun), (s) => s.timeMs).values;
-    const ht = series(head, warmupOf(head, headRun), (s) => s.timeMs).values;
-    if (bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) time.push(Math.log(median(ht) / median(bt)));
-    const bc = cpuTimes(base, warmupOf(base, baseRun));
-    const hc = cpuTimes(head, warmupOf(head, headRun));
-    if (bc && hc && bc.length >= 2 && hc.length >= 2 && median(bc) > 0 && median(hc) > 0) cpu.push(Math.log(median(hc) / median(bc)));
+function runScatters(pairs: readonly Pair[]): RunScatters {
+  const scatters: RunScatters = { bytes: new Map(), time: new Map() };
+  for (const metric of METRICS) {
+    const rule = metric.compare;
+    if (!rule || !("runScatter" in rule) || !rule.runScatter) continue;
+    const changes: number[] = [];
+    for (const { base, head } of pairs) {
+      if (rule.kind === "bytes-peak") {
+        const b = metric.read(base.cell);
+        const h = metric.read(head.cell);
+        if (b !== null && h !== null && b > 0) changes.push(h / b - 1);
+      } else if (metric.perEpoch) {
+        const bt = epochTimes(base.cell, base.warmup, metric.perEpoch);
+        const ht = epochTimes(head.cell, head.warmup, metric.perEpoch);
+        if (bt && ht && bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) changes.push(Math.log(median(ht) / median(bt)));
+      }
+    }
+    const sigma = scatterOf(changes);
+    if (sigma === null) continue;
+    if (rule.kind === "bytes-peak") scatters.bytes.set(metric.key, { relative: sigma, cells: changes.length });
+    else scatters.time.set(metric.key, { log: sigma, cells: changes.length });
   }
-  const relative = (values: number[]): RunScatter | null => {
-    const sigma = scatterOf(values);
-    return sigma === null ? null : { relative: sigma, cells: values.length };
-  };
-  const logScatter = (values: number[]): TimeRunScatter | null => {
-    const sigma = scatterOf(values);
-    return sigma === null ? null : { log: sigma, cells: values.length };
-  };
-  return { rss: relative(rss), gpu: relative(gpu), time: logScatter(time), cpu: logScatter(cpu) };
+  return scatters;
 }
 
 function statusWords(cell: Cell): string {
@@ -112,76 +118,70 @@ function statusWords(cell: Cell): string {
 }
 
 /** Metric values side by side without judging them (a side did not run to the end). */
-function unjudged(base: CellSummary | null, head: CellSummary | null, why: string): MetricDelta[] {
-  const pick: Array<[MetricName, (s: CellSummary) => number | null | undefined]> = [
-    ["peakRssBytes", (s) => s.peakRssBytes],
-    ["retainedBytes", () => null],
-    ["rssBytesPerEpoch", (s) => s.rssBytesPerEpoch],
-    ["tensorsPerEpoch", (s) => s.tensorsPerEpoch],
-    ["dataIdsPerEpoch", (s) => s.dataIdsPerEpoch],
-    ["numBytesPerEpoch", (s) => s.numBytesPerEpoch],
-    ["meanEpochMs", (s) => s.meanEpochMs],
-    ["epochCpuMs", () => null],
-    ["samplesPerSecond", (s) => s.timing?.samplesPerSecond],
-    ["peakGpuUsedBytes", (s) => s.peakGpuUsedBytes],
-  ];
+function unjudged(base: Cell | null, head: Cell | null, why: string): MetricDelta[] {
   const metrics: MetricDelta[] = [];
-  for (const [metric, get] of pick) {
-    const b = base ? (get(base) ?? null) : null;
-    const h = head ? (get(head) ?? null) : null;
-    if ((metric === "peakGpuUsedBytes" || metric === "retainedBytes" || metric === "epochCpuMs") && b === null && h === null) continue;
-    metrics.push({ metric, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
+  for (const metric of METRICS) {
+    // Values computed from the epochs (retained, CPU time) are only shown where a cell was judged.
+    if (metric.fromSamples) continue;
+    const b = base ? metric.read(base) : null;
+    const h = head ? metric.read(head) : null;
+    if (metric.optional && b === null && h === null) continue;
+    metrics.push({ metric: metric.key, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
   }
   return metrics;
 }
 
-function peakRetained(cell: Cell): number | null {
-  return cell.samples.length === 0 ? null : Math.max(...cell.samples.map(retained));
+/** One metric of one cell by the metric's compare rule; `judged` holds the metrics judged before it. */
+function judgeMetric(metric: MetricDefinition, pair: Pair, t: ThresholdValues, scatters: RunScatters, judged: ReadonlyMap<MetricKey, MetricDelta>): MetricDelta | null {
+  const rule = metric.compare;
+  if (!rule) return null;
+  const { base, head } = pair;
+  const b = metric.read(base.cell);
+  const h = metric.read(head.cell);
+  if (metric.optional && b === null && h === null) return null;
+  const perEpoch = metric.perEpoch ?? (() => null);
+  switch (rule.kind) {
+    case "exact-count":
+      return compareCountSlope(metric.key, b, h, t[rule.threshold]);
+    case "bytes-peak": {
+      const reference = rule.reference ? metricDefinition(rule.reference.metric).read(base.cell) : null;
+      return comparePeakBytes(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), t, {
+        runScatter: rule.runScatter ? (scatters.bytes.get(metric.key) ?? null) : null,
+        ...(rule.reference && reference !== null ? { reference: { bytes: reference, label: rule.reference.label } } : {}),
+      });
+    }
+    case "bytes-slope":
+      return compareByteSlope(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), rule.peak(base.summary), t);
+    case "time-statistics":
+      return compareEpochTimes(
+        metric.key,
+        rule.words,
+        b,
+        h,
+        epochTimes(base.cell, base.warmup, perEpoch),
+        epochTimes(head.cell, head.warmup, perEpoch),
+        t,
+        rule.runScatter ? (scatters.time.get(metric.key) ?? null) : null,
+      );
+    case "follows-time": {
+      const source = judged.get(rule.of);
+      return source ? followTime(metric.key, b, h, source) : null;
+    }
+  }
 }
 
-function judgeMetrics(base: Cell, head: Cell, bs: CellSummary, hs: CellSummary, baseRun: ResultsFile, headRun: ResultsFile, t: ThresholdValues, scatters: RunScatters): MetricDelta[] {
-  const bw = warmupOf(base, baseRun);
-  const hw = warmupOf(head, headRun);
-  const rss = (c: Cell, w: number) => series(c, w, (s) => s.rssBytes);
-  const kept = (c: Cell, w: number) => series(c, w, retained);
-  const numBytes = (c: Cell, w: number) => series(c, w, (s) => s.numBytes);
-  const metrics: MetricDelta[] = [
-    comparePeakBytes("peakRssBytes", bs.peakRssBytes, hs.peakRssBytes, rss(base, bw), rss(head, hw), t, { runScatter: scatters.rss }),
-    // Retained memory repeats within a few KiB from run to run where RSS moves by several percent, so a
-    // change of what training holds shows here first. Judged against the process's size (base peak RSS).
-    comparePeakBytes("retainedBytes", peakRetained(base), peakRetained(head), kept(base, bw), kept(head, hw), t, {
-      reference: { bytes: bs.peakRssBytes, label: "base peak RSS" },
-    }),
-    compareByteSlope("rssBytesPerEpoch", bs.rssBytesPerEpoch, hs.rssBytesPerEpoch, rss(base, bw), rss(head, hw), bs.peakRssBytes, t),
-    compareCountSlope("tensorsPerEpoch", bs.tensorsPerEpoch, hs.tensorsPerEpoch, t.tensorsPerEpoch),
-    compareCountSlope("dataIdsPerEpoch", bs.dataIdsPerEpoch, hs.dataIdsPerEpoch, t.dataIdsPerEpoch),
-    compareByteSlope("numBytesPerEpoch", bs.numBytesPerEpoch, hs.numBytesPerEpoch, numBytes(base, bw), numBytes(head, hw), bs.peakNumBytes, t),
-    ...compareEpochTime(
-      {
-        baseMeanMs: bs.meanEpochMs,
-        headMeanMs: hs.meanEpochMs,
-        baseSamplesPerSecond: bs.timing?.samplesPerSecond ?? null,
-        headSamplesPerSecond: hs.timing?.samplesPerSecond ?? null,
-        baseTimes: series(base, bw, (s) => s.timeMs).values,
-        headTimes: series(head, hw, (s) => s.timeMs).values,
-      },
-      t,
-      scatters.time,
-    ),
-    compareEpochCpuTime(cpuTimes(base, bw), cpuTimes(head, hw), t, scatters.cpu),
-  ];
-  const bGpu = bs.peakGpuUsedBytes ?? null;
-  const hGpu = hs.peakGpuUsedBytes ?? null;
-  if (bGpu !== null || hGpu !== null) {
-    const gpu = (c: Cell, w: number) => series(c, w, (s) => s.gpuUsedBytes);
-    metrics.push(comparePeakBytes("peakGpuUsedBytes", bGpu, hGpu, gpu(base, bw), gpu(head, hw), t, { runScatter: scatters.gpu }));
+function judgeMetrics(pair: Pair, t: ThresholdValues, scatters: RunScatters): MetricDelta[] {
+  const judged = new Map<MetricKey, MetricDelta>();
+  for (const metric of METRICS) {
+    const delta = judgeMetric(metric, pair, t, scatters, judged);
+    if (delta) judged.set(metric.key, delta);
   }
-  return metrics;
+  return [...judged.values()];
 }
 
 function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: ResultsFile, t: ThresholdValues, scatters: RunScatters): Pick<CellComparison, "verdict" | "metrics" | "reasons"> {
   if (head.status !== "ok" || base.status !== "ok") {
-    const metrics = unjudged(base.summary, head.summary, `base ${statusWords(base)}, head ${statusWords(head)}`);
+    const metrics = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
     const change = `base ${statusWords(base)}; head ${statusWords(head)}`;
     if (head.status === "ok") return { verdict: "improvement", metrics, reasons: [`runs now (${change})`] };
     if (base.status === "ok") {
@@ -192,17 +192,17 @@ function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: Result
   }
   if (base.summary === null || head.summary === null) {
     const which = base.summary === null && head.summary === null ? "both runs" : base.summary === null ? "the base run" : "the head run";
-    return { verdict: "unchanged", metrics: unjudged(base.summary, head.summary, `${which} measured too few epochs`), reasons: [`not judged: ${which} measured too few epochs`] };
+    return { verdict: "unchanged", metrics: unjudged(base, head, `${which} measured too few epochs`), reasons: [`not judged: ${which} measured too few epochs`] };
   }
 
-  const metrics = judgeMetrics(base, head, base.summary, head.summary, baseRun, headRun, t, scatters);
+  const metrics = judgeMetrics({ base: { cell: base, summary: base.summary, warmup: warmupOf(base, baseRun) }, head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) } }, t, scatters);
   const worse: string[] = [];
   const better: string[] = [];
   if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
   for (const m of metrics) {
-    // Throughput repeats the epoch-time test; listing it again would say the same thing twice.
-    if (m.metric === "samplesPerSecond") continue;
+    // A metric that follows another's test (throughput) would say the same thing twice.
+    if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;
     if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);
     if (m.verdict === "improvement") better.push(`${m.metric}: ${m.reason}`);
   }
@@ -220,19 +220,21 @@ export function compare(base: ResultsFile, head: ResultsFile, thresholds: Thresh
   const baseCells = new Map(base.cells.map((c) => [c.id, c]));
   const headCells = new Map(head.cells.map((c) => [c.id, c]));
   const ids = [...new Set([...baseCells.keys(), ...headCells.keys()])];
-  const bothRan = ids.flatMap((id) => {
+  const bothRan = ids.flatMap((id): Pair[] => {
     const b = baseCells.get(id);
     const h = headCells.get(id);
-    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary ? [{ base: b, head: h, baseRun: base, headRun: head }] : [];
+    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary
+      ? [{ base: { cell: b, summary: b.summary, warmup: warmupOf(b, base) }, head: { cell: h, summary: h.summary, warmup: warmupOf(h, head) } }]
+      : [];
   });
   const scatters = runScatters(bothRan);
   const cells: CellComparison[] = ids.map((id) => {
     const b = baseCells.get(id) ?? null;
     const h = headCells.get(id) ?? null;
     const key = (h ?? b) as Cell;
-    const common = { id, family: key.family, strategy: key.strategy, batchSize: key.batchSize, backend: key.backend, base: b, head: h };
-    if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h?.summary ?? null, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
-    if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b.summary, null, "not in the head run"), reasons: ["not in the head run"] };
+    const common = { id, ...cellKeyOf(key), base: b, head: h };
+    if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
+    if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
     return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
   });
   const rank = (v: CellDeltaVerdict) => CELL_DELTA_VERDICTS.indexOf(v);

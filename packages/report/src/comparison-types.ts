@@ -1,30 +1,6 @@
 // What compare() returns: the agreed shape other packages (action, dashboard) code against.
-import type { Cell, RunEnvironment } from "@keras-mem-bench/results";
-
-export type MetricName =
-  | "peakRssBytes"
-  | "retainedBytes"
-  | "rssBytesPerEpoch"
-  | "tensorsPerEpoch"
-  | "dataIdsPerEpoch"
-  | "numBytesPerEpoch"
-  | "meanEpochMs"
-  | "epochCpuMs"
-  | "samplesPerSecond"
-  | "peakGpuUsedBytes";
-
-export const METRIC_NAMES: readonly MetricName[] = [
-  "peakRssBytes",
-  "retainedBytes",
-  "rssBytesPerEpoch",
-  "tensorsPerEpoch",
-  "dataIdsPerEpoch",
-  "numBytesPerEpoch",
-  "meanEpochMs",
-  "epochCpuMs",
-  "samplesPerSecond",
-  "peakGpuUsedBytes",
-];
+import type { MetricKey } from "@keras-mem-bench/metrics";
+import type { Cell, CellKey, RunEnvironment } from "@keras-mem-bench/results";
 
 export type MetricVerdict = "regression" | "improvement" | "unchanged";
 
@@ -36,7 +12,7 @@ export const CELL_DELTA_VERDICTS: readonly CellDeltaVerdict[] = ["regression", "
 export const WORSE_VERDICTS: readonly CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported"];
 
 export interface MetricDelta {
-  metric: MetricName;
+  metric: MetricKey;
   base: number | null;
   head: number | null;
   /** head − base, in the metric's unit; null when either side is missing. */
@@ -48,12 +24,9 @@ export interface MetricDelta {
   reason: string;
 }
 
-export interface CellComparison {
+/** One cell of either run, judged; its coordinates (gpuMemoryGrowth included) are the cell's key. */
+export interface CellComparison extends CellKey {
   id: string;
-  family: string;
-  strategy: string;
-  batchSize: number;
-  backend: string;
   verdict: CellDeltaVerdict;
   metrics: MetricDelta[];
   base: Cell | null;

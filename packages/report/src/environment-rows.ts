@@ -1,7 +1,7 @@
 // Both runs' environments as label/value rows, for the markdown and terminal renderers. Values are
 // plain text from the results files: renderers escape them.
+import { formatBytes } from "@keras-mem-bench/metrics";
 import type { RunEnvironment } from "@keras-mem-bench/results";
-import { formatBytes } from "./format-units.js";
 
 export function environmentRows(env: RunEnvironment): Array<[string, string]> {
   const git = env.git ? `${env.git.sha}${env.git.ref ? ` (${env.git.ref})` : ""}${env.git.dirty ? ", dirty" : ""}` : "unknown";

@@ -1,27 +1,25 @@
 export { compileCellPattern, matchesCellPattern } from "./cell-pattern.js";
 export { compare } from "./compare.js";
+export { compareTableMetrics } from "./compare-table-metrics.js";
 export {
   CELL_DELTA_VERDICTS,
-  METRIC_NAMES,
   WORSE_VERDICTS,
   type CellComparison,
   type CellDeltaVerdict,
   type Comparison,
   type MetricDelta,
-  type MetricName,
   type MetricVerdict,
 } from "./comparison-types.js";
 export { environmentRows } from "./environment-rows.js";
 export { escapeMarkdown } from "./escape-markdown.js";
-export { formatBytes, formatDuration, formatMetricDelta, formatMetricValue, formatPercent, METRIC_INFO, type MetricInfo } from "./format-units.js";
-export { erfc, exactUCounts, mannWhitneyU, midranks, smallestExactPValue, type MannWhitneyOptions, type MannWhitneyResult } from "./mann-whitney.js";
 export { mergeResults, type ResultsPart } from "./merge-results.js";
+export { noiseBand, type NoiseBand } from "./noise-band.js";
 export { renderMarkdown, summaryLine, type MarkdownOptions } from "./render-markdown.js";
 export { renderTerminal, stripControl, type TerminalOptions } from "./render-terminal.js";
-export { MergeError, ThresholdsError } from "./report-error.js";
-export { linearFit, MAD_TO_SIGMA, median, medianAbsoluteDeviation, residualSpread, theilSenFit, type LinearFit } from "./robust-spread.js";
+export { MergeError, ThresholdsError, type ThresholdsProblem } from "./report-error.js";
 export { MIN_SLOPE_BYTES_PER_EPOCH } from "./rule-bytes.js";
 export { sparkline, type SparklineOptions } from "./sparkline.js";
+export { parseThresholdsText, readThresholdsFile } from "./thresholds-file.js";
 export {
   DEFAULT_THRESHOLD_VALUES,
   DEFAULT_THRESHOLDS,

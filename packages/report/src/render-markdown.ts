@@ -1,10 +1,11 @@
 // The comparison as GitHub markdown (PR comment, job summary): one summary line, the cells that got
 // worse first with their memory curves and reasons, then a collapsed full table and environments.
 // Every string from a results file or the caller's options goes through escapeMarkdown.
-import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta, MetricName } from "./comparison-types.js";
+import { formatBytes, formatMetricValue, formatPercent, metricDefinition, MISSING } from "@keras-mem-bench/metrics";
+import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta } from "./comparison-types.js";
+import { compareTableMetrics } from "./compare-table-metrics.js";
 import { environmentRows } from "./environment-rows.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatBytes, formatMetricValue, formatPercent, METRIC_INFO } from "./format-units.js";
 import { sparkline } from "./sparkline.js";
 
 export interface MarkdownOptions {
@@ -43,7 +44,6 @@ const VERDICT_MARK: Record<CellDeltaVerdict, string> = {
 
 const SUMMARY_ORDER: CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
 const WORSE: CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported"];
-const TABLE_METRICS: MetricName[] = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "epochCpuMs", "samplesPerSecond"];
 
 /** "❌ 2 regressions, 1 improvement, 29 unchanged" — verdicts with no cells are left out. */
 export function summaryLine(comparison: Comparison): string {
@@ -76,20 +76,20 @@ function memoryCurves(cell: CellComparison): string | null {
   const min = Math.min(...all);
   const scale = { min, max: Math.max(Math.max(...all), min + 0.1 * Math.abs(Math.max(...all))) };
   const side = (label: string, values: number[]) =>
-    values.length === 0 ? `${label} —` : `${label} \`${sparkline(values, scale)}\` ${formatBytes(Math.max(...values))} peak`;
+    values.length === 0 ? `${label} ${MISSING}` : `${label} \`${sparkline(values, scale)}\` ${formatBytes(Math.max(...values))} peak`;
   return `RSS per epoch (scale ${formatBytes(scale.min)} – ${formatBytes(scale.max)}): ${side("base", base)} → ${side("head", head)}`;
 }
 
 function metricLine(m: MetricDelta): string {
-  const info = METRIC_INFO[m.metric];
-  return `${m.verdict === "regression" ? "❌" : "✅"} ${info.label}: ${escapeMarkdown(m.reason)}`;
+  return `${m.verdict === "regression" ? "❌" : "✅"} ${metricDefinition(m.metric).label}: ${escapeMarkdown(m.reason)}`;
 }
 
 function cellSection(cell: CellComparison): string {
   const lines = [`**${escapeMarkdown(cell.id)}** ${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`];
   const curves = memoryCurves(cell);
   if (curves) lines.push(`- ${curves}`);
-  const judged = cell.metrics.filter((m) => m.verdict !== "unchanged" && m.metric !== "samplesPerSecond");
+  // A metric that follows another's test (throughput) would repeat its reason.
+  const judged = cell.metrics.filter((m) => m.verdict !== "unchanged" && metricDefinition(m.metric).compare?.kind !== "follows-time");
   // Sorted so what got worse comes first within the cell too.
   judged.sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === "regression" ? -1 : 1));
   // Reasons not tied to one metric (status changes, leak verdicts) first, then the metrics.
@@ -108,16 +108,15 @@ function nameList(cells: CellComparison[], limit: number): string {
 }
 
 function tableValue(m: MetricDelta | undefined): string {
-  if (!m || m.head === null) return m && m.base !== null ? `— (was ${formatMetricValue(m.metric, m.base)})` : "—";
+  if (!m || m.head === null) return m && m.base !== null ? `${MISSING} (was ${formatMetricValue(m.metric, m.base)})` : MISSING;
   const mark = m.verdict === "regression" ? " ❌" : m.verdict === "improvement" ? " ✅" : "";
   const change = m.relative !== null && m.base !== null ? ` (${formatPercent(m.relative)})` : "";
   return `${formatMetricValue(m.metric, m.head)}${change}${mark}`;
 }
 
 function fullTable(comparison: Comparison): string {
-  const hasGpu = comparison.cells.some((c) => c.metrics.some((m) => m.metric === "peakGpuUsedBytes"));
-  const metrics = hasGpu ? [...TABLE_METRICS, "peakGpuUsedBytes" as const] : TABLE_METRICS;
-  const header = ["cell", "verdict", ...metrics.map((m) => METRIC_INFO[m].label)];
+  const metrics = compareTableMetrics(comparison);
+  const header = ["cell", "verdict", ...metrics.map((m) => metricDefinition(m).label)];
   const rows = comparison.cells.map((cell) => {
     const byName = new Map(cell.metrics.map((m) => [m.metric, m]));
     return [escapeMarkdown(cell.id), `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(), ...metrics.map((m) => tableValue(byName.get(m)))];

@@ -1,8 +1,9 @@
 // The comparison as an aligned text table for a terminal, worst cells first, then one line per reason
 // for every cell that changed. Names are stripped of control characters so a cell id cannot move the
 // cursor or recolour the terminal.
-import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta, MetricName } from "./comparison-types.js";
-import { formatMetricValue, formatPercent, METRIC_INFO } from "./format-units.js";
+import { formatMetricValue, formatPercent, metricDefinition, MISSING } from "@keras-mem-bench/metrics";
+import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta } from "./comparison-types.js";
+import { compareTableMetrics } from "./compare-table-metrics.js";
 import { summaryLine } from "./render-markdown.js";
 
 export interface TerminalOptions {
@@ -11,8 +12,6 @@ export interface TerminalOptions {
 }
 
 const ANSI = { red: "\u001b[31m", green: "\u001b[32m", yellow: "\u001b[33m", dim: "\u001b[2m", bold: "\u001b[1m", reset: "\u001b[0m" };
-
-const COLUMNS: MetricName[] = ["peakRssBytes", "retainedBytes", "rssBytesPerEpoch", "tensorsPerEpoch", "dataIdsPerEpoch", "meanEpochMs", "epochCpuMs", "samplesPerSecond"];
 
 /** Control characters (C0, DEL, C1) would let a name carry escape sequences into the terminal. */
 export function stripControl(text: string): string {
@@ -29,7 +28,7 @@ function verdictColor(verdict: CellDeltaVerdict): keyof typeof ANSI {
 
 function cellValue(m: MetricDelta | undefined): string {
   if (!m) return "";
-  if (m.head === null) return m.base === null ? "—" : `— (was ${formatMetricValue(m.metric, m.base)})`;
+  if (m.head === null) return m.base === null ? MISSING : `${MISSING} (was ${formatMetricValue(m.metric, m.base)})`;
   const change = m.relative !== null ? ` ${formatPercent(m.relative)}` : "";
   const mark = m.verdict === "regression" ? " ✗" : m.verdict === "improvement" ? " ✓" : "";
   return `${formatMetricValue(m.metric, m.head)}${change}${mark}`;
@@ -37,9 +36,8 @@ function cellValue(m: MetricDelta | undefined): string {
 
 export function renderTerminal(comparison: Comparison, options: TerminalOptions = {}): string {
   const paint = (text: string, color: keyof typeof ANSI) => (options.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
-  const hasGpu = comparison.cells.some((c) => c.metrics.some((m) => m.metric === "peakGpuUsedBytes"));
-  const columns = hasGpu ? [...COLUMNS, "peakGpuUsedBytes" as const] : COLUMNS;
-  const header = ["cell", "verdict", ...columns.map((m) => METRIC_INFO[m].label)];
+  const columns = compareTableMetrics(comparison);
+  const header = ["cell", "verdict", ...columns.map((m) => metricDefinition(m).label)];
   const rows = comparison.cells.map((cell) => {
     const byName = new Map(cell.metrics.map((m) => [m.metric, m]));
     return [stripControl(cell.id), cell.verdict, ...columns.map((m) => cellValue(byName.get(m)))];

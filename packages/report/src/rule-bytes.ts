@@ -1,9 +1,8 @@
 // Byte metrics are noisy (allocator, GC timing, page cache), so a delta counts only when it clears
 // both a minimum relative change and the noise the two runs show in their own epoch-to-epoch samples.
+import { formatBytes, formatMetricDelta, formatMetricValue, formatPercent, linearFit, residualSpread, type MetricKey } from "@keras-mem-bench/metrics";
 import type { MetricDelta } from "./comparison-types.js";
-import { formatBytes, formatMetricDelta, formatMetricValue, formatPercent } from "./format-units.js";
 import { relativeChange } from "./relative-change.js";
-import { linearFit, residualSpread } from "./robust-spread.js";
 
 /** Per-epoch readings after warm-up: epoch numbers and the values measured at their ends. */
 export interface EpochSeries {
@@ -19,7 +18,7 @@ export interface ByteRule {
 /** Slopes below this never count, so a cell with an empty tensor pool cannot trip on a few bytes. */
 export const MIN_SLOPE_BYTES_PER_EPOCH = 1024;
 
-function unavailable(metric: MetricDelta["metric"], base: number | null, head: number | null): MetricDelta {
+function unavailable(metric: MetricKey, base: number | null, head: number | null): MetricDelta {
   const missing = base === null && head === null ? "neither run" : base === null ? "only the head run" : "only the base run";
   return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} measured it` };
 }
@@ -47,7 +46,7 @@ export interface PeakOptions {
  * Theil-Sen line) and, when given, the run-to-run scatter across cells scaled to this cell's base.
  */
 export function comparePeakBytes(
-  metric: "peakRssBytes" | "peakGpuUsedBytes" | "retainedBytes",
+  metric: MetricKey,
   base: number | null,
   head: number | null,
   baseSeries: EpochSeries,
@@ -79,7 +78,7 @@ export function comparePeakBytes(
  * measured epochs, and exceed bytesNoiseFactor × the combined standard error of the two fitted slopes.
  */
 export function compareByteSlope(
-  metric: "rssBytesPerEpoch" | "numBytesPerEpoch",
+  metric: MetricKey,
   base: number | null,
   head: number | null,
   baseSeries: EpochSeries,

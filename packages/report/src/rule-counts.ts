@@ -1,20 +1,23 @@
 // Tensor and data-id counts are exact (no sampling noise): a slope that rises by the threshold is a
 // leak, whatever the spread. No tolerance games.
+import { formatMetricDelta, metricDefinition, significant, type MetricKey } from "@keras-mem-bench/metrics";
 import type { MetricDelta } from "./comparison-types.js";
-import { formatMetricDelta } from "./format-units.js";
 import { relativeChange } from "./relative-change.js";
 
-export function compareCountSlope(metric: "tensorsPerEpoch" | "dataIdsPerEpoch", base: number | null, head: number | null, threshold: number): MetricDelta {
+/** What the metric counts, from its unit: "tensors/epoch" → "tensors". */
+const noun = (metric: MetricKey): string => metricDefinition(metric).unit.split("/")[0]!;
+
+export function compareCountSlope(metric: MetricKey, base: number | null, head: number | null, threshold: number): MetricDelta {
   if (base === null || head === null) {
     const missing = base === null && head === null ? "neither run" : base === null ? "the base run" : "the head run";
     return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} has a count for this backend` };
   }
   const delta = head - base;
-  const change = `${formatMetricDelta(metric, delta)} (${base.toFixed(2)} → ${head.toFixed(2)})`;
+  const change = `${formatMetricDelta(metric, delta)} (${significant(base)} → ${significant(head)})`;
   const rule = `a change of ${threshold} or more counts`;
   // With a zero threshold any rise counts, but equal slopes never do.
   const counts = (d: number) => d > 0 && d >= threshold - 1e-9;
-  if (counts(delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "regression", reason: `${change}: more ${metric === "tensorsPerEpoch" ? "tensors" : "data ids"} kept every epoch; ${rule}` };
+  if (counts(delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "regression", reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}` };
   if (counts(-delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "improvement", reason: `${change}: fewer kept every epoch; ${rule}` };
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
 }

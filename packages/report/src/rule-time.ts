@@ -1,11 +1,9 @@
 // Epoch time (wall and CPU): a change counts when the Mann-Whitney test on the per-epoch times after
 // warm-up says the runs differ (p < timeAlpha) AND the median moved by at least timeMinChange. The test
 // alone would flag tiny but consistent shifts; the effect size alone would flag one slow epoch.
+import { formatDuration, formatMetricDelta, formatPercent, mannWhitneyU, median, metricDefinition, smallestExactPValue, type MetricKey, type TimeWords } from "@keras-mem-bench/metrics";
 import type { MetricDelta, MetricVerdict } from "./comparison-types.js";
-import { formatDuration, formatMetricDelta, formatPercent } from "./format-units.js";
-import { mannWhitneyU, smallestExactPValue } from "./mann-whitney.js";
 import { relativeChange } from "./relative-change.js";
-import { median } from "./robust-spread.js";
 
 export interface TimeRule {
   timeMinChange: number;
@@ -18,17 +16,6 @@ export interface TimeRule {
 export interface TimeRunScatter {
   log: number;
   cells: number;
-}
-
-export interface TimeInput {
-  /** Summary values shown in the table. */
-  baseMeanMs: number | null;
-  headMeanMs: number | null;
-  baseSamplesPerSecond: number | null;
-  headSamplesPerSecond: number | null;
-  /** Per-epoch times after warm-up: what the test runs on. */
-  baseTimes: number[];
-  headTimes: number[];
 }
 
 function formatP(p: number): string {
@@ -73,40 +60,33 @@ export function judgeEpochTimes(what: string, baseTimes: number[], headTimes: nu
   return { verdict: "unchanged", reason: `${moved}, ${stats}: ${why}; ${counts}` };
 }
 
-/** Returns the epoch-time delta and the throughput delta, which follows the same test. */
-export function compareEpochTime(input: TimeInput, rule: TimeRule, runScatter: TimeRunScatter | null = null): [MetricDelta, MetricDelta] {
-  const { baseMeanMs, headMeanMs } = input;
-  const meanDelta = baseMeanMs !== null && headMeanMs !== null ? headMeanMs - baseMeanMs : null;
-  const rateDelta = input.baseSamplesPerSecond !== null && input.headSamplesPerSecond !== null ? input.headSamplesPerSecond - input.baseSamplesPerSecond : null;
-  const { verdict, reason } = judgeEpochTimes("epoch", input.baseTimes, input.headTimes, rule, runScatter);
-  return [
-    { metric: "meanEpochMs", base: baseMeanMs, head: headMeanMs, delta: meanDelta, relative: relativeChange(baseMeanMs, headMeanMs), verdict, reason },
-    {
-      metric: "samplesPerSecond",
-      base: input.baseSamplesPerSecond,
-      head: input.headSamplesPerSecond,
-      delta: rateDelta,
-      relative: relativeChange(input.baseSamplesPerSecond, input.headSamplesPerSecond),
-      verdict,
-      reason: rateDelta === null ? "not compared: a run has no throughput" : `${formatMetricDelta("samplesPerSecond", rateDelta)}; follows the epoch-time test`,
-    },
-  ];
-}
-
 /**
- * CPU time per epoch (user + system of the cell's process), by the same test as wall time. Work a change
- * adds shows here even when other jobs on the runner make wall times scatter. Base and head are the
- * medians after warm-up; results files from before CPU time was recorded are not compared.
+ * A time metric (wall or CPU time per epoch) by the shared test. `base` and `head` are the values shown
+ * (mean or median); the times are the per-epoch readings after warm-up, null when a run did not record
+ * them (results files from before CPU time was).
  */
-export function compareEpochCpuTime(baseTimes: number[] | null, headTimes: number[] | null, rule: TimeRule, runScatter: TimeRunScatter | null = null): MetricDelta {
-  const base = baseTimes && baseTimes.length > 0 ? median(baseTimes) : null;
-  const head = headTimes && headTimes.length > 0 ? median(headTimes) : null;
+export function compareEpochTimes(
+  metric: MetricKey,
+  words: TimeWords,
+  base: number | null,
+  head: number | null,
+  baseTimes: number[] | null,
+  headTimes: number[] | null,
+  rule: TimeRule,
+  runScatter: TimeRunScatter | null = null,
+): MetricDelta {
   const delta = base !== null && head !== null ? head - base : null;
-  const metric = "epochCpuMs" as const;
   if (!baseTimes || !headTimes) {
     const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
-    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded CPU time per epoch` };
+    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded ${words.recorded}` };
   }
-  const { verdict, reason } = judgeEpochTimes("epoch CPU", baseTimes, headTimes, rule, runScatter);
+  const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter);
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
+}
+
+/** A metric computed from the same epochs as a time metric (throughput): shown with that test's verdict. */
+export function followTime(metric: MetricKey, base: number | null, head: number | null, source: MetricDelta): MetricDelta {
+  const delta = base !== null && head !== null ? head - base : null;
+  const reason = delta === null ? "not compared: a run has no throughput" : `${formatMetricDelta(metric, delta)}; follows the ${metricDefinition(source.metric).label} test`;
+  return { metric, base, head, delta, relative: relativeChange(base, head), verdict: source.verdict, reason };
 }

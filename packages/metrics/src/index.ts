@@ -1,0 +1,17 @@
+export {
+  EPOCH_METRICS,
+  METRIC_KEYS,
+  METRICS,
+  metricDefinition,
+  type CompareRule,
+  type CompareRuleKind,
+  type CountThresholdKey,
+  type EpochMetricDefinition,
+  type MetricDefinition,
+  type MetricPlaces,
+  type TimeWords,
+} from "./metric-catalogue.js";
+export type { EpochMetricKey, MetricKey } from "./metric-keys.js";
+export { formatMetricDelta, formatMetricValue } from "./format-metric.js";
+export * from "./statistics/index.js";
+export * from "./units/index.js";
