@@ -1,4 +1,5 @@
 // What every view gets: the model, the current state, and a way to change it.
+import { allocatorLabel } from "@keras-mem-bench/results/cell-key";
 import type { CellSeries, DashboardModel, MetricInfo, TrendMetricKey } from "../src/model-types.js";
 import type { ViewState } from "../src/view-state.js";
 
@@ -18,10 +19,16 @@ export function trendMetric(model: DashboardModel, key: TrendMetricKey): MetricI
   return found;
 }
 
-export function cellTitle(s: Pick<CellSeries, "family" | "strategy" | "batchSize" | "backend">): string {
-  return `${s.family} · ${s.strategy} · b${s.batchSize} · ${s.backend}`;
+/** "tensorflow", or "tensorflow · growth on" where the backend has a GPU allocator axis. */
+function backendTitle(s: Pick<CellSeries, "backend" | "gpuMemoryGrowth">): string {
+  const allocator = allocatorLabel(s);
+  return allocator === null ? s.backend : `${s.backend} · ${allocator}`;
 }
 
-export function groupTitle(g: { family: string; batchSize: number; backend: string }): string {
-  return `${g.family} · batch ${g.batchSize} · ${g.backend}`;
+export function cellTitle(s: Pick<CellSeries, "family" | "strategy" | "batchSize" | "backend" | "gpuMemoryGrowth">): string {
+  return `${s.family} · ${s.strategy} · b${s.batchSize} · ${backendTitle(s)}`;
+}
+
+export function groupTitle(g: Pick<CellSeries, "family" | "batchSize" | "backend" | "gpuMemoryGrowth">): string {
+  return `${g.family} · batch ${g.batchSize} · ${backendTitle(g)}`;
 }

@@ -1,6 +1,6 @@
 // One cell in full: every trend metric across commits, its regressions, and the per-epoch
 // curves of its newest run.
-import { formatValue } from "../src/format-units.js";
+import { formatValue, MISSING } from "@keras-mem-bench/metrics/browser";
 import type { CellSeries } from "../src/model-types.js";
 import { cellTitle, type App } from "./app.js";
 import { ATTENTION_LABEL, STRATEGY_HINTS } from "./colors.js";
@@ -56,7 +56,7 @@ export function renderCell(app: App, main: HTMLElement): void {
       { class: "panel", "aria-labelledby": "cell-title" },
       back,
       h("h2", { id: "cell-title" }, cellTitle(series), " ", h("span", { class: `badge badge-${series.attention}` }, ATTENTION_LABEL[series.attention])),
-      h("p", { class: "hint" }, `${series.strategy}: ${STRATEGY_HINTS[series.strategy] ?? "custom strategy"}. Newest run: `, model.commits[lastIndex] ? commitLink(model.commits[lastIndex]) : "–", newest ? ` (${newest})` : ""),
+      h("p", { class: "hint" }, `${series.strategy}: ${STRATEGY_HINTS[series.strategy] ?? "custom strategy"}. Newest run: `, model.commits[lastIndex] ? commitLink(model.commits[lastIndex]) : MISSING, newest ? ` (${newest})` : ""),
       h("dl", { class: "facts" }, latest),
       charts,
     ),

@@ -1,7 +1,7 @@
 // uPlot charts with the dashboard's conventions: units on the y axis, commits or epochs on x,
 // regression markers drawn on top, colours and fonts from the page's CSS variables.
 import uPlot from "uplot";
-import { formatBytes, formatCount, formatMs, formatValue } from "../src/format-units.js";
+import { formatBytes, formatDuration, formatNumber, formatValue, MISSING } from "@keras-mem-bench/metrics/browser";
 import { displayRange } from "../src/display-range.js";
 import type { Quiet, Unit } from "../src/model-types.js";
 import { cssVar } from "./dom.js";
@@ -40,15 +40,9 @@ export interface ChartSpec {
 
 /** Tick labels in the axis's base unit; the axis label says which. */
 export function formatTick(value: number, unit: Unit): string {
-  switch (unit) {
-    case "bytes":
-    case "bytes/epoch":
-      return formatBytes(value);
-    case "ms":
-      return formatMs(value);
-    default:
-      return formatCount(value);
-  }
+  if (unit === "bytes" || unit === "bytes/epoch") return formatBytes(value);
+  if (unit === "ms") return formatDuration(value);
+  return formatNumber(value);
 }
 
 // Ticks at 1-2-5 steps of binary units, so a bytes axis reads 300 MiB, 400 MiB, not 286 MiB, 381 MiB.
@@ -79,7 +73,7 @@ export function mountChart(container: HTMLElement, spec: ChartSpec): () => void 
     height: spec.height,
     scales: { x: { time: false }, y: { range: (_u, min, max) => displayRange(min, max, spec.quiet) } },
     series: [
-      { label: spec.xLabel, value: (_u, v) => (v === null || v === undefined ? "–" : spec.xTick(v)) },
+      { label: spec.xLabel, value: (_u, v) => (v === null || v === undefined ? MISSING : spec.xTick(v)) },
       ...spec.lines.map((line) => ({
         label: line.label,
         stroke: line.color,

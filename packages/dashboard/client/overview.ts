@@ -1,5 +1,5 @@
 // (d) Small multiples: one tile per cell, most urgent first, drawn only when scrolled near.
-import { formatRelative, formatValue } from "../src/format-units.js";
+import { formatPercent, formatValue } from "@keras-mem-bench/metrics/browser";
 import type { CellSeries, RegressionMarker } from "../src/model-types.js";
 import { trendMetric, type App } from "./app.js";
 import { ATTENTION_LABEL, strategyColor } from "./colors.js";
@@ -67,7 +67,7 @@ function tile(app: App, series: CellSeries): HTMLElement {
       "span",
       { class: "tile-foot" },
       h("span", { class: "value" }, formatValue(last, metric.unit)),
-      h("span", { class: worse ? "delta worse" : better ? "delta better" : "delta" }, relative === null ? "" : `${formatRelative(relative)} vs previous`),
+      h("span", { class: worse ? "delta worse" : better ? "delta better" : "delta" }, relative === null ? "" : `${formatPercent(relative)} vs previous`),
     ),
   );
   const draw = () => {

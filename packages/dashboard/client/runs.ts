@@ -1,6 +1,6 @@
 // (b) One run's per-epoch curves: a chart per family × batch size × backend with a line per
 // strategy, so whole arrays vs generator vs tf.data vs files is one glance.
-import { axisLabel } from "../src/format-units.js";
+import { axisLabel } from "@keras-mem-bench/metrics/browser";
 import type { CellSeries, CurveMetricKey, RunCellCurves, RunCurves } from "../src/model-types.js";
 import { groupByRun, groupKey } from "../src/series-filter.js";
 import { groupTitle, type App } from "./app.js";

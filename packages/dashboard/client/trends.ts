@@ -1,6 +1,6 @@
 // (a) Trends: one chart per family × batch size × backend, one line per strategy, commits on x,
 // regression markers on the lines, the commit under the cursor linked below.
-import { axisLabel } from "../src/format-units.js";
+import { axisLabel } from "@keras-mem-bench/metrics/browser";
 import type { CellSeries, TrendMetricKey } from "../src/model-types.js";
 import { groupByRun } from "../src/series-filter.js";
 import { groupTitle, trendMetric, type App } from "./app.js";

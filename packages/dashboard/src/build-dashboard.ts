@@ -1,7 +1,7 @@
 // Reads runs, builds the model, writes the site. The only file of the build that writes.
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseThresholds, type Thresholds } from "@keras-mem-bench/report";
+import { readThresholdsFile, ThresholdsError, type Thresholds } from "@keras-mem-bench/report";
 import { bundleClient } from "./bundle-client.js";
 import { DashboardError } from "./dashboard-error.js";
 import { buildDashboardModel, buildRunCurves, type DashboardRun } from "./dashboard-model.js";
@@ -41,13 +41,13 @@ export function runScript(json: string): string {
 }
 
 async function readThresholds(path: string): Promise<Thresholds> {
-  let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, "utf8"));
+    return await readThresholdsFile(path);
   } catch (error) {
-    throw new DashboardError("KMB_DASHBOARD_ARGS", `--thresholds ${path}: ${(error as Error).message}`);
+    // A file that cannot be read or is not JSON is a bad --thresholds argument; bad values stay ThresholdsErrors.
+    if (error instanceof ThresholdsError && error.problem !== "invalid") throw new DashboardError("KMB_DASHBOARD_ARGS", `--thresholds: ${error.message}`);
+    throw error;
   }
-  return parseThresholds(data, path);
 }
 
 export async function buildDashboard(options: BuildDashboardOptions): Promise<BuildDashboardResult> {

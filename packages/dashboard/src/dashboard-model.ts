@@ -1,7 +1,8 @@
 // From runs (results files in commit order) to what the page draws. Pure: no I/O, no clock
 // unless generatedAt is left out.
-import type { Cell, ResultsFile } from "@keras-mem-bench/results";
-import { CURVE_METRICS, TREND_METRICS, metricInfo } from "./metrics.js";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "@keras-mem-bench/report";
+import { cellKeyOf, type Cell, type ResultsFile } from "@keras-mem-bench/results";
+import { CURVE_METRICS, curveMetricInfo, TREND_METRICS, trendMetricInfo } from "./metrics.js";
 import type {
   Attention,
   CellSeries,
@@ -13,7 +14,6 @@ import type {
   RunCurves,
   TrendMetricKey,
 } from "./model-types.js";
-import type { Thresholds } from "@keras-mem-bench/report";
 import { compareMarkers, describeMarkerRule, type MarkerFinder } from "./regression-markers.js";
 
 /** Where a run came from; for history entries this is the entry itself. */
@@ -99,6 +99,11 @@ export function modelAxes(runs: readonly DashboardRun[]): DashboardAxes {
   };
 }
 
+/** Cells without an allocator axis first, then growth on, then growth off. */
+export function allocatorRank(key: Pick<CellSeries, "gpuMemoryGrowth">): number {
+  return key.gpuMemoryGrowth === null ? 0 : key.gpuMemoryGrowth ? 1 : 2;
+}
+
 function axisComparator(axes: DashboardAxes) {
   const at = (list: readonly (string | number)[], v: string | number) => list.indexOf(v);
   return (a: CellSeries, b: CellSeries) =>
@@ -106,6 +111,7 @@ function axisComparator(axes: DashboardAxes) {
     at(axes.strategies, a.strategy) - at(axes.strategies, b.strategy) ||
     a.batchSize - b.batchSize ||
     at(axes.backends, a.backend) - at(axes.backends, b.backend) ||
+    allocatorRank(a) - allocatorRank(b) ||
     a.id.localeCompare(b.id);
 }
 
@@ -140,10 +146,7 @@ export function buildDashboardModel(runs: readonly DashboardRun[], options: Buil
         const empty = () => Array.from({ length: n }, () => null);
         series = {
           id: cell.id,
-          family: cell.family,
-          strategy: cell.strategy,
-          batchSize: cell.batchSize,
-          backend: cell.backend,
+          ...cellKeyOf(cell),
           values: Object.fromEntries(TREND_METRICS.map((m) => [m.key, empty()])) as Record<TrendMetricKey, (number | null)[]>,
           states: empty(),
           markers: [],
@@ -180,8 +183,9 @@ export function buildDashboardModel(runs: readonly DashboardRun[], options: Buil
     title: options.title ?? "keras-mem-bench",
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     commits,
-    trendMetrics: TREND_METRICS.map(metricInfo),
-    curveMetrics: CURVE_METRICS.map(metricInfo),
+    // Charts never zoom into what compare() would call noise under the thresholds the markers use.
+    trendMetrics: TREND_METRICS.map((m) => trendMetricInfo(m, (options.thresholds ?? DEFAULT_THRESHOLDS).defaults)),
+    curveMetrics: CURVE_METRICS.map(curveMetricInfo),
     axes,
     series,
     markerRule: options.markerRule ?? describeMarkerRule(options.thresholds),
@@ -199,10 +203,7 @@ export function buildRunCurves(results: ResultsFile, commit: number): RunCurves 
     }
     return {
       id: cell.id,
-      family: cell.family,
-      strategy: cell.strategy,
-      batchSize: cell.batchSize,
-      backend: cell.backend,
+      ...cellKeyOf(cell),
       state: cellState(cell),
       warmupEpochs: cell.summary?.warmupEpochs ?? 0,
       epochs: cell.samples.map((s) => s.epoch),

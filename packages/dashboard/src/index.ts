@@ -2,10 +2,9 @@ export { buildDashboard, MODEL_FILE, SCRIPT_FILE, type BuildDashboardOptions, ty
 export { bundleClient, type ClientBundle } from "./bundle-client.js";
 export { parseDashboardArgs, USAGE, type DashboardArgs } from "./dashboard-args.js";
 export { DashboardError } from "./dashboard-error.js";
-export { buildDashboardModel, buildRunCurves, cellState, modelAxes, runFileName, type BuildModelOptions, type DashboardRun, type RunCommit } from "./dashboard-model.js";
-export { axisLabel, formatBytes, formatCount, formatMs, formatRelative, formatValue } from "./format-units.js";
+export { allocatorRank, buildDashboardModel, buildRunCurves, cellState, modelAxes, runFileName, type BuildModelOptions, type DashboardRun, type RunCommit } from "./dashboard-model.js";
 export { loadHistoryRuns, loadResultsRuns, mergeRuns } from "./load-runs.js";
-export { CURVE_METRICS, TREND_METRICS, type CurveMetric, type TrendMetric } from "./metrics.js";
+export { CURVE_METRICS, curveMetricInfo, TREND_METRICS, trendMetricInfo, type TrendMetric } from "./metrics.js";
 export type * from "./model-types.js";
 export { compareMarkers, describeMarkerRule, type CellMarker, type MarkerFinder } from "./regression-markers.js";
 export { escapeHtml, renderHtml, type HtmlShellOptions } from "./render-html.js";

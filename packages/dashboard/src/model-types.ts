@@ -1,16 +1,19 @@
 // The dashboard's data model: what the build step computes from results files and what the
 // browser draws. Browser-safe (types only), so the client bundle imports it too.
+import type { EpochMetricKey, MetricKey, Unit } from "@keras-mem-bench/metrics/browser";
+import type { CellKey } from "@keras-mem-bench/results/cell-key";
 
-/** Summary metrics drawn across commits. Names match the results file and @keras-mem-bench/report. */
-export type TrendMetricKey = "peakRssBytes" | "rssBytesPerEpoch" | "tensorsPerEpoch" | "meanEpochMs" | "samplesPerSecond";
+export type { Unit };
 
-/** Per-epoch readings drawn in the run view. Names match EpochSample. */
-export type CurveMetricKey = "rssBytes" | "heapUsedBytes" | "numTensors" | "numBytes" | "wasmHeapBytes" | "timeMs";
+/** Summary metrics drawn across commits: the catalogue's metrics shown in trends (@keras-mem-bench/metrics). */
+export type TrendMetricKey = MetricKey;
 
-export type Unit = "bytes" | "bytes/epoch" | "tensors" | "tensors/epoch" | "ms" | "samples/s";
+/** Per-epoch readings drawn in the run view: the catalogue's epoch metrics. */
+export type CurveMetricKey = EpochMetricKey;
 
 export interface MetricInfo<K extends string> {
   key: K;
+  /** The catalogue's title, e.g. "Peak RSS". */
   label: string;
   unit: Unit;
   /** Which direction is better: decides whether a rise or a drop is a regression. */
@@ -50,8 +53,8 @@ export interface CommitInfo {
   cellCount: number;
 }
 
-/** What a marker is about: a drawn metric, one compare() judges but the charts do not draw, the cell's status, or its leak verdict. */
-export type MarkerMetric = TrendMetricKey | "dataIdsPerEpoch" | "numBytesPerEpoch" | "peakGpuUsedBytes" | "status" | "verdict";
+/** What a marker is about: a catalogue metric compare() judged worse (drawn or not), the cell's status, or its leak verdict. */
+export type MarkerMetric = MetricKey | "status" | "verdict";
 
 /** A change between two consecutive runs of one cell that made it worse. */
 export interface RegressionMarker {
@@ -70,12 +73,9 @@ export interface RegressionMarker {
   detail: string;
 }
 
-export interface CellSeries {
+/** One cell across commits; its key includes the GPU allocator axis, so growth on and off are two series. */
+export interface CellSeries extends CellKey {
   id: string;
-  family: string;
-  strategy: string;
-  batchSize: number;
-  backend: string;
   /** One value per commit (aligned with DashboardModel.commits); null where absent or not measured. */
   values: Record<TrendMetricKey, (number | null)[]>;
   states: (CellState | null)[];
@@ -109,12 +109,8 @@ export interface DashboardModel {
   synthetic: boolean;
 }
 
-export interface RunCellCurves {
+export interface RunCellCurves extends CellKey {
   id: string;
-  family: string;
-  strategy: string;
-  batchSize: number;
-  backend: string;
   state: CellState;
   warmupEpochs: number;
   epochs: number[];

@@ -2,41 +2,29 @@
 // same noise-aware check the pull-request comment runs, so a marker on the dashboard means what
 // a red row in a PR comment means. Only the wording is the dashboard's (short, with units); the
 // rule's full reason rides along as `detail`.
-import type { ResultsFile } from "@keras-mem-bench/results";
+import { formatPercent, formatValue, metricDefinition } from "@keras-mem-bench/metrics";
 import { compare, DEFAULT_THRESHOLDS, type MetricDelta, type Thresholds } from "@keras-mem-bench/report";
-import { formatRelative, formatValue } from "./format-units.js";
-import { TREND_METRICS } from "./metrics.js";
-import type { MarkerMetric, RegressionMarker, Unit } from "./model-types.js";
+import type { ResultsFile } from "@keras-mem-bench/results";
+import type { RegressionMarker } from "./model-types.js";
 
 export type CellMarker = Omit<RegressionMarker, "commit"> & { cellId: string };
 
 /** Finds what got worse from one run to the next. */
 export type MarkerFinder = (base: ResultsFile, head: ResultsFile) => CellMarker[];
 
-// compare() judges a few metrics the charts do not draw; their markers still list with a name.
-const OTHER_METRICS: Record<string, { label: string; unit: Unit }> = {
-  dataIdsPerEpoch: { label: "Data-id growth", unit: "tensors/epoch" },
-  numBytesPerEpoch: { label: "Tensor-byte growth", unit: "bytes/epoch" },
-  peakGpuUsedBytes: { label: "Peak GPU memory", unit: "bytes" },
-};
-
-function describeMetric(metric: string): { label: string; unit: Unit } | null {
-  return TREND_METRICS.find((m) => m.key === metric) ?? OTHER_METRICS[metric] ?? null;
-}
-
-function metricMarker(cellId: string, m: MetricDelta): CellMarker | null {
-  const info = describeMetric(m.metric);
-  if (!info) return null;
+function metricMarker(cellId: string, m: MetricDelta): CellMarker {
+  // Every metric compare() judges is in the catalogue, drawn or not, so every marker has a name.
+  const info = metricDefinition(m.metric);
   // A percentage of a near-zero base (a slope of 60 KiB/epoch becoming 12 MiB) says nothing.
-  const relative = m.relative !== null && Math.abs(m.relative) < 10 ? ` (${formatRelative(m.relative)})` : "";
+  const relative = m.relative !== null && Math.abs(m.relative) < 10 ? ` (${formatPercent(m.relative)})` : "";
   return {
     cellId,
-    metric: m.metric as MarkerMetric,
-    label: info.label,
+    metric: m.metric,
+    label: info.title,
     base: m.base,
     head: m.head,
     relative: m.relative,
-    reason: `${info.label} ${formatValue(m.base, info.unit)} → ${formatValue(m.head, info.unit)}${relative}`,
+    reason: `${info.title} ${formatValue(m.base, info.unit)} → ${formatValue(m.head, info.unit)}${relative}`,
     detail: m.reason,
   };
 }
@@ -52,7 +40,7 @@ export function compareMarkers(thresholds: Thresholds = DEFAULT_THRESHOLDS): Mar
         return [{ cellId: cell.id, metric: "status", label: "Status", base: null, head: null, relative: null, reason: `now ${status}${why ? `: ${why}` : ""}`, detail }];
       }
       if (cell.verdict !== "regression") return [];
-      const markers = cell.metrics.filter((m) => m.verdict === "regression").flatMap((m) => metricMarker(cell.id, m) ?? []);
+      const markers = cell.metrics.filter((m) => m.verdict === "regression").map((m) => metricMarker(cell.id, m));
       // A leak verdict can appear without any one metric crossing its threshold.
       if (markers.length === 0) return [{ cellId: cell.id, metric: "verdict", label: "Verdict", base: null, head: null, relative: null, reason: cell.reasons[0] ?? "worse", detail }];
       return markers;

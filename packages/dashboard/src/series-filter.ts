@@ -44,12 +44,16 @@ export function filterSeries(series: readonly CellSeries[], filter: SeriesFilter
   );
 }
 
-/** The cells that differ only by strategy: one chart each, one line per strategy. */
+/**
+ * The cells that differ only by strategy: one chart each, one line per strategy. The GPU allocator
+ * setting is part of the group, so growth on and off never share a chart, colour and label.
+ */
 export interface SeriesGroup {
   key: string;
   family: string;
   batchSize: number;
   backend: string;
+  gpuMemoryGrowth: boolean | null;
   series: CellSeries[];
   /** Most urgent attention among the group's series, so groups sort like tiles. */
   attention: Attention;
@@ -57,18 +61,21 @@ export interface SeriesGroup {
 
 const RANK: Attention[] = ["regressed", "crashed", "error", "leaking", "growing", "unsupported", "unjudged", "stable", "removed"];
 
-export function groupKey(s: { family: string; batchSize: number; backend: string }): string {
-  return `${s.family}/b${s.batchSize}/${s.backend}`;
+export function groupKey(s: Pick<CellSeries, "family" | "batchSize" | "backend" | "gpuMemoryGrowth">): string {
+  const allocator = s.gpuMemoryGrowth === null ? "" : s.gpuMemoryGrowth ? "/growth-on" : "/growth-off";
+  return `${s.family}/b${s.batchSize}/${s.backend}${allocator}`;
 }
 
-/** Groups by family × batch size × backend in axis order; strategies in axis order inside. */
+const allocatorRank = (g: Pick<SeriesGroup, "gpuMemoryGrowth">): number => (g.gpuMemoryGrowth === null ? 0 : g.gpuMemoryGrowth ? 1 : 2);
+
+/** Groups by family × batch size × backend × GPU allocator in axis order; strategies in axis order inside. */
 export function groupByRun(series: readonly CellSeries[], axes: DashboardAxes): SeriesGroup[] {
   const groups = new Map<string, SeriesGroup>();
   for (const s of series) {
     const key = groupKey(s);
     let group = groups.get(key);
     if (!group) {
-      group = { key, family: s.family, batchSize: s.batchSize, backend: s.backend, series: [], attention: s.attention };
+      group = { key, family: s.family, batchSize: s.batchSize, backend: s.backend, gpuMemoryGrowth: s.gpuMemoryGrowth, series: [], attention: s.attention };
       groups.set(key, group);
     }
     group.series.push(s);
@@ -81,6 +88,7 @@ export function groupByRun(series: readonly CellSeries[], axes: DashboardAxes): 
     (a, b) =>
       at(axes.families, a.family) - at(axes.families, b.family) ||
       a.batchSize - b.batchSize ||
-      at(axes.backends, a.backend) - at(axes.backends, b.backend),
+      at(axes.backends, a.backend) - at(axes.backends, b.backend) ||
+      allocatorRank(a) - allocatorRank(b),
   );
 }

@@ -1,27 +1,28 @@
+import { formatBytes, formatDuration, formatNumber, formatPercent, formatValue } from "@keras-mem-bench/metrics";
 import { describe, expect, it } from "vitest";
 import { displayRange } from "../src/display-range.js";
-import { formatBytes, formatCount, formatMs, formatRelative, formatValue } from "../src/format-units.js";
 
+// The dashboard prints by the one precision rule of @keras-mem-bench/metrics (three significant
+// digits, "—" for a missing value); these are the values its tiles, axes and markers show.
 describe("units as people read them", () => {
-  it("formats bytes in binary units and counts with suffixes", () => {
+  it("formats bytes in binary units and counts whole from 100", () => {
     expect(formatBytes(512)).toBe("512 B");
-    expect(formatBytes(1536)).toBe("1.5 KiB");
+    expect(formatBytes(1536)).toBe("1.50 KiB");
     expect(formatBytes(300 * 2 ** 20)).toBe("300 MiB");
-    expect(formatBytes(-2.5 * 2 ** 20)).toBe("-2.5 MiB");
-    expect(formatCount(12_345)).toBe("12.3k");
-    expect(formatCount(0.5)).toBe("0.5");
-    expect(formatMs(250)).toBe("250 ms");
-    expect(formatMs(1500)).toBe("1.5 s");
+    expect(formatBytes(-2.5 * 2 ** 20)).toBe("−2.50 MiB");
+    expect(formatNumber(12_345)).toBe("12,345");
+    expect(formatNumber(0.5)).toBe("0.50");
+    expect(formatDuration(250)).toBe("250 ms");
+    expect(formatDuration(1500)).toBe("1.50 s");
   });
 
   it("puts the unit on every value and a dash where nothing was measured", () => {
-    expect(formatValue(12 * 2 ** 20, "bytes/epoch")).toBe("12 MiB/epoch");
-    expect(formatValue(6, "tensors/epoch")).toBe("6/epoch");
-    expect(formatValue(3400, "samples/s")).toBe("3400/s");
-    expect(formatValue(null, "bytes")).toBe("–");
-    expect(formatRelative(0.123)).toBe("+12%");
-    expect(formatRelative(-0.05)).toBe("−5%");
-    expect(formatRelative(null)).toBe("");
+    expect(formatValue(12 * 2 ** 20, "bytes/epoch")).toBe("+12.0 MiB/epoch");
+    expect(formatValue(6, "tensors/epoch")).toBe("+6.00 tensors/epoch");
+    expect(formatValue(3400, "samples/s")).toBe("3,400 samples/s");
+    expect(formatValue(null, "bytes")).toBe("—");
+    expect(formatPercent(0.123)).toBe("+12.3%");
+    expect(formatPercent(-0.05)).toBe("−5.0%");
   });
 });
 
