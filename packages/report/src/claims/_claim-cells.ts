@@ -1,6 +1,6 @@
 // Picking and pairing the cells a claim rests on. Pure.
 import type { Cell, ResultsFile } from "@keras-mem-bench/results";
-import { formatBytes } from "../format-units.js";
+import { formatBytes } from "@keras-mem-bench/metrics";
 
 export const STREAMING_STRATEGIES: readonly string[] = ["generator", "tf-data", "file-stream"];
 

@@ -1,4 +1,5 @@
 // The claims as a markdown table, for a job summary, a PR comment or the README. Pure.
+import { MISSING } from "@keras-mem-bench/metrics";
 import { escapeMarkdown } from "../escape-markdown.js";
 import type { ClaimResult } from "./claim-types.js";
 import { claimsTally } from "./render-claims-terminal.js";
@@ -16,8 +17,8 @@ export function renderClaimsMarkdown(claims: readonly ClaimResult[], options: Cl
   if (level > 0) lines.push(`${"#".repeat(level)} The articles' claims, measured`, "");
   lines.push(`${escapeMarkdown(claimsTally(claims))}`, "", "| claim | verdict | why | figures | cells |", "| --- | --- | --- | --- | --- |");
   for (const c of claims) {
-    const figures = c.figures.map(escapeMarkdown).join("<br>") || "—";
-    const cells = c.cells.map(escapeMarkdown).join(", ") || "—";
+    const figures = c.figures.map(escapeMarkdown).join("<br>") || MISSING;
+    const cells = c.cells.map(escapeMarkdown).join(", ") || MISSING;
     lines.push(`| ${escapeMarkdown(c.claim)} | ${MARK[c.verdict]} | ${escapeMarkdown(c.reason)} | ${figures} | ${cells} |`);
   }
   return `${lines.join("\n")}\n`;
