@@ -1,5 +1,5 @@
 // What the parent tells a cell's process, and what the process streams back over IPC as it happens.
-import type { BatchSample, EpochSample, EpochTiming } from "@keras-mem-bench/results";
+import type { BatchSample, EpochSample, EpochTiming, MemoryParts } from "@keras-mem-bench/results";
 import type { MatrixCell } from "./matrix/matrix.js";
 
 export interface CellTask {
@@ -44,6 +44,8 @@ export type CellMessage =
     }
   | { type: "batch"; sample: BatchSample }
   | { type: "epoch"; sample: EpochSample }
+  /** After every epoch: what each part holds so far (the latest one is kept). */
+  | { type: "parts"; memoryParts: MemoryParts }
   | { type: "done"; timing: EpochTiming | null; maxRssBytes: number }
   | { type: "failed"; failure: CellFailure };
 

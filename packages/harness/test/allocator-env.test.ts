@@ -26,6 +26,7 @@ describe("GPU allocator setting per cell", () => {
       error: { message: "killed" },
       samples: [],
       batchSamples: [],
+      memoryParts: null,
       timing: null,
       parameterCount: null,
       startupMs: null,

@@ -38,7 +38,17 @@ describe("a tiny real matrix on wasm", () => {
       expect(cell.summary!.finalLoss!).toBeLessThan(cell.summary!.firstLoss!);
       expect(cell.startupMs).toBeGreaterThan(0);
       expect(cell.verdict).not.toBeNull();
+      // Version 2: every step's tensor high-water mark, above what survives the step; exact, so steps 2.. agree.
+      for (const b of cell.batchSamples) expect(b.stepPeakBytes!).toBeGreaterThan(Math.max(b.numBytes, b.stepStartBytes!));
+      const laterSteps = new Set(cell.batchSamples.filter((b) => b.epoch > 1).map((b) => b.stepPeakBytes! - b.stepStartBytes!));
+      expect(laterSteps.size).toBe(1);
+      expect(cell.summary!.peakStepTensorBytes).toBe(Math.max(...cell.batchSamples.map((b) => b.stepPeakBytes!)));
+      expect(cell.samples.every((s) => s.backendPeakBytes! >= s.wasmHeapBytes!)).toBe(true);
+      // 14,820 float32 weights; Adam keeps two slots per weight plus two float32 scalars (beta1^t, beta2^t).
+      expect(cell.memoryParts).toMatchObject({ weightBytes: 59_280, optimizerStateBytes: 2 * 59_280 + 8, datasetTensorBytes: 0 });
+      expect(cell.memoryParts!.baselineRssBytes!).toBeGreaterThan(0);
     }
+    expect(results.schemaVersion).toBe(2);
     expect(run.stdout).toMatch(/dense\/generator\/b32\/wasm +ok/);
     expect(run.stdout).toMatch(/MiB\/epoch/);
   }, 120_000);

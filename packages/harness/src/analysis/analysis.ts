@@ -155,6 +155,22 @@ function maxOf(values: Iterable<number | null | undefined>): number | null {
   return best;
 }
 
+/** The cell's largest step figures, from epoch samples and batch samples alike; none when no meter ran (v1 samples). */
+function stepPeaksOf(samples: readonly EpochSample[], batchSamples: readonly BatchSample[]): Pick<CellSummary, "peakStepTensorBytes" | "peakStepTensors" | "peakActivationBytes"> {
+  const bytes = maxOf([...samples.map((s) => s.stepPeakBytes), ...batchSamples.map((s) => s.stepPeakBytes)]);
+  if (bytes === null) return {};
+  const tensors = maxOf([...samples.map((s) => s.stepPeakTensors), ...batchSamples.map((s) => s.stepPeakTensors)]);
+  const activation = maxOf([
+    ...samples.map((s) => s.activationBytes),
+    ...batchSamples.map((s) => (s.stepPeakBytes === undefined || s.stepStartBytes === undefined ? undefined : s.stepPeakBytes - s.stepStartBytes)),
+  ]);
+  return {
+    peakStepTensorBytes: bytes,
+    ...(tensors === null ? {} : { peakStepTensors: tensors }),
+    ...(activation === null ? {} : { peakActivationBytes: activation }),
+  };
+}
+
 function slopeOf(epochs: readonly number[], values: readonly number[]): number {
   return epochs.length >= 2 ? leastSquares(epochs, values).slope : 0;
 }
@@ -196,6 +212,7 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
     warmupEpochs,
     finalLoss: losses[losses.length - 1] ?? null,
     firstLoss: losses[0] ?? null,
+    ...stepPeaksOf(samples, batchSamples),
   };
 
   if (judged.length < rules.minJudgedEpochs) {

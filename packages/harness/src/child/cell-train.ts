@@ -4,28 +4,18 @@ import { parameterCount, type ModelSpec } from "@keras-mem-bench/models";
 import type { PipelineFactory } from "@keras-mem-bench/pipelines";
 import type { EpochTiming } from "@keras-mem-bench/results";
 import * as tf from "@tensorflow/tfjs-core";
-import { Callback, CustomCallback, type CustomCallbackArgs, type History, type LayersModel } from "@tensorflow/tfjs-layers";
+import { CustomCallback, type CustomCallbackArgs, type History, type LayersModel } from "@tensorflow/tfjs-layers";
 import { Bench } from "tinybench";
 import { setUpBackend } from "./backend-setup.js";
 import type { CellMessage, CellTask } from "../cell-protocol.js";
-import { batchSample, epochSample, maxRssBytes } from "./samplers.js";
+import { MemoryPartsRecorder } from "./memory-parts.js";
+import { backendBytes, batchSample, epochSample, maxRssBytes } from "./samplers.js";
+import { StepCallback } from "./step-callback.js";
+import { EpochStepPeaksAccumulator, StepPeakMeter, type StepPeak } from "./step-peak.js";
 import type { CellContext, SuiteConfig } from "../suite/suite-config.js";
 import { loadSuite } from "../suite/suite-load.js";
 
 export type SendMessage = (message: CellMessage) => void;
-
-/** Samples memory after every batch. A plain Callback (not CustomCallback) so tfjs does not resolve the loss each batch, which would add a device sync. */
-class BatchSampler extends Callback {
-  constructor(
-    private readonly onBatch: (batch: number) => void,
-  ) {
-    super();
-  }
-
-  override async onBatchEnd(batch: number): Promise<void> {
-    this.onBatch(batch);
-  }
-}
 
 function lossOf(history: History): number | null {
   const loss = history.history["loss"]?.[0];
@@ -60,13 +50,17 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
   const { cell } = task;
   const setupStart = performance.now();
   let model: LayersModel | undefined;
+  const meter = new StepPeakMeter();
+  const parts = new MemoryPartsRecorder();
   const pipeline = factory.create(spec.samples(task.seed, task.samplesPerEpoch), {
     batchSize: cell.batchSize,
     ...(task.tmpDir === null ? {} : { tmpDir: task.tmpDir }),
   });
   try {
     model = spec.build(task.seed);
+    parts.beforeData(model);
     await pipeline.prepare();
+    parts.afterPrepare();
 
     let epoch = 0;
     let trainStart = 0;
@@ -79,10 +73,24 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
       samplesPerEpoch: task.samplesPerEpoch,
       currentEpoch: () => epoch,
     };
-    const callbacks = [
-      new BatchSampler((batch) => send({ type: "batch", sample: batchSample(epoch, batch, performance.now() - trainStart) })),
-      ...userCallbacks(userHook?.(context)),
-    ];
+    const epochPeaks = new EpochStepPeaksAccumulator();
+    let backendPeakBytes: number | null = null;
+    const noteBackend = () => {
+      const bytes = backendBytes();
+      if (bytes !== null && (backendPeakBytes === null || bytes > backendPeakBytes)) backendPeakBytes = bytes;
+    };
+    const stepBegan = () => {
+      meter.beginStep();
+      parts.stepBegan(meter.read().startBytes);
+    };
+    const stepEnded = (batch: number) => {
+      const step: StepPeak = meter.read();
+      epochPeaks.add(step);
+      noteBackend();
+      send({ type: "batch", sample: batchSample(epoch, batch, performance.now() - trainStart, step) });
+    };
+    const callbacks = [new StepCallback(stepBegan, stepEnded), ...userCallbacks(userHook?.(context))];
+    meter.start();
 
     send({ type: "ready", setupMs: performance.now() - setupStart, parameterCount: parameterCount(builtModel), batchesPerEpoch: pipeline.batchesPerEpoch });
 
@@ -108,13 +116,19 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
       {
         afterEach() {
           // afterEach also runs after a failed epoch; only a finished one gets a sample.
-          if (history) send({ type: "epoch", sample: epochSample(epoch, { timeMs: epochTime, cpuTimeMs: (epochCpu.user + epochCpu.system) / 1000 }, performance.now() - trainStart, lossOf(history), task.forcedGc) });
+          const peaks = epochPeaks.take();
+          if (!history) return;
+          noteBackend();
+          const time = { timeMs: epochTime, cpuTimeMs: (epochCpu.user + epochCpu.system) / 1000 };
+          send({ type: "epoch", sample: epochSample(epoch, time, performance.now() - trainStart, lossOf(history), task.forcedGc, { peaks, backendPeakBytes }) });
+          send({ type: "parts", memoryParts: parts.parts() });
         },
       },
     );
     await bench.run();
     send({ type: "done", timing: timingOf(bench, task.samplesPerEpoch), maxRssBytes: maxRssBytes() });
   } finally {
+    meter.stop();
     await pipeline.dispose();
     model?.dispose();
   }

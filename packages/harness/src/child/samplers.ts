@@ -2,6 +2,7 @@
 // epoch samples follow a forced GC so they show what training retained.
 import type { BatchSample, EpochSample } from "@keras-mem-bench/results";
 import * as tf from "@tensorflow/tfjs-core";
+import type { EpochStepPeaks, StepPeak } from "./step-peak.js";
 
 interface WasmBackendLike {
   wasm?: { HEAPU8?: Uint8Array };
@@ -12,6 +13,24 @@ export function wasmHeapBytes(): number | null {
   const backend = tf.engine().backend as unknown as WasmBackendLike;
   const heap = backend.wasm?.HEAPU8;
   return heap ? heap.buffer.byteLength : null;
+}
+
+interface WebGpuMemoryLike {
+  numBytesAllocatedInGPU?: unknown;
+}
+
+/**
+ * What the backend itself holds, where it says so: the wasm module's linear memory (a high-water mark by nature:
+ * it grows and never shrinks), or the bytes the WebGPU backend has allocated on the GPU (freed buffers stay in
+ * its pool, so this too only falls when the pool is trimmed). Null on cpu and tensorflow (tfjs-node does not
+ * report GPU bytes; the GPU poller does). Cheap: no GC, no device sync.
+ */
+export function backendBytes(): number | null {
+  const wasm = wasmHeapBytes();
+  if (wasm !== null) return wasm;
+  if (tf.getBackend() !== "webgpu") return null;
+  const allocated = (tf.engine().backend.memory() as WebGpuMemoryLike).numBytesAllocatedInGPU;
+  return typeof allocated === "number" ? allocated : null;
 }
 
 /** Live data ids the backend holds (one per tensor buffer it manages); null where it does not count them. */
@@ -29,7 +48,8 @@ export function maxRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-export function batchSample(epoch: number, batch: number, elapsedMs: number): BatchSample {
+/** The reading after a step; `step` adds the step's tensor high-water mark (absent when no meter ran). */
+export function batchSample(epoch: number, batch: number, elapsedMs: number, step?: StepPeak): BatchSample {
   const memory = process.memoryUsage();
   const tensors = tf.memory();
   return {
@@ -42,6 +62,7 @@ export function batchSample(epoch: number, batch: number, elapsedMs: number): Ba
     numBytes: tensors.numBytes,
     numDataIds: numDataIds(),
     wasmHeapBytes: wasmHeapBytes(),
+    ...(step ? { stepPeakBytes: step.peakBytes, stepPeakTensors: step.peakTensors, stepStartBytes: step.startBytes } : {}),
   };
 }
 
@@ -65,6 +86,7 @@ export function epochSample(
   elapsedMs: number,
   loss: number | null,
   forcedGc = true,
+  steps?: { peaks: EpochStepPeaks | null; backendPeakBytes: number | null },
 ): EpochSample {
   if (forcedGc) collectGarbage();
   const memory = process.memoryUsage();
@@ -84,5 +106,7 @@ export function epochSample(
     wasmHeapBytes: wasmHeapBytes(),
     maxRssBytes: maxRssBytes(),
     loss,
+    ...(steps?.peaks ?? {}),
+    ...(steps ? { backendPeakBytes: steps.backendPeakBytes } : {}),
   };
 }

@@ -32,6 +32,7 @@ export function cellFromRun(run: CellRun, warmupEpochs: number, rules?: VerdictR
     samples: run.samples,
     batchSamples: run.batchSamples,
     summary: analysis.summary,
+    ...(run.memoryParts ? { memoryParts: run.memoryParts } : {}),
     ...(run.error ? { error: run.error } : {}),
   };
 }

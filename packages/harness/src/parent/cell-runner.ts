@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GpuSampler, GpuSamples } from "@keras-mem-bench/gpu-memory";
-import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming } from "@keras-mem-bench/results";
+import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming, MemoryParts } from "@keras-mem-bench/results";
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
 import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "../cell-protocol.js";
 import { readProcessRss } from "./proc-rss.js";
@@ -108,6 +108,8 @@ export interface CellRun {
   error?: CellError;
   samples: EpochSample[];
   batchSamples: BatchSample[];
+  /** What each part of the cell held, as the process last reported it; null before its first epoch ended. */
+  memoryParts: MemoryParts | null;
   timing: EpochTiming | null;
   parameterCount: number | null;
   /** The process's own start cost: boot (Node, tsx, tfjs, suite, backend) + model and pipeline set-up. */
@@ -127,6 +129,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
   const started = performance.now();
   const samples: EpochSample[] = [];
   const batchSamples: BatchSample[] = [];
+  let memoryParts: MemoryParts | null = null;
   let timing: EpochTiming | null = null;
   let parameterCount: number | null = null;
   let bootMs: number | null = null;
@@ -211,6 +214,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
         ...outcome,
         samples,
         batchSamples,
+        memoryParts,
         timing,
         parameterCount,
         startupMs: bootMs !== null && setupMs !== null ? bootMs + setupMs : null,
@@ -240,6 +244,9 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
           if (gpu) message.sample.gpuUsedBytes = gpuBytes();
           samples.push(message.sample);
           checkRss(message.sample.rssBytes);
+          break;
+        case "parts":
+          memoryParts = message.memoryParts;
           break;
         case "done":
           done = true;
