@@ -81,6 +81,7 @@ Other commands:
   kmb advise --budget SIZE
                           the largest batch size under a memory budget, per family × strategy × backend
                           (kmb advise --help)
+  kmb claims [--from F]   run the claims suite, or read F, and check the articles' claims (kmb claims --help)
 `;
 
 /** An integer flag ≥ minimum; null when the flag was not given. */

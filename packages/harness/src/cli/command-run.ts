@@ -1,5 +1,6 @@
 // `kmb run` (the default command): load the suite, select cells, run them, print the summary.
 import { relative } from "node:path";
+import { evaluateClaims, renderClaimsTerminal } from "@keras-mem-bench/report";
 import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
 import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "../matrix/matrix.js";
@@ -20,9 +21,14 @@ export interface CommandIo {
 
 const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError];
 
-export async function runCommand(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export interface RunCommandOptions {
+  /** End with the claims this run's cells can answer (default true; `kmb claims` prints all of them itself). */
+  endClaims?: boolean;
+}
+
+export async function runCommand(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }, options: RunCommandOptions = {}): Promise<number> {
   try {
-    return await run(argv, io);
+    return await run(argv, io, options.endClaims ?? true);
   } catch (error) {
     if (error instanceof OutFileError) {
       io.stderr.write(`kmb: --out "${error.path}": cannot write the results file: ${(error.cause as Error).message}\n`);
@@ -37,7 +43,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo = { stdo
   }
 }
 
-async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): Promise<number> {
   const options = parseRunArgs(argv);
   if (options.help) {
     io.stdout.write(RUN_USAGE);
@@ -123,6 +129,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
     io.stdout.write(`\n${renderSummaryTable(results.cells)}\n\n${renderTotals(results.cells)} · wall ${formatDuration(wall)}\n`);
     const notes = renderNotes(results.cells);
     if (notes) io.stdout.write(`\n${notes}\n`);
+    if (endClaims) io.stdout.write(`\n${renderClaimsTerminal(evaluateClaims(results), { answeredOnly: true })}\n`);
   }
   if (options.out) io.stderr.write(`kmb: results (${results.cells.length} of ${cells.length} cells) in ${options.out}\n`);
   if (result.interrupted) return exitSignal ?? 130;

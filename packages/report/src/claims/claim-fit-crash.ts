@@ -24,7 +24,7 @@ export function fitCrashClaim(results: ResultsFile): ClaimResult {
   for (const cell of overMemory) {
     const streaming = fits(cell);
     figures.push(
-      `${cell.id}: crashed (${cell.error?.code}) at ${cell.samples.length} epochs${cell.error?.message ? `: ${cell.error.message}` : ""}` +
+      `${cell.id}: crashed (${cell.error?.code}) after ${cell.samples.length} finished epoch${cell.samples.length === 1 ? "" : "s"}${cell.error?.message ? `: ${cell.error.message}` : ""}` +
         (streaming.length > 0 ? `; on the same work ${streaming.map((s) => `${s.strategy} fit (peak ${bytes(peakRss(s))})`).join(", ")}` : ""),
     );
   }
@@ -35,7 +35,8 @@ export function fitCrashClaim(results: ResultsFile): ClaimResult {
   const loading = overMemory.filter((c) => c.strategy === "in-memory" && fits(c).length > 0);
   if (overMemory.length > 0) {
     const why = loading.length > 0 ? `whole-array loading pushed ${loading.map((c) => c.id).join(", ")} over its limit while the streaming strategies on the same work fit` : `${overMemory.length} cell(s) hit a memory limit`;
-    return { ...base, verdict: "partly", reason: `no cell grows after warm-up (${stable} stable), but ${why}: memory was too big from the start, it did not creep`, figures, cells: [...new Set(ids)] };
+    const growth = judged.length === 0 ? "no cell ran enough epochs to judge growth" : `no cell grows after warm-up (${stable} stable)`;
+    return { ...base, verdict: "partly", reason: `${growth}, but ${why}: memory was too big from the start, it did not creep`, figures, cells: [...new Set(ids)] };
   }
   return { ...base, verdict: "does not hold", reason: `all ${judged.length} judged cells are stable after warm-up and none hit a memory limit`, figures, cells: judged.map((c) => c.id) };
 }

@@ -32,7 +32,9 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
   ];
   const cells = [tfData.id, ...others.map((o) => o.id)];
   const memoryWords = memoryBest
-    ? `peak RSS within ${bytes(rssMargin)} of the lowest (${lowest.strategy})`
+    ? peakRss(tfData) <= peakRss(lowest)
+      ? `the lowest peak RSS`
+      : `peak RSS within ${bytes(rssMargin)} of the lowest (${lowest.strategy})`
     : `peak RSS ${bytes(peakRss(tfData) - peakRss(lowest))} above ${lowest.strategy}`;
   if (throughputBest === null) {
     return { ...base, verdict: memoryBest ? "partly" : "does not hold", reason: `${memoryWords}; throughput not measured (no epoch timing)`, figures, cells };

@@ -1,0 +1,47 @@
+// The claims suite: what `pnpm bench claims` runs to answer the articles' claims (packages/report/src/claims/).
+// Written with the same API a user's own suite file uses. Sized so the effects are real and the run fits in
+// ~10 minutes on 2 cores with the default wasm backend: only the cells a claim reads are in the matrix.
+import { defineSuite } from "@keras-mem-bench/harness";
+
+// 65,536 samples: about MNIST's 60,000 training images, the data set the articles load whole. The dense
+// family is the MNIST MLP at a quarter of the pixels (196 features + 4 targets = 800 B per sample), so the
+// whole array is 50 MiB of tensors. At the default 1,024 samples (0.8 MiB) strategies cannot be told apart
+// in RSS; measured here at 65,536 (dense, b64, 2 epochs): in-memory peak RSS 277 MiB, generator 170 MiB,
+// tf-data 175 MiB, file-stream 158 MiB.
+const ARTICLE_SAMPLES = 65_536;
+
+// The streaming cells at b256 peak near 160–180 MiB and the in-memory one near 280 MiB: a budget between
+// them shows whole-array loading crashing where streaming fits (the "fit crashes with OOM" story).
+const BUDGET = "240M";
+
+export default defineSuite({
+  name: "claims",
+  families: ["dense", "lstm", "conv", "depthwise-conv"],
+  strategies: ["in-memory", "generator", "tf-data", "file-stream"],
+  batchSizes: [16, 64, 256],
+  backends: ["wasm"],
+  // 3 judged epochs after 2 warm-up: the fewest the growth verdicts accept.
+  epochs: 5,
+  warmupEpochs: 2,
+  // Step peaks and activations do not depend on the data set size: the slow families train on a small one.
+  samplesPerEpoch: 1024,
+  overrides: [
+    // Families and batch sizes are compared on one strategy (the generator, Keras's Sequence).
+    { where: { family: ["lstm", "conv", "depthwise-conv"], strategy: ["in-memory", "tf-data", "file-stream"] }, skip: true },
+    { where: { family: ["dense"], batchSize: [16], strategy: ["in-memory", "tf-data", "file-stream"] }, skip: true },
+    // Strategies are compared on dense with the articles' data set size, at b64 without a budget...
+    { where: { family: ["dense"], batchSize: [64, 256] }, samplesPerEpoch: ARTICLE_SAMPLES },
+    // ...and at b256 under a memory budget that only whole-array loading exceeds.
+    { where: { family: ["dense"], batchSize: [256] }, maxRss: BUDGET },
+  ],
+  // A smoke run of the same cells (tests, trying a change): small data, no budget.
+  quickOverrides: {
+    epochs: 4,
+    warmupEpochs: 1,
+    samplesPerEpoch: 256,
+    overrides: [
+      { where: { family: ["lstm", "conv", "depthwise-conv"], strategy: ["in-memory", "tf-data", "file-stream"] }, skip: true },
+      { where: { family: ["dense"], batchSize: [16], strategy: ["in-memory", "tf-data", "file-stream"] }, skip: true },
+    ],
+  },
+});
