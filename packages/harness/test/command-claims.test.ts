@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { syntheticCell, syntheticResults, type Cell } from "@keras-mem-bench/results";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { claimsCommand } from "../src/cli/command-claims.js";
+import { heatmapCommand } from "../src/cli/command-heatmap.js";
 import type { CommandIo } from "../src/cli/command-compare.js";
 
 const MiB = 2 ** 20;
@@ -71,5 +72,26 @@ describe("kmb claims --from", () => {
     const empty = capture();
     expect(await claimsCommand(["--from"], empty)).toBe(2);
     expect(empty.err).toMatch(/^kmb claims: --from needs a file/);
+  });
+});
+
+describe("kmb heatmap", () => {
+  it("writes the matrix of a results file as an SVG, and refuses an unknown metric", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kmb-heatmap-"));
+    try {
+      const resultsPath = join(dir, "r.json");
+      await writeFile(resultsPath, JSON.stringify(syntheticResults([denseCell("in-memory"), denseCell("generator")])));
+      const io = capture();
+      const svgPath = join(dir, "m.svg");
+      expect(await heatmapCommand([resultsPath, "--metric", "resident", "--out", svgPath], io)).toBe(0);
+      const svg = await readFile(svgPath, "utf8");
+      expect(svg).toMatch(/^<svg /);
+      expect(svg).toContain('data-cell="dense/in-memory/b64/wasm" data-bytes="52428800"');
+      const bad = capture();
+      expect(await heatmapCommand([resultsPath, "--metric", "rss"], bad)).toBe(2);
+      expect(bad.err).toBe('--metric "rss": one of step-peak, resident, peak-rss\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -82,6 +82,7 @@ Other commands:
                           the largest batch size under a memory budget, per family × strategy × backend
                           (kmb advise --help)
   kmb claims [--from F]   run the claims suite, or read F, and check the articles' claims (kmb claims --help)
+  kmb heatmap FILE        the matrix of a run as an SVG (kmb heatmap --help)
 `;
 
 /** An integer flag ≥ minimum; null when the flag was not given. */
