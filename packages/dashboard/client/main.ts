@@ -8,6 +8,7 @@ import { renderCell } from "./cell-view.js";
 import { commitLink } from "./commit-caption.js";
 import { h, shortDate } from "./dom.js";
 import { renderFilters } from "./filters.js";
+import { renderMatrix } from "./matrix.js";
 import { renderOverview } from "./overview.js";
 import "./run-loader.js";
 import { renderRuns } from "./runs.js";
@@ -17,6 +18,7 @@ const TABS: Array<{ view: ViewName; label: string }> = [
   { view: "overview", label: "Overview" },
   { view: "trends", label: "Trends" },
   { view: "runs", label: "Runs" },
+  { view: "matrix", label: "Matrix & claims" },
 ];
 
 function byId(id: string): HTMLElement {
@@ -123,6 +125,7 @@ function start(): void {
     main.dataset.view = state.view;
     main.dataset.shown = String(shown.length);
     if (state.view === "cell") renderCell(app, main);
+    else if (state.view === "matrix") renderMatrix(app, main);
     else if (shown.length === 0) {
       const showAll = h("button", { type: "button", class: "link", onclick: () => app.navigate({ filter: allOf(model.axes) }) }, "Show all cells");
       main.append(h("p", { class: "empty" }, "No cells match these filters. ", showAll));

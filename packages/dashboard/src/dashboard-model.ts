@@ -1,6 +1,6 @@
 // From runs (results files in commit order) to what the page draws. Pure: no I/O, no clock
 // unless generatedAt is left out.
-import { DEFAULT_THRESHOLDS, type Thresholds } from "@keras-mem-bench/report";
+import { DEFAULT_THRESHOLDS, evaluateClaims, HEATMAP_METRIC_INFO, HEATMAP_METRICS, renderHeatmapSvg, type Thresholds } from "@keras-mem-bench/report";
 import { cellKeyOf, type Cell, type ResultsFile } from "@keras-mem-bench/results";
 import { CURVE_METRICS, curveMetricInfo, TREND_METRICS, trendMetricInfo } from "./metrics.js";
 import type {
@@ -10,6 +10,7 @@ import type {
   CommitInfo,
   DashboardAxes,
   DashboardModel,
+  MatrixView,
   RunCellCurves,
   RunCurves,
   TrendMetricKey,
@@ -190,6 +191,18 @@ export function buildDashboardModel(runs: readonly DashboardRun[], options: Buil
     series,
     markerRule: options.markerRule ?? describeMarkerRule(options.thresholds),
     synthetic: n > 0 && runs.every((r) => r.results.suite.name === "synthetic"),
+    matrix: matrixView(runs),
+  };
+}
+
+/** The newest run as heatmaps (the same SVG the README embeds) and the claims its cells answer. */
+export function matrixView(runs: readonly DashboardRun[]): MatrixView | null {
+  const newest = runs[runs.length - 1];
+  if (!newest) return null;
+  return {
+    commit: runs.length - 1,
+    heatmaps: HEATMAP_METRICS.map((key) => ({ key, label: HEATMAP_METRIC_INFO[key].label, svg: renderHeatmapSvg(newest.results, key) })),
+    claims: evaluateClaims(newest.results),
   };
 }
 

@@ -107,6 +107,18 @@ export interface DashboardModel {
   markerRule: string;
   /** True when every run came from the synthetic generator: the page says so. */
   synthetic: boolean;
+  /** The newest run's matrix as heatmaps and its claims (the "Matrix & claims" view); null with no run. */
+  matrix: MatrixView | null;
+}
+
+/** One run drawn as a picture per metric (the report's SVG renderer) with the articles' claims checked on it. */
+export interface MatrixView {
+  /** Index into commits of the run drawn. */
+  commit: number;
+  /** In the order the page offers them; `key` is the report's HeatmapMetric, `svg` its renderHeatmapSvg output (names escaped there). */
+  heatmaps: Array<{ key: string; label: string; svg: string }>;
+  /** The report's ClaimResult, as the page shows it. */
+  claims: Array<{ id: string; claim: string; verdict: "holds" | "does not hold" | "partly" | "not measured here"; reason: string; figures: string[]; cells: string[] }>;
 }
 
 export interface RunCellCurves extends CellKey {

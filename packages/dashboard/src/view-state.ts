@@ -3,8 +3,8 @@
 import type { CurveMetricKey, DashboardModel, TrendMetricKey } from "./model-types.js";
 import { allOf, type SeriesFilter } from "./series-filter.js";
 
-export type ViewName = "overview" | "trends" | "runs" | "cell";
-export const VIEWS: readonly ViewName[] = ["overview", "trends", "runs", "cell"];
+export type ViewName = "overview" | "trends" | "runs" | "matrix" | "cell";
+export const VIEWS: readonly ViewName[] = ["overview", "trends", "runs", "matrix", "cell"];
 
 export interface ViewState {
   view: ViewName;
@@ -15,9 +15,11 @@ export interface ViewState {
   commit: number;
   /** Cell id for the cell view. */
   cell: string | null;
+  /** What the matrix view's heatmap shows (a key of model.matrix.heatmaps). */
+  heatmap: string;
 }
 
-type ModelShape = Pick<DashboardModel, "axes" | "commits" | "trendMetrics" | "curveMetrics">;
+type ModelShape = Pick<DashboardModel, "axes" | "commits" | "trendMetrics" | "curveMetrics"> & Partial<Pick<DashboardModel, "matrix">>;
 
 export function defaultViewState(model: ModelShape): ViewState {
   return {
@@ -27,6 +29,7 @@ export function defaultViewState(model: ModelShape): ViewState {
     filter: allOf(model.axes),
     commit: model.commits.length - 1,
     cell: null,
+    heatmap: model.matrix?.heatmaps[0]?.key ?? "step-peak",
   };
 }
 
@@ -58,6 +61,9 @@ export function parseViewState(hash: string, model: ModelShape): ViewState {
     if (i >= 0) state.commit = i;
   }
   state.cell = params.get("cell");
+  const heatmap = params.get("heatmap");
+  // The model lists the heatmaps it has (the client bundle does not import the report package at run time).
+  if (heatmap && model.matrix?.heatmaps.some((m) => m.key === heatmap)) state.heatmap = heatmap;
   if (state.view === "cell" && !state.cell) state.view = "overview";
   return state;
 }
@@ -82,6 +88,7 @@ export function serializeViewState(state: ViewState, model: ModelShape): string 
     if (label) params.set("commit", label);
   }
   if (state.view === "cell" && state.cell) params.set("cell", state.cell);
+  if (state.heatmap !== defaults.heatmap) params.set("heatmap", state.heatmap);
   const text = params.toString();
   return text ? `#${text}` : "";
 }

@@ -132,6 +132,23 @@ describe("dashboard in headless Chromium", () => {
     await page.close();
   }, T);
 
+  it("matrix & claims: the newest run as a heatmap whose figure is selectable, and the claims table", async () => {
+    const { page, watch } = await open(server.url, "#view=matrix");
+    // 4 families × 4 strategies × 2 batch sizes of the sample history: a square each, valued unless the cell failed.
+    expect(await count(page, ".heatmap svg .heatmap-panel")).toBe(4);
+    expect(await count(page, ".heatmap svg .heatmap-square")).toBe(32);
+    const newest = history.runs[history.runs.length - 1]!.results.cells;
+    expect(await count(page, ".heatmap svg .heatmap-square.value")).toBe(newest.filter((c) => c.status === "ok").length);
+    expect(await page.locator(".heatmap svg > text").first().textContent()).toMatch(/^step peak/);
+    await page.click('button[data-heatmap="peak-rss"]');
+    await expect.poll(() => page.url()).toContain("heatmap=peak-rss");
+    expect(await page.locator(".heatmap svg > text").first().textContent()).toMatch(/^peak RSS/);
+    expect(await count(page, ".claims tbody tr")).toBe(8);
+    expect(await page.locator('.claims tr[data-claim="gpu-memory-growth"] .badge').textContent()).toBe("not measured here");
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, T);
+
   it("a tile opens the cell's trends for every metric, and Back returns", async () => {
     const { page, watch } = await open(server.url);
     await page.click('.tile[data-cell="lstm/generator/b256/wasm"]');
