@@ -42,6 +42,16 @@ describe("advise search on a fake cell runner", () => {
     expect(advice.reason).toMatch(/^b512 fits \(262\.5 MiB, 57\.5 MiB left\); b1024 was killed at the budget$/);
   });
 
+  it("a noisy metric's answer with under 5% headroom says it will not fit every time; exact tensor bytes do not", async () => {
+    // 316 MiB at b1024 (1.25% headroom), as lstm/generator on wasm measured near a 320 MiB budget.
+    const thin = (b: number) => 200 * MIB + b * 116 * 1024;
+    const rss = await advise({ peak: thin });
+    expect(rss.advice).toMatchObject({ outcome: "fits", largestBatchSize: 1024 });
+    expect(rss.advice.reason).toMatch(/; headroom under 5%: this peak varies by a few percent from run to run, so b1024 will not fit every time$/);
+    const step = await advise({ metric: "step", peak: thin });
+    expect(step.advice.reason).not.toContain("headroom under");
+  });
+
   it("--exact finds the exact integer on a linear curve in a handful of probes", async () => {
     // 150 KiB per sample: (320 − 200) MiB / 150 KiB = 819.2 → 819 fits, 820 does not.
     const { advice, asked } = await advise({ peak: (b) => 200 * MIB + b * 150 * 1024 }, { grid: batchGrid("exact", 1, 100_000) });

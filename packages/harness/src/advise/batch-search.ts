@@ -95,6 +95,9 @@ export async function searchLargestBatch(row: SearchRow, plan: SearchPlan, runPr
 
 const b = (size: number) => `b${size}`;
 
+/** Headroom below this share of the budget is called out for noisy metrics (RSS, GPU). */
+export const THIN_HEADROOM = 0.05;
+
 function notFitting(probe: AdviceProbe, budgetBytes: number): string {
   if (probe.peakBytes !== null) return `${b(probe.batchSize)} needs ${formatBytes(probe.peakBytes)} (${formatBytes(probe.peakBytes - budgetBytes)} over)`;
   if (probe.error?.code === "KMB_MAX_RSS") return `${b(probe.batchSize)} was killed at the budget`;
@@ -125,6 +128,10 @@ export function concludeSearch(row: SearchRow, probes: readonly AdviceProbe[], p
   } else if (fits !== null && fails !== null && nextUp(grid, fits) === fails) {
     outcome = "fits";
     reason = `${fitsText}; ${notFitting(failing!, budgetBytes)}`;
+    // Tensor bytes repeat exactly; RSS and GPU memory move by a few percent from one run to the next.
+    if (row.metric !== "step" && peakBytes !== null && budgetBytes - peakBytes < THIN_HEADROOM * budgetBytes) {
+      reason += `; headroom under ${100 * THIN_HEADROOM}%: this peak varies by a few percent from run to run, so b${fits} will not fit every time`;
+    }
   } else {
     outcome = "probe-limit";
     const between = [fitsText, failing ? notFitting(failing, budgetBytes) : ""].filter((t) => t !== "").join("; ");
