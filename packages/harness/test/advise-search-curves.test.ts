@@ -39,7 +39,7 @@ describe("advise search on a fake cell runner", () => {
     // start 16, start 64, the prediction 512, the next size up 1024: no walk through 128 and 256.
     expect(asked).toEqual([16, 64, 512, 1024]);
     expect(advice.probes.map((p) => p.reason)).toEqual(["start", "start", "predicted", "next-up"]);
-    expect(advice.reason).toMatch(/^b512 fits \(262\.5 MiB, 57\.5 MiB left\); b1024 was killed at the budget$/);
+    expect(advice.reason).toMatch(/^b512 fits \(263 MiB, 57\.5 MiB left\); b1024 was killed at the budget$/);
   });
 
   it("a noisy metric's answer with under 5% headroom says it will not fit every time; exact tensor bytes do not", async () => {
@@ -125,10 +125,10 @@ describe("advise search on a fake cell runner", () => {
   it("a budget below the smallest batch says so and shows what batch 1 needs", async () => {
     const gpu = await advise({ metric: "gpu", peak: linear }, { budgetBytes: 150 * MIB });
     expect(gpu.advice).toMatchObject({ outcome: "below-smallest", largestBatchSize: null, peakBytes: null, headroomBytes: null, nextBatchSize: 1 });
-    expect(gpu.advice.reason).toBe("the budget 150.0 MiB is below the smallest batch: b1 needs 200.1 MiB (50.1 MiB over)");
+    expect(gpu.advice.reason).toBe("the budget 150 MiB is below the smallest batch: b1 needs 200 MiB (50.1 MiB over)");
     const rss = await advise({ peak: linear }, { budgetBytes: 150 * MIB, grid: batchGrid("powers-of-two", 8, 4096) });
     expect(rss.advice).toMatchObject({ outcome: "below-smallest", nextBatchSize: 8 });
-    expect(rss.advice.reason).toBe("the budget 150.0 MiB is below the smallest batch: b8 was killed at the budget");
+    expect(rss.advice.reason).toBe("the budget 150 MiB is below the smallest batch: b8 was killed at the budget");
     expect(rss.asked.at(-1)).toBe(8);
   });
 
@@ -136,7 +136,7 @@ describe("advise search on a fake cell runner", () => {
     const flat = (b: number) => 180 * MIB + b * 100;
     const { advice, asked } = await advise({ peak: flat }, { grid: batchGrid("powers-of-two", 1, 2048) });
     expect(advice).toMatchObject({ outcome: "max-batch", largestBatchSize: 2048, nextBatchSize: null });
-    expect(advice.reason).toMatch(/^b2048 fits \(180\.2 MiB, 139\.8 MiB left\); b2048 is --max-batch/);
+    expect(advice.reason).toMatch(/^b2048 fits \(180 MiB, 140 MiB left\); b2048 is --max-batch/);
     expect(Math.max(...asked)).toBe(2048);
     const exact = await advise({ peak: flat }, { grid: batchGrid("exact", 1, 1000) });
     expect(exact.advice).toMatchObject({ outcome: "max-batch", largestBatchSize: 1000 });

@@ -42,19 +42,19 @@ describe("advice table", () => {
   it("one aligned row per family × strategy × backend, sizes with units, probes sorted by batch", () => {
     const table = renderAdviceTable([found, atMax], search).split("\n");
     expect(table[0]).toMatch(/^row +largest batch +peak RSS +headroom +did not fit +outcome +probes +samples\/s by batch$/);
-    expect(table[2]).toMatch(/^lstm\/generator\/wasm +b512 +250\.8 MiB +69\.2 MiB \(21\.6%\) +b1024 +fits +3 +b16 222\/s · b512 1008\/s · b1024 –$/);
-    expect(table[3]).toMatch(/^dense\/generator\/wasm +b4096 +190\.0 MiB +130\.0 MiB \(40\.6%\) +none up to b4096 +max-batch +1 +b4096 9000\/s$/);
+    expect(table[2]).toMatch(/^lstm\/generator\/wasm +b512 +251 MiB +69\.2 MiB \(21\.6%\) +b1024 +fits +3 +b16 222\/s · b512 1,008\/s · b1024 –$/);
+    expect(table[3]).toMatch(/^dense\/generator\/wasm +b4096 +190 MiB +130 MiB \(40\.6%\) +none up to b4096 +max-batch +1 +b4096 9,000\/s$/);
     // Right-aligned numbers: the columns end at the same place in every line.
     const end = (line: string, text: string) => line.indexOf(text) + text.length;
-    expect(end(table[2]!, "250.8 MiB")).toBe(end(table[3]!, "190.0 MiB"));
-    expect(end(table[0]!, "peak RSS")).toBe(end(table[2]!, "250.8 MiB"));
+    expect(end(table[2]!, "251 MiB")).toBe(end(table[3]!, "190 MiB"));
+    expect(end(table[0]!, "peak RSS")).toBe(end(table[2]!, "251 MiB"));
     expect(renderAdviceNotes([found])).toBe("lstm/generator/wasm: b512 fits (250.8 MiB, 69.2 MiB left); b1024 was killed at the budget");
   });
 
   it("probe notes say what each probe means for the budget", () => {
-    expect(probeNote(found.probes[0]!, 320 * MIB)).toBe("fits: 210.3 MiB of 320.0 MiB");
+    expect(probeNote(found.probes[0]!, 320 * MIB)).toBe("fits: 210 MiB of 320 MiB");
     expect(probeNote(found.probes[1]!, 320 * MIB)).toBe("does not fit: killed at the budget");
-    expect(probeNote({ ...found.probes[0]!, fits: false, peakBytes: 400 * MIB }, 320 * MIB)).toBe("does not fit: 400.0 MiB of 320.0 MiB");
+    expect(probeNote({ ...found.probes[0]!, fits: false, peakBytes: 400 * MIB }, 320 * MIB)).toBe("does not fit: 400 MiB of 320 MiB");
     expect(probeNote({ ...found.probes[0]!, fits: null, peakBytes: null }, 320 * MIB)).toBe("says nothing about memory: the row stops");
   });
 });
@@ -64,12 +64,12 @@ describe("advice markdown", () => {
 
   it("a heading with the budget, a table, the reasons, how the probes ran and where", () => {
     const md = renderAdviceMarkdown(file);
-    expect(md).toContain("### Largest batch size under 320.0 MiB of peak RSS\n");
+    expect(md).toContain("### Largest batch size under 320 MiB of peak RSS\n");
     expect(md).toContain("| row | largest batch | peak RSS | headroom | did not fit | outcome | probes | samples/s by batch |\n| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |");
-    expect(md).toContain("| lstm/generator/wasm | b512 | 250.8 MiB | 69.2 MiB (21.6%) | b1024 | fits | 3 | b16 222/s · b512 1008/s · b1024 – |");
+    expect(md).toContain("| lstm/generator/wasm | b512 | 251 MiB | 69.2 MiB (21.6%) | b1024 | fits | 3 | b16 222/s · b512 1,008/s · b1024 – |");
     expect(md).toContain("\n- lstm/generator/wasm: b512 fits (250.8 MiB, 69.2 MiB left); b1024 was killed at the budget\n");
     expect(md).toContain("each probe: 2 epochs of max(1024, batch) samples in its own process, killed when its RSS passes the budget");
-    expect(md).toContain("node v20.20.2 · synthetic × 2");
+    expect(md).toContain("node v20.20.2 · synthetic × 2 · 24.0 GiB memory · gpu none");
   });
 
   it("a user's family name cannot break the table, link, or mention anyone", () => {

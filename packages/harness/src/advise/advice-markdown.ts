@@ -1,7 +1,7 @@
 // The advice as markdown for a job summary ($GITHUB_STEP_SUMMARY) or a PR comment. Pure: returns text.
 import { escapeMarkdown } from "@keras-mem-bench/report";
 import type { AdviceFile } from "@keras-mem-bench/results";
-import { formatBytes } from "../units.js";
+import { formatBytes } from "@keras-mem-bench/metrics";
 import { adviceRows } from "./advice-table.js";
 import { METRIC_LABEL, rowName, searchLine } from "./advice-words.js";
 

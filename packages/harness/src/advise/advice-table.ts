@@ -1,6 +1,6 @@
 // The table `kmb advise` prints: one row per family × strategy × backend. Pure: returns text.
 import type { Advice, AdviceSearchInfo } from "@keras-mem-bench/results";
-import { formatBytes } from "../units.js";
+import { formatBytes } from "@keras-mem-bench/metrics";
 import { headroomText, METRIC_LABEL, notFittingCell, rowName, throughputByBatch } from "./advice-words.js";
 
 /** Header and cells of the advice table, shared with the markdown renderer. */

@@ -1,6 +1,6 @@
 // The words advise prints about rows and probes, shared by the terminal table, the markdown and progress. Pure.
 import type { Advice, AdviceProbe, AdviceSearchInfo, BudgetMetric } from "@keras-mem-bench/results";
-import { formatBytes } from "../units.js";
+import { formatBytes, formatNumber } from "@keras-mem-bench/metrics";
 
 export const METRIC_LABEL: Record<BudgetMetric, string> = { rss: "peak RSS", step: "step peak", gpu: "GPU memory" };
 
@@ -25,7 +25,7 @@ export function probeNote(probe: AdviceProbe, budgetBytes: number): string {
 export function throughputByBatch(probes: readonly AdviceProbe[]): string {
   return [...probes]
     .sort((a, b) => a.batchSize - b.batchSize)
-    .map((p) => `b${p.batchSize} ${p.samplesPerSecond === null ? "–" : `${Math.round(p.samplesPerSecond)}/s`}`)
+    .map((p) => `b${p.batchSize} ${p.samplesPerSecond === null ? "–" : `${formatNumber(p.samplesPerSecond)}/s`}`)
     .join(" · ");
 }
 
@@ -49,5 +49,6 @@ export function searchLine(metric: BudgetMetric, budgetBytes: number, search: Ad
 /** "21.9 MiB (6.8%)" */
 export function headroomText(advice: Advice): string {
   if (advice.headroomBytes === null) return "–";
+  // A share of the budget, not a change: no sign (metrics' formatPercent signs its values).
   return `${formatBytes(advice.headroomBytes)} (${((100 * advice.headroomBytes) / advice.budgetBytes).toFixed(1)}%)`;
 }

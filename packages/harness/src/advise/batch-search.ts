@@ -6,7 +6,7 @@
 // bisection step (or a jump up, while nothing has failed to fit), then by a new prediction from the probes
 // nearest the budget, until a size that fits sits next to one that does not.
 import type { Advice, AdviceOutcome, AdviceProbe, BudgetMetric, ProbeReason } from "@keras-mem-bench/results";
-import { formatBytes } from "../units.js";
+import { formatBytes } from "@keras-mem-bench/metrics";
 import { floorToGrid, middle, nextDown, nextUp, type BatchGrid } from "./batch-grid.js";
 import { batchAtBudget, fitPeakLine } from "./memory-fit.js";
 

@@ -1,7 +1,7 @@
 // Memory against batch size: a straight line through the measured peaks near the budget, and the batch
 // size where that line meets the budget. Pure.
 import type { AdviceProbe } from "@keras-mem-bench/results";
-import { leastSquares } from "../analysis/analysis.js";
+import { linearFit } from "@keras-mem-bench/metrics";
 
 /** How many of the largest measured sizes the line goes through: the curve near the budget is what matters, and it bends. */
 export const FIT_POINTS = 3;
@@ -22,7 +22,7 @@ export function fitPeakLine(probes: readonly AdviceProbe[]): PeakLine | null {
   for (const probe of probes) if (probe.peakBytes !== null) measured.set(probe.batchSize, probe.peakBytes);
   const points = [...measured].sort(([a], [b]) => a - b).slice(-FIT_POINTS);
   if (points.length < 2) return null;
-  const fit = leastSquares(
+  const fit = linearFit(
     points.map(([batch]) => batch),
     points.map(([, peak]) => peak),
   );

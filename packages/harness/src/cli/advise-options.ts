@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { BUDGET_METRICS, type BudgetMetric } from "@keras-mem-bench/results";
 import { BACKENDS } from "../child/backend-setup.js";
-import { parseDuration, parseSize } from "../units.js";
+import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
 import { DEFAULT_TIMEOUT_MS, parseBackendFlag, positiveInt, UsageError } from "./cli-options.js";
 
 export interface AdviseOptions {

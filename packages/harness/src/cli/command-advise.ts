@@ -19,7 +19,7 @@ import { streamProgress, type ProgressReporter } from "../parent/progress.js";
 import { GPU_BACKENDS, runMatrix } from "../parent/run-matrix.js";
 import { DEFAULT_SUITE_FILE, loadSuite } from "../suite/suite-load.js";
 import { SuiteConfigError } from "../suite/suite-resolve.js";
-import { formatBytes, formatDuration } from "../units.js";
+import { formatBytes, formatDuration } from "@keras-mem-bench/metrics";
 import { ADVISE_USAGE, parseAdviseArgs, type AdviseOptions } from "./advise-options.js";
 import { UsageError } from "./cli-options.js";
 import { selectCells, type CommandIo } from "./command-run.js";
@@ -55,9 +55,6 @@ function checkMetric(options: AdviseOptions, rows: readonly MatrixCell[]): void 
     if (cpuOnly.length > 0) {
       throw new UsageError(`--metric gpu: backend ${cpuOnly.join(", ")} keeps its memory in RSS, not on a GPU (GPU backends: ${[...GPU_BACKENDS].join(", ")}); use --metric rss or --backend tensorflow`);
     }
-  }
-  if (options.metric === "step") {
-    throw new UsageError("--metric step: this build's cells do not record the step peak yet (results format version 2); use --metric rss or gpu");
   }
 }
 
