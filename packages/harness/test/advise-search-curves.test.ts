@@ -94,6 +94,10 @@ describe("advise search on a fake cell runner", () => {
     expect(advice.probes.find((p) => p.batchSize === 722)).toMatchObject({ status: "ok", fits: false, peakBytes: step(722) });
     expect(advice.reason).toBe("b721 fits (32.0 MiB, 20.0 KiB left); b722 needs 32.0 MiB (24.0 KiB over)");
     expect(asked).toEqual([16, 64, 721, 722]);
+    // On powers of two the line meets 32 MiB at b721: b512 is predicted to fit, then b1024 checked not to.
+    const pow2 = await advise({ metric: "step", peak: step }, { budgetBytes: 32 * MIB });
+    expect(pow2.asked).toEqual([16, 64, 512, 1024]);
+    expect(pow2.advice.probes.map((p) => p.reason)).toEqual(["start", "start", "predicted", "next-up"]);
   });
 
   it("a crash that is about memory is an answer: OS OOM kill, out-of-memory error, V8 heap", async () => {

@@ -63,9 +63,8 @@ export function nextProbe(probes: readonly AdviceProbe[], plan: SearchPlan): Pro
   // A line that reaches the budget only at or beyond a size already measured not to fit is wrong up there.
   const overshoots = atBudget !== null && fails !== null && atBudget >= fails;
   if (atBudget !== null && !overshoots && !missed(last)) {
-    const predicted = clamp(floorToGrid(grid, atBudget));
-    // A prediction at or below what already fits: check the next size up is really too big.
-    return { batchSize: predicted, reason: fits !== null && predicted === lower ? "next-up" : "predicted" };
+    // A line that meets the budget below the unknown sizes says the first of them does not fit: check it.
+    return { batchSize: clamp(floorToGrid(grid, atBudget)), reason: fits !== null && atBudget < lower ? "next-up" : "predicted" };
   }
   if (fails === null) return { batchSize: clamp(floorToGrid(grid, fits! * START_SPREAD)), reason: "gallop" };
   return { batchSize: middle(grid, lower, upper), reason: "bisect" };
