@@ -1,46 +1,20 @@
-import {
-  backend_util,
-  DepthwiseConv2dNativeBackpropInput,
-  type DepthwiseConv2dNativeBackpropInputAttrs,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-} from "@tensorflow/tfjs-core";
-import { inputGradAxis, pair, requireFloat32, requireShape, shape4 } from "./_conv-geometry.js";
-import { reshape, sliceIfNeeded, withScratch, type WasmScratch } from "./_wasm-scratch.js";
+import { DepthwiseConv2dNativeBackpropInput, type KernelConfig, type TensorInfo } from "@tensorflow/tfjs-core";
+import { inputGradAxis, shape4 } from "./_conv-geometry.js";
+import { depthwiseGradKernel } from "./_depthwise-grad.js";
+import { reshape, sliceIfNeeded, type WasmScratch } from "./_wasm-scratch.js";
 import { WASM_BACKEND_NAME } from "./kernel-names.js";
-import { UnsupportedAttributeError } from "./unsupported-attribute-error.js";
 
 /**
  * dx is a transposed depthwise convolution: dy with (stride-1) zeros stuffed between its pixels, padded,
  * and convolved (stride 1, same dilation) with the spatially flipped filter seen as multiplier 1 over
  * C·M channels; the M results that belong to one input channel are then summed.
  */
-export const depthwiseConv2dBackpropInputWasm: KernelFunc = ({ inputs, backend, attrs }) => {
-  const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-  const { strides, dilations, pad, dimRoundingMode, inputShape } = attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs;
-  const name = DepthwiseConv2dNativeBackpropInput;
-  requireFloat32(dy, name, "dy");
-  requireFloat32(filter, name, "filter");
-  const xShape = shape4(inputShape, name, "inputShape");
-  const fShape = shape4(filter, name, "filter");
-  const [sh, sw] = pair(strides, 1);
-  const [dh, dw] = pair(dilations, 1);
-  if ((sh > 1 || sw > 1) && (dh > 1 || dw > 1)) {
-    throw new UnsupportedAttributeError(name, "dilations", dilations, "all 1 when strides > 1 (as in TensorFlow)");
-  }
-  const [n, h, w, c] = xShape;
-  const [fh, fw, fc, m] = fShape;
-  if (fc !== c) throw new Error(`${name}: filter.shape[2] (${fc}) must equal inputShape[3] (${c})`);
-  const info = backend_util.computeConv2DInfo(xShape, fShape, [sh, sw], [dh, dw], pad, dimRoundingMode, true);
-  requireShape(dy, info.outShape, name, "dy");
-  if (dy.shape.some((d) => d === 0)) {
-    return withScratch(backend, (s) => s.run("Fill", {}, { shape: xShape, value: 0, dtype: "float32" }));
-  }
-  const rows = inputGradAxis(h, info.padInfo.top, info.outHeight * sh, fh, dh);
-  const cols = inputGradAxis(w, info.padInfo.left, info.outWidth * sw, fw, dw);
-
-  return withScratch(backend, (s) => {
+export const depthwiseConv2dBackpropInputWasm = depthwiseGradKernel(
+  DepthwiseConv2dNativeBackpropInput,
+  "filter",
+  (s, { tensor: filter, dy, xShape: [n, h, w, c], fShape: [fh, fw, , m], strides: [sh, sw], dilations: [dh, dw], info }) => {
+    const rows = inputGradAxis(h, info.padInfo.top, info.outHeight * sh, fh, dh);
+    const cols = inputGradAxis(w, info.padInfo.left, info.outWidth * sw, fw, dw);
     const stuffed = stuffZeros(s, dy, sh, sw);
     const flipped = reshape(s, s.run("Reverse", { x: filter }, { dims: [0, 1] }), [fh, fw, c * m, 1]);
     const conv = s.run(
@@ -55,8 +29,8 @@ export const depthwiseConv2dBackpropInputWasm: KernelFunc = ({ inputs, backend, 
     const cropped = sliceIfNeeded(s, conv, [0, rows.offset, cols.offset, 0], [n, h, w, c * m]);
     if (m === 1) return cropped;
     return s.run("Sum", { x: reshape(s, cropped, [n, h, w, c, m]) }, { axis: [4], keepDims: false });
-  });
-};
+  },
+);
 
 /** [N,Ho,Wo,K] → [N,Ho·sh,Wo·sw,K] with each pixel followed by zeros: reshape, pad the unit axes, reshape. */
 function stuffZeros(s: WasmScratch, dy: TensorInfo, sh: number, sw: number): TensorInfo {
