@@ -1,5 +1,6 @@
 // The option sets each conv kernel is checked with; small shapes keep the suite fast on 2 cores.
-import type { tf } from "./_backends.js";
+import { randomValues, seedFor, sizeOf, tf } from "./_backends.js";
+import { pairOf } from "./_dilate.js";
 
 type Pad = "same" | "valid" | number | tf.backend_util.ExplicitPadding;
 
@@ -36,4 +37,18 @@ export const DILATED_CASES: ConvCase[] = [
   { name: "3x2 dilations [2,3] same", x: [2, 8, 9, 2], kernel: [3, 2], strides: 1, pad: "same", dilations: [2, 3] },
 ];
 
-export const CHANNEL_MULTIPLIERS = [1, 2, 3];
+/** The depthwise gradients' cases: every conv case, and the dilated ones, with each channel multiplier. */
+export const DEPTHWISE_CASES = [...CONV_CASES, ...DILATED_CASES].flatMap((c) => [1, 2, 3].map((multiplier) => ({ ...c, multiplier })));
+
+/**
+ * A depthwise case's forward convolution and seeded values for its x, filter and dy (each gradient takes
+ * two of them); `seed`, named after the test and the case, replays them.
+ */
+export function depthwiseOperands(test: string, c: (typeof DEPTHWISE_CASES)[number]) {
+  const filterShape: [number, number, number, number] = [...c.kernel, c.x[3], c.multiplier];
+  const dilations = pairOf(c.dilations);
+  const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, dilations, c.pad, undefined, true);
+  const seed = seedFor(`${test} ${c.name} ${c.multiplier}`);
+  const values = { x: randomValues(sizeOf(c.x), seed), filter: randomValues(sizeOf(filterShape), seed + 1), dy: randomValues(sizeOf(info.outShape), seed + 2) };
+  return { filterShape, dilations, info, seed, ...values };
+}

@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CHANNEL_MULTIPLIERS, CONV_CASES, DILATED_CASES } from "./_conv-cases.js";
-import { compareKernel, initBackends, randomValues, seedFor, sizeOf, tf, TOLERANCE } from "./_backends.js";
-import { pairOf, undilateFilter } from "./_dilate.js";
+import { DEPTHWISE_CASES, depthwiseOperands } from "./_conv-cases.js";
+import { compareKernel, initBackends, tf, TOLERANCE } from "./_backends.js";
+import { undilateFilter } from "./_dilate.js";
 
 beforeAll(initBackends);
 
-const cases = [...CONV_CASES, ...DILATED_CASES].flatMap((c) => CHANNEL_MULTIPLIERS.map((multiplier) => ({ ...c, multiplier })));
-
 describe("DepthwiseConv2dNativeBackpropFilter on wasm matches cpu", () => {
-  it.each(cases)("$name, channel multiplier $multiplier", async (c) => {
-    const filterShape: [number, number, number, number] = [...c.kernel, c.x[3], c.multiplier];
-    const dilations = pairOf(c.dilations);
-    const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, dilations, c.pad, undefined, true);
-    const seed = seedFor(`dw-filter ${c.name} ${c.multiplier}`);
-    const x = randomValues(sizeOf(c.x), seed);
-    const dy = randomValues(sizeOf(info.outShape), seed + 1);
+  it.each(DEPTHWISE_CASES)("$name, channel multiplier $multiplier", async (c) => {
+    const { filterShape, dilations, info, seed, x, dy } = depthwiseOperands("dw-filter", c);
     const inputs = () => ({ x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, info.outShape) });
     const attrs = { strides: c.strides, pad: c.pad, dilations, filterShape };
     const effective: [number, number, number, number] = [info.effectiveFilterHeight, info.effectiveFilterWidth, c.x[3], c.multiplier];

@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CHANNEL_MULTIPLIERS, CONV_CASES, DILATED_CASES } from "./_conv-cases.js";
-import { compareKernel, initBackends, randomValues, seedFor, sizeOf, tf, TOLERANCE } from "./_backends.js";
-import { dilateFilter, pairOf } from "./_dilate.js";
+import { DEPTHWISE_CASES, depthwiseOperands } from "./_conv-cases.js";
+import { compareKernel, initBackends, tf, TOLERANCE } from "./_backends.js";
+import { dilateFilter } from "./_dilate.js";
 
 beforeAll(initBackends);
 
-const cases = [...CONV_CASES, ...DILATED_CASES].flatMap((c) => CHANNEL_MULTIPLIERS.map((multiplier) => ({ ...c, multiplier })));
-
 describe("DepthwiseConv2dNativeBackpropInput on wasm matches cpu", () => {
-  it.each(cases)("$name, channel multiplier $multiplier", async (c) => {
-    const filterShape: [number, number, number, number] = [...c.kernel, c.x[3], c.multiplier];
-    const dilations = pairOf(c.dilations);
-    const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, dilations, c.pad, undefined, true);
-    const seed = seedFor(`dw-input ${c.name} ${c.multiplier}`);
-    const dy = randomValues(sizeOf(info.outShape), seed);
-    const filter = randomValues(sizeOf(filterShape), seed + 1);
+  it.each(DEPTHWISE_CASES)("$name, channel multiplier $multiplier", async (c) => {
+    const { filterShape, dilations, info, seed, dy, filter } = depthwiseOperands("dw-input", c);
     const inputs = () => ({ dy: tf.tensor4d(dy, info.outShape), filter: tf.tensor4d(filter, filterShape) });
     const attrs = { strides: c.strides, pad: c.pad, dilations, inputShape: c.x };
     const reference = () =>

@@ -15,62 +15,58 @@ const EPOCHS = 4;
 
 interface Family {
   name: string;
-  inputShape: number[];
+  /** Per sample; an 8×8×2 image unless given. */
+  inputShape?: number[];
+  /** The layers between the input and the flatten + dense head every family shares. */
   build: () => tfl.layers.Layer[];
   /** The weight whose gradient needs one of the package's kernels. */
   weight: string;
 }
 
-const image = [8, 8, 2];
+const IMAGE = [8, 8, 2];
 const families: Family[] = [
   {
     name: "Conv2D: strides 2 same, non-square valid, 1x1",
-    inputShape: image,
     build: () => [
       tfl.layers.conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: "same", activation: "relu", name: "target" }),
       tfl.layers.conv2d({ filters: 3, kernelSize: [3, 2], padding: "valid", activation: "relu" }),
       tfl.layers.conv2d({ filters: 2, kernelSize: 1 }),
-      tfl.layers.flatten(),
     ],
     weight: "target/kernel",
   },
   {
     name: "DepthwiseConv2D: multiplier 2, strides 2 + 1x1 pointwise",
-    inputShape: image,
     build: () => [
       tfl.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 2, padding: "same", activation: "relu", name: "target" }),
       tfl.layers.conv2d({ filters: 4, kernelSize: 1, activation: "relu" }),
       tfl.layers.depthwiseConv2d({ kernelSize: 2, depthMultiplier: 1, padding: "valid" }),
-      tfl.layers.flatten(),
     ],
     weight: "target/depthwise_kernel",
   },
   {
     name: "SeparableConv2D: multiplier 2, then stride 2",
-    inputShape: image,
     build: () => [
       tfl.layers.separableConv2d({ filters: 4, kernelSize: 3, depthMultiplier: 2, padding: "same", activation: "relu", name: "target" }),
       tfl.layers.separableConv2d({ filters: 3, kernelSize: 3, strides: 2, padding: "valid" }),
-      tfl.layers.flatten(),
     ],
     weight: "target/depthwise_kernel",
   },
   {
     name: "Embedding",
     inputShape: [6],
-    build: () => [tfl.layers.embedding({ inputDim: 20, outputDim: 4, inputLength: 6, name: "target" }), tfl.layers.flatten()],
+    build: () => [tfl.layers.embedding({ inputDim: 20, outputDim: 4, inputLength: 6, name: "target" })],
     weight: "target/embeddings",
   },
 ];
 
-function dataFor(family: Family): { xs: tf.Tensor; ys: tf.Tensor } {
+function dataFor(family: Family, inputShape: number[]): { xs: tf.Tensor; ys: tf.Tensor } {
   const seed = seedFor(family.name);
-  const size = SAMPLES * family.inputShape.reduce((a, b) => a * b, 1);
+  const size = SAMPLES * inputShape.reduce((a, b) => a * b, 1);
   const raw = randomValues(size, seed);
   const xs =
     family.name === "Embedding"
-      ? tf.tensor(Int32Array.from(raw, (u) => Math.floor(((u + 1) / 2) * 20)), [SAMPLES, ...family.inputShape], "int32")
-      : tf.tensor(raw, [SAMPLES, ...family.inputShape]);
+      ? tf.tensor(Int32Array.from(raw, (u) => Math.floor(((u + 1) / 2) * 20)), [SAMPLES, ...inputShape], "int32")
+      : tf.tensor(raw, [SAMPLES, ...inputShape]);
   const labels = Int32Array.from(randomValues(SAMPLES, seed + 1), (u) => (u > 0 ? 1 : 0));
   const ys = tf.oneHot(tf.tensor1d(labels, "int32"), 2);
   return { xs, ys };
@@ -78,11 +74,11 @@ function dataFor(family: Family): { xs: tf.Tensor; ys: tf.Tensor } {
 
 describe("model.fit on wasm with the kernels registered", () => {
   it.each(families)("$name trains, and tensors and data ids stay flat across epochs", async (family) => {
-    const model = tfl.sequential({
-      layers: [tfl.layers.inputLayer({ inputShape: family.inputShape }), ...family.build(), tfl.layers.dense({ units: 2, activation: "softmax" })],
-    });
+    const inputShape = family.inputShape ?? IMAGE;
+    const head = [tfl.layers.flatten(), tfl.layers.dense({ units: 2, activation: "softmax" })];
+    const model = tfl.sequential({ layers: [tfl.layers.inputLayer({ inputShape }), ...family.build(), ...head] });
     model.compile({ optimizer: "adam", loss: "categoricalCrossentropy" });
-    const { xs, ys } = dataFor(family);
+    const { xs, ys } = dataFor(family, inputShape);
     const weight = model.weights.find((w) => w.originalName === family.weight);
     if (!weight) throw new Error(`no weight ${family.weight}: ${model.weights.map((w) => w.originalName).join(", ")}`);
     const initial = Array.from(weight.read().dataSync());

@@ -18,16 +18,14 @@ function errorOf(run: () => unknown): unknown {
   throw new Error("expected the kernel to throw");
 }
 
+/** The error of a Conv2DBackpropFilter call: stride 1, same padding, NHWC unless `attrs` says otherwise. */
+function conv2dBackpropFilterError(x: tf.Tensor, dy: tf.Tensor, attrs: { filterShape: number[]; dataFormat?: string }): unknown {
+  return errorOf(() => tf.engine().runKernel("Conv2DBackpropFilter", { x, dy }, { strides: 1, pad: "same", dataFormat: "NHWC", ...attrs }));
+}
+
 describe("unsupported attributes are named in the error", () => {
   it("Conv2DBackpropFilter with NCHW names dataFormat", () => {
-    const error = errorOf(() =>
-      tf.engine().runKernel("Conv2DBackpropFilter", { x: tf.zeros([1, 2, 5, 5]), dy: tf.zeros([1, 3, 5, 5]) }, {
-        strides: 1,
-        pad: "same",
-        dataFormat: "NCHW",
-        filterShape: [3, 3, 2, 3],
-      }),
-    );
+    const error = conv2dBackpropFilterError(tf.zeros([1, 2, 5, 5]), tf.zeros([1, 3, 5, 5]), { dataFormat: "NCHW", filterShape: [3, 3, 2, 3] });
     expect(error).toBeInstanceOf(UnsupportedAttributeError);
     expect(error).toMatchObject({ code: "KMB_WASM_KERNEL_UNSUPPORTED", attribute: "dataFormat", value: "NCHW" });
     expect(String(error)).toMatch(/Conv2DBackpropFilter.*dataFormat="NCHW".*'NHWC'/);
@@ -48,26 +46,12 @@ describe("unsupported attributes are named in the error", () => {
   });
 
   it("non-float inputs name the input's dtype", () => {
-    const error = errorOf(() =>
-      tf.engine().runKernel("Conv2DBackpropFilter", { x: tf.zeros([1, 4, 4, 1], "int32"), dy: tf.zeros([1, 4, 4, 1]) }, {
-        strides: 1,
-        pad: "same",
-        dataFormat: "NHWC",
-        filterShape: [3, 3, 1, 1],
-      }),
-    );
+    const error = conv2dBackpropFilterError(tf.zeros([1, 4, 4, 1], "int32"), tf.zeros([1, 4, 4, 1]), { filterShape: [3, 3, 1, 1] });
     expect(error).toMatchObject({ attribute: "x.dtype", value: "int32" });
   });
 
   it("a dy that does not fit the convolution names both shapes", () => {
-    const error = errorOf(() =>
-      tf.engine().runKernel("Conv2DBackpropFilter", { x: tf.zeros([1, 6, 6, 1]), dy: tf.zeros([1, 5, 5, 1]) }, {
-        strides: 1,
-        pad: "same",
-        dataFormat: "NHWC",
-        filterShape: [3, 3, 1, 1],
-      }),
-    );
+    const error = conv2dBackpropFilterError(tf.zeros([1, 6, 6, 1]), tf.zeros([1, 5, 5, 1]), { filterShape: [3, 3, 1, 1] });
     expect(String(error)).toMatch(/dy has shape \[1,5,5,1\].*\[1,6,6,1\]/);
   });
 });
