@@ -3,23 +3,12 @@
 // Run one backend per process so each starts from a clean heap.
 import * as tf from "@tensorflow/tfjs-core";
 import { disposeCell, FAMILIES, tinyCell, trainEpochs } from "../test/_tiny-family-models.js";
-import { adapterInfo, formatAdapterInfo, registerWebGpuBackend, releaseWebGpuBackend } from "../src/index.js";
+import { useBackend } from "./_use-backend.js";
 
 const backend = process.argv[2] ?? "webgpu";
 const epochs = Number(process.argv[3] ?? "3");
 
-if (backend === "webgpu") {
-  await registerWebGpuBackend();
-  console.log(`adapter: ${formatAdapterInfo(await adapterInfo())}`);
-} else if (backend === "wasm") {
-  await import("@tensorflow/tfjs-backend-wasm");
-  const { registerWasmTrainingKernels } = await import("@keras-mem-bench/wasm-training-kernels");
-  registerWasmTrainingKernels();
-  await tf.setBackend("wasm");
-} else {
-  await import("@tensorflow/tfjs-backend-cpu");
-  await tf.setBackend(backend);
-}
+const release = await useBackend(backend);
 
 const start = performance.now();
 for (const family of FAMILIES) {
@@ -31,4 +20,4 @@ for (const family of FAMILIES) {
   console.log(`${tf.getBackend()} ${family.padEnd(15)} epochs: ${times}  loss ${last?.loss.toFixed(4)}  tensors ${records.map((r) => r.numTensors).join(",")}`);
 }
 console.log(`total ${(performance.now() - start).toFixed(0)}ms`);
-if (backend === "webgpu") releaseWebGpuBackend();
+release();

@@ -4,25 +4,14 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { builtInModels, LAYER_FAMILIES } from "@keras-mem-bench/models";
 import { builtInPipelines } from "@keras-mem-bench/pipelines";
-import { adapterInfo, formatAdapterInfo, registerWebGpuBackend, releaseWebGpuBackend } from "../src/index.js";
+import { useBackend } from "./_use-backend.js";
 
 const backend = process.argv[2] ?? "webgpu";
 const epochs = Number(process.argv[3] ?? "3");
 const samples = Number(process.argv[4] ?? "512");
 const batchSize = Number(process.argv[5] ?? "32");
 
-if (backend === "webgpu") {
-  await registerWebGpuBackend();
-  console.log(`adapter: ${formatAdapterInfo(await adapterInfo())}`);
-} else if (backend === "wasm") {
-  await import("@tensorflow/tfjs-backend-wasm");
-  const { registerWasmTrainingKernels } = await import("@keras-mem-bench/wasm-training-kernels");
-  registerWasmTrainingKernels();
-  await tf.setBackend("wasm");
-} else {
-  await import("@tensorflow/tfjs-backend-cpu");
-  await tf.setBackend(backend);
-}
+const release = await useBackend(backend);
 console.log(`${tf.getBackend()}: ${samples} samples, batch ${batchSize}, ${epochs} epochs, in-memory`);
 
 for (const family of LAYER_FAMILIES) {
@@ -47,4 +36,4 @@ for (const family of LAYER_FAMILIES) {
   }
   console.log(`${family.padEnd(15)} ms/epoch ${times.join(" ")}  loss ${loss.toFixed(4)}  tensors ${tensors.join(",")}`);
 }
-if (backend === "webgpu") releaseWebGpuBackend();
+release();
