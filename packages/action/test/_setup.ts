@@ -1,4 +1,5 @@
 import { syntheticCell, syntheticResults, type ResultsFile } from "@keras-mem-bench/results";
+import { afterEach, expect } from "vitest";
 import { createGitHubApi, type GitHubApi } from "../src/github-api.js";
 import { FakeGitHub, type FakeGitHubOptions } from "./_fake-github.js";
 
@@ -8,6 +9,29 @@ export async function startFake(options: FakeGitHubOptions = {}): Promise<{ fake
   const fake = new FakeGitHub(options);
   await fake.start();
   return { fake, api: createGitHubApi({ token: "test-token", baseUrl: fake.url, repo: { owner: fake.owner, repo: fake.repo } }) };
+}
+
+/**
+ * One fake GitHub per test: returns what starts it, and after each test that started one, stops it and
+ * checks that the action sent it nothing off the OpenAPI spec.
+ */
+export function useFakeGitHub(): (options?: FakeGitHubOptions) => Promise<{ fake: FakeGitHub; api: GitHubApi }> {
+  let started: FakeGitHub | undefined;
+  afterEach(async () => {
+    const fake = started;
+    started = undefined;
+    if (!fake) return;
+    try {
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
+  return async (options) => {
+    const setup = await startFake(options);
+    started = setup.fake;
+    return setup;
+  };
 }
 
 export function resultsFor(sha: string | null, options: { tensorsPerEpoch?: number } = {}): ResultsFile {

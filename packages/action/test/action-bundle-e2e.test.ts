@@ -3,25 +3,17 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseHistoryIndex, type ResultsFile } from "@keras-mem-bench/results";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { COMMENT_MARKER } from "../src/sticky-comment.js";
 import type { FakeGitHub, FakeGitHubOptions } from "./_fake-github.js";
 import { pullRequestEvent, runBundle } from "./_run-bundle.js";
-import { HISTORY_BRANCH, resultsFor, seedHistory, startFake } from "./_setup.js";
+import { HISTORY_BRANCH, resultsFor, seedHistory, useFakeGitHub } from "./_setup.js";
 
 const REGRESSED_CELL = "lstm/tf-data/b32/wasm";
-let fake: FakeGitHub | undefined;
-
-afterEach(async () => {
-  if (!fake) return;
-  expect(fake.violations).toEqual([]);
-  await fake.stop();
-  fake = undefined;
-});
+const startFake = useFakeGitHub();
 
 async function begin(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  fake = (await startFake(options)).fake;
-  return fake;
+  return (await startFake(options)).fake;
 }
 
 async function resultsFile(results: ResultsFile, name = "results.json"): Promise<string> {
@@ -39,20 +31,33 @@ const inputs = (results: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+interface PullRun {
+  /** Adds the pull to the fake first (a same-repository pull request GitHub knows). */
+  open?: boolean;
+  /** The results the benchmark measured (default: plain results for the head commit). */
+  results?: ResultsFile;
+  inputs?: Record<string, string>;
+  runnerEnvironment?: string;
+}
+
+/** Runs the bundle on the pull_request event of a pull request from `pr.headRepo` (default: the same repository). */
+async function runOnPull(gh: FakeGitHub, pr: { number: number; baseSha: string; headSha: string; headRepo?: string }, run: PullRun = {}) {
+  if (run.open) gh.addPull({ ...pr, headRepo: pr.headRepo ?? "octo/bench", baseRepo: "octo/bench" });
+  return runBundle({
+    inputs: inputs(await resultsFile(run.results ?? resultsFor(pr.headSha)), run.inputs),
+    eventName: "pull_request",
+    event: pullRequestEvent(pr),
+    apiUrl: gh.url,
+    ...(run.runnerEnvironment ? { runnerEnvironment: run.runnerEnvironment } : {}),
+  });
+}
+
 describe("the bundled action on a pull request", () => {
   test("one injected regression: one comment naming the cell, updated (not duplicated) by the next run; exit follows fail-on-regression", async () => {
     const gh = await begin();
     const [, base, head1, head2] = gh.addRepoChain(4);
     seedHistory(gh, [base as string]);
-    gh.addPull({ number: 7, baseSha: base as string, headSha: head1 as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
-    const headResults = await resultsFile(resultsFor(head1 as string, { tensorsPerEpoch: 1 }));
-
-    const first = await runBundle({
-      inputs: inputs(headResults),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 7, baseSha: base as string, headSha: head1 as string }),
-      apiUrl: gh.url,
-    });
+    const first = await runOnPull(gh, { number: 7, baseSha: base as string, headSha: head1 as string }, { open: true, results: resultsFor(head1 as string, { tensorsPerEpoch: 1 }) });
     expect(first.status, first.output).toBe(1);
     expect(first.output).toContain(REGRESSED_CELL);
     expect(gh.count("issues/create-comment")).toBe(1);
@@ -66,13 +71,11 @@ describe("the bundled action on a pull request", () => {
     expect(first.summary).toContain(REGRESSED_CELL);
 
     // The author pushes again; the regression is still there, but fail-on-regression is now false.
-    gh.addPull({ number: 7, baseSha: base as string, headSha: head2 as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
-    const second = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head2 as string, { tensorsPerEpoch: 1 })), { "fail-on-regression": "false" }),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 7, baseSha: base as string, headSha: head2 as string }),
-      apiUrl: gh.url,
-    });
+    const second = await runOnPull(
+      gh,
+      { number: 7, baseSha: base as string, headSha: head2 as string },
+      { open: true, results: resultsFor(head2 as string, { tensorsPerEpoch: 1 }), inputs: { "fail-on-regression": "false" } },
+    );
     expect(second.status, second.output).toBe(0);
     expect(gh.count("issues/create-comment")).toBe(1);
     expect(gh.count("issues/update-comment")).toBe(1);
@@ -86,13 +89,7 @@ describe("the bundled action on a pull request", () => {
     const gh = await begin();
     const [base, head] = gh.addRepoChain(2);
     seedHistory(gh, [base as string]);
-    gh.addPull({ number: 3, baseSha: base as string, headSha: head as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
-    const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string))),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 3, baseSha: base as string, headSha: head as string }),
-      apiUrl: gh.url,
-    });
+    const run = await runOnPull(gh, { number: 3, baseSha: base as string, headSha: head as string }, { open: true });
     expect(run.status, run.output).toBe(0);
     expect(run.outputs.regressions).toBe("0");
     expect(gh.comments).toHaveLength(1);
@@ -102,13 +99,7 @@ describe("the bundled action on a pull request", () => {
     const gh = await begin();
     const [stored, , base, head] = gh.addRepoChain(4);
     seedHistory(gh, [stored as string]);
-    gh.addPull({ number: 8, baseSha: base as string, headSha: head as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
-    const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string))),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 8, baseSha: base as string, headSha: head as string }),
-      apiUrl: gh.url,
-    });
+    const run = await runOnPull(gh, { number: 8, baseSha: base as string, headSha: head as string }, { open: true });
     expect(run.status, run.output).toBe(0);
     expect(run.outputs["baseline-sha"]).toBe(stored);
     const body = gh.comments[0]?.body ?? "";
@@ -120,13 +111,7 @@ describe("the bundled action on a pull request", () => {
   test("no baseline yet: says so, and does not fail even with a leak and fail-on-regression", async () => {
     const gh = await begin();
     const [base, head] = gh.addRepoChain(2);
-    gh.addPull({ number: 9, baseSha: base as string, headSha: head as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
-    const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string, { tensorsPerEpoch: 1 }))),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 9, baseSha: base as string, headSha: head as string }),
-      apiUrl: gh.url,
-    });
+    const run = await runOnPull(gh, { number: 9, baseSha: base as string, headSha: head as string }, { open: true, results: resultsFor(head as string, { tensorsPerEpoch: 1 }) });
     expect(run.status, run.output).toBe(0);
     expect(run.outputs).toMatchObject({ regressions: "0", "baseline-sha": "" });
     expect(gh.comments[0]?.body).toContain("No baseline yet");
@@ -136,13 +121,7 @@ describe("the bundled action on a pull request", () => {
   test("a fork's pull request on a self-hosted runner is refused before any request", async () => {
     const gh = await begin();
     const [base, head] = gh.addRepoChain(2);
-    const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string))),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 4, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench" }),
-      apiUrl: gh.url,
-      runnerEnvironment: "self-hosted",
-    });
+    const run = await runOnPull(gh, { number: 4, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench" }, { runnerEnvironment: "self-hosted" });
     expect(run.status).toBe(1);
     expect(run.output).toMatch(/refusing to run: pull request #4 comes from mallory\/bench/);
     expect(run.output).toMatch(/allow-fork-on-self-hosted/);
@@ -153,12 +132,7 @@ describe("the bundled action on a pull request", () => {
     const gh = await begin();
     const [base, head] = gh.addRepoChain(2);
     seedHistory(gh, [base as string]);
-    const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string))),
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 4, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench" }),
-      apiUrl: gh.url,
-    });
+    const run = await runOnPull(gh, { number: 4, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench" });
     expect(run.status, run.output).toBe(0);
     expect(run.summary).toContain("dense/in-memory/b32/wasm");
     expect(gh.count("issues/list-comments") + gh.count("issues/create-comment")).toBe(0);

@@ -1,22 +1,18 @@
 import { HISTORY_SCHEMA_VERSION, parseHistoryIndex, parseResults, syntheticCell, syntheticResults, withHistoryEntry } from "@keras-mem-bench/results";
-import { afterEach, describe, expect, test } from "vitest";
-import { createGitHubApi } from "../src/github-api.js";
+import { describe, expect, test } from "vitest";
 import { readHistory, storeResults } from "../src/history-store.js";
-import { FakeGitHub } from "./_fake-github.js";
+import type { FakeGitHub, FakeGitHubOptions } from "./_fake-github.js";
+import { useFakeGitHub } from "./_setup.js";
 
 const BRANCH = "keras-mem-bench-history";
 const noSleep = async () => {};
+const startFake = useFakeGitHub();
 let fake: FakeGitHub;
 
-afterEach(async () => {
-  expect(fake.violations).toEqual([]);
-  await fake.stop();
-});
-
-async function setUp(options: ConstructorParameters<typeof FakeGitHub>[0] = {}) {
-  fake = new FakeGitHub(options);
-  await fake.start();
-  return createGitHubApi({ token: "test-token", baseUrl: fake.url, repo: { owner: fake.owner, repo: fake.repo } });
+async function setUp(options: FakeGitHubOptions = {}) {
+  const setup = await startFake(options);
+  fake = setup.fake;
+  return setup.api;
 }
 
 const results = (sha: string) => syntheticResults([syntheticCell({ family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" })], { sha });

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { COMMENT_MARKER, MAX_COMMENT_CHARS, commentBody, upsertStickyComment } from "../src/sticky-comment.js";
 import type { FakeGitHub } from "./_fake-github.js";
-import { startFake } from "./_setup.js";
+import { useFakeGitHub } from "./_setup.js";
 
+const startFake = useFakeGitHub();
 let fake: FakeGitHub;
-let started: FakeGitHub | undefined;
-afterEach(async () => {
-  if (!started) return;
-  expect(started.violations).toEqual([]);
-  await started.stop();
-  started = undefined;
-});
 
 async function withPull() {
   const setup = await startFake();
   fake = setup.fake;
-  started = fake;
   fake.addPull({ number: 7, baseSha: "a".repeat(40), headSha: "b".repeat(40), headRepo: "octo/bench", baseRepo: "octo/bench" });
   return setup.api;
 }
