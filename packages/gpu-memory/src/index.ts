@@ -1,5 +1,6 @@
 export { parseGpuQuery, GPU_QUERY_FIELDS, GPU_QUERY_ARGS } from "./parse-gpu-query.js";
-export type { GpuQueryRow, ParsedRows } from "./parse-gpu-query.js";
+export type { GpuQueryRow } from "./parse-gpu-query.js";
+export type { ParsedRows } from "./nvidia-smi-rows.js";
 export { parseComputeApps, COMPUTE_APPS_FIELDS, COMPUTE_APPS_ARGS } from "./parse-compute-apps.js";
 export type { ComputeAppRow } from "./parse-compute-apps.js";
 export { parseMemoryBytes, parseTextField, parseIntegerField, unavailableReason, splitCsvLine } from "./nvidia-smi-field.js";

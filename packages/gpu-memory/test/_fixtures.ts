@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import type { ParsedRows } from "../src/index.js";
 
 /** A recorded-format nvidia-smi output from test/fixtures (sources in test/fixtures/SOURCES.md). */
 export function fixture(name: string): string {
@@ -6,3 +8,10 @@ export function fixture(name: string): string {
 }
 
 export const MIB = 1024 * 1024;
+
+/** The rows a parser reads from a fixture, checking that it read every line of it. */
+export function rowsOf<Row>(parse: (text: string) => ParsedRows<Row>, name: string): Row[] {
+  const { rows, unparsed } = parse(fixture(name));
+  expect(unparsed).toEqual([]);
+  return rows;
+}
