@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildDashboard } from "../src/build-dashboard.js";
 import { writeSampleHistory, type SampleHistory } from "../src/sample-history.js";
 import { launchChromium, paintedCanvases, watchPage, type Browser } from "./_browser.js";
@@ -41,13 +41,31 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-async function open(base: string, hash = ""): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
+type Watch = ReturnType<typeof watchPage>;
+let opened: Array<{ page: Page; watch: Watch }> = [];
+
+/** A new page at `base + hash`; after the test it is closed, and it must have logged no errors. */
+async function openPage(base: string, hash = "", origin = base): Promise<{ page: Page; watch: Watch }> {
   const page = await browser.context.newPage();
-  const watch = watchPage(page, base);
+  const watch = watchPage(page, origin);
+  opened.push({ page, watch });
   await page.goto(`${base}${hash}`);
+  return { page, watch };
+}
+
+/** The dashboard at `base + hash`, once its first view is drawn. */
+async function open(base: string, hash = ""): Promise<{ page: Page; watch: Watch }> {
+  const { page, watch } = await openPage(base, hash);
   await page.waitForSelector("html[data-drawn='1']", { timeout: 30_000 });
   return { page, watch };
 }
+
+afterEach(async () => {
+  const pages = opened;
+  opened = [];
+  for (const { page } of pages) await page.close();
+  for (const { watch } of pages) expect(watch.errors).toEqual([]);
+});
 
 const count = (page: Page, selector: string) => page.locator(selector).count();
 const drawnCards = (page: Page, n: number) => page.waitForFunction(`document.querySelectorAll('.card[data-drawn="1"]').length >= ${n}`, undefined, { timeout: 30_000 });
@@ -67,13 +85,11 @@ describe("dashboard in headless Chromium", () => {
     if (await page.locator("button.more").count()) await page.click("button.more");
     await expect.poll(() => page.locator(".regressions li", { hasText: "lstm/generator/b256/wasm" }).filter({ hasText: sha }).count()).toBe(1);
     await page.screenshot({ path: join(OUTPUT, "overview.png"), fullPage: true });
-    expect(watch.errors).toEqual([]);
     expect(watch.offsite).toEqual([]);
-    await page.close();
   }, T);
 
   it("filters change what is shown, and the metric switch redraws the tiles", async () => {
-    const { page, watch } = await open(server.url);
+    const { page } = await open(server.url);
     await page.click('label[for="f-families-dense"]');
     await expect.poll(() => count(page, ".tile")).toBe(24);
     await page.click('label[for="f-batchSizes-32"]');
@@ -92,12 +108,10 @@ describe("dashboard in headless Chromium", () => {
     await expect.poll(() => page.textContent("#tiles-title")).toContain("Tensor growth");
     await expect.poll(() => count(page, '.tile[data-drawn="1"]')).toBe(8);
     expect((await paintedCanvases(page, ".tile canvas")).painted).toBe(8);
-    expect(watch.errors).toEqual([]);
-    await page.close();
   }, T);
 
   it("trends: one chart per family × batch × backend, regression markers and commit links", async () => {
-    const { page, watch } = await open(server.url, "#view=trends&metric=rssBytesPerEpoch");
+    const { page } = await open(server.url, "#view=trends&metric=rssBytesPerEpoch");
     expect(await count(page, ".card")).toBe(8);
     await drawnCards(page, 2);
     expect((await paintedCanvases(page, ".card canvas")).painted).toBeGreaterThan(1);
@@ -110,12 +124,10 @@ describe("dashboard in headless Chromium", () => {
     await page.click('label[for="f-families-lstm"]');
     await expect.poll(() => count(page, ".card")).toBe(6);
     await page.screenshot({ path: join(OUTPUT, "trends.png") });
-    expect(watch.errors).toEqual([]);
-    await page.close();
   }, T);
 
   it("runs: per-epoch curves with a line per strategy, for any stored commit", async () => {
-    const { page, watch } = await open(server.url, "#view=runs");
+    const { page } = await open(server.url, "#view=runs");
     expect(await count(page, ".card")).toBe(8);
     await drawnCards(page, 2);
     const first = page.locator(".card").first();
@@ -128,8 +140,6 @@ describe("dashboard in headless Chromium", () => {
     await expect.poll(() => page.textContent("#runs-title")).toContain("Live tensors");
     await drawnCards(page, 2);
     expect((await paintedCanvases(page, ".card canvas")).painted).toBeGreaterThan(1);
-    expect(watch.errors).toEqual([]);
-    await page.close();
   }, T);
 
   it("matrix & claims: the newest run as a heatmap whose figure is selectable, and the claims table", async () => {
@@ -150,7 +160,7 @@ describe("dashboard in headless Chromium", () => {
   }, T);
 
   it("a tile opens the cell's trends for every metric, and Back returns", async () => {
-    const { page, watch } = await open(server.url);
+    const { page } = await open(server.url);
     await page.click('.tile[data-cell="lstm/generator/b256/wasm"]');
     await expect.poll(() => page.getAttribute("main", "data-view")).toBe("cell");
     expect(await count(page, "section:first-of-type .card")).toBe(5);
@@ -158,12 +168,10 @@ describe("dashboard in headless Chromium", () => {
     expect(await page.locator(".table tbody tr").count()).toBe(2); // peak RSS and growth, same commit
     await page.goBack();
     await expect.poll(() => page.getAttribute("main", "data-view")).toBe("overview");
-    expect(watch.errors).toEqual([]);
-    await page.close();
   }, T);
 
   it("stays usable with 256 series: tiles draw lazily as they scroll into view", async () => {
-    const { page, watch } = await open(bigServer.url);
+    const { page } = await open(bigServer.url);
     expect(await count(page, ".tile")).toBe(256);
     const drawnAtFirst = await count(page, '.tile[data-drawn="1"]');
     expect(drawnAtFirst).toBeGreaterThan(0);
@@ -174,19 +182,13 @@ describe("dashboard in headless Chromium", () => {
     await page.click('label[for="f-backends-webgpu"]', { modifiers: ["Alt"] });
     await expect.poll(() => count(page, ".tile")).toBe(64);
     await page.screenshot({ path: join(OUTPUT, "overview-256.png") });
-    expect(watch.errors).toEqual([]);
-    await page.close();
   }, T);
 
   it("works opened straight from disk (file://), as --open does", async () => {
     const url = pathToFileURL(join(tmp, "site", "index.html")).href;
-    const page = await browser.context.newPage();
-    const watch = watchPage(page, "file://");
-    await page.goto(`${url}#view=runs`);
+    const { page, watch } = await openPage(url, "#view=runs", "file://");
     await drawnCards(page, 1);
     expect(await count(page, ".card")).toBe(8);
-    expect(watch.errors).toEqual([]);
     expect(watch.offsite).toEqual([]);
-    await page.close();
   }, T);
 });
