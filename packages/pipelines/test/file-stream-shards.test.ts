@@ -1,31 +1,22 @@
-import { mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createSampleSource, fileStreamPipeline, type ShardManifest } from '../src/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { createSampleSource, fileStreamPipeline, type Pipeline, type ShardManifest } from '../src/index.js';
 import { recordingModel, tinySource, useCpu } from './_tiny.js';
+import { useTempFolder } from '../../../test/_temp-folder.js';
 
-let tmp: string;
-beforeAll(async () => {
-  await useCpu();
-  tmp = await mkdtemp(join(tmpdir(), 'kmb-file-stream-test-'));
-});
-afterEach(async () => {
-  for (const entry of await readdir(tmp)) await rm(join(tmp, entry), { recursive: true, force: true });
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+beforeAll(useCpu);
+const tmp = useTempFolder('kmb-file-stream-test-');
 
 async function onlyFolder(): Promise<string> {
-  const entries = await readdir(tmp);
+  const entries = await readdir(tmp());
   expect(entries).toHaveLength(1);
-  return join(tmp, entries[0]!);
+  return join(tmp(), entries[0]!);
 }
 
 it('writes float32 shards and a manifest in a fresh folder, and dispose removes it', async () => {
   const source = tinySource(12);
-  const pipeline = fileStreamPipeline.create(source, { batchSize: 4, tmpDir: tmp, samplesPerShard: 5 });
+  const pipeline = fileStreamPipeline.create(source, { batchSize: 4, tmpDir: tmp(), samplesPerShard: 5 });
   await pipeline.prepare();
   const dir = await onlyFolder();
   expect(dir).toMatch(/kmb-file-stream-/);
@@ -41,32 +32,35 @@ it('writes float32 shards and a manifest in a fresh folder, and dispose removes 
   expect(Array.from(record)).toEqual([...x, ...y]);
 
   await pipeline.dispose();
-  expect(await readdir(tmp)).toEqual([]);
+  expect(await readdir(tmp())).toEqual([]);
 });
 
-it('names the shard file when one is truncated under it', async () => {
-  const pipeline = fileStreamPipeline.create(tinySource(12), { batchSize: 4, tmpDir: tmp, samplesPerShard: 6 });
+/** A prepared pipeline over 12 samples in two shards, handed to `check` with its folder, then disposed. */
+async function withTwoShards(check: (pipeline: Pipeline, folder: string) => Promise<void>): Promise<void> {
+  const pipeline = fileStreamPipeline.create(tinySource(12), { batchSize: 4, tmpDir: tmp(), samplesPerShard: 6 });
   try {
     await pipeline.prepare();
-    const shard = join(await onlyFolder(), 'shard-00001.f32');
-    await truncate(shard, 10);
-    await expect(pipeline.fitEpoch(recordingModel().model)).rejects.toThrow(`file-stream: shard ${shard} is truncated`);
+    await check(pipeline, await onlyFolder());
   } finally {
     await pipeline.dispose();
   }
-  expect(await readdir(tmp)).toEqual([]);
+}
+
+it('names the shard file when one is truncated under it', async () => {
+  await withTwoShards(async (pipeline, folder) => {
+    const shard = join(folder, 'shard-00001.f32');
+    await truncate(shard, 10);
+    await expect(pipeline.fitEpoch(recordingModel().model)).rejects.toThrow(`file-stream: shard ${shard} is truncated`);
+  });
+  expect(await readdir(tmp())).toEqual([]);
 });
 
 it('names the shard file when one is missing', async () => {
-  const pipeline = fileStreamPipeline.create(tinySource(12), { batchSize: 4, tmpDir: tmp, samplesPerShard: 6 });
-  try {
-    await pipeline.prepare();
-    const shard = join(await onlyFolder(), 'shard-00000.f32');
+  await withTwoShards(async (pipeline, folder) => {
+    const shard = join(folder, 'shard-00000.f32');
     await rm(shard);
     await expect(pipeline.fitEpoch(recordingModel().model)).rejects.toThrow(`file-stream: cannot read shard ${shard}`);
-  } finally {
-    await pipeline.dispose();
-  }
+  });
 });
 
 it('leaves nothing behind when preparing fails half-way', async () => {
@@ -78,14 +72,14 @@ it('leaves nothing behind when preparing fails half-way', async () => {
       if (index === 13) throw new Error('sample 13 is broken');
     },
   });
-  const pipeline = fileStreamPipeline.create(failing, { batchSize: 4, tmpDir: tmp, samplesPerShard: 5 });
+  const pipeline = fileStreamPipeline.create(failing, { batchSize: 4, tmpDir: tmp(), samplesPerShard: 5 });
   await expect(pipeline.prepare()).rejects.toThrow('sample 13 is broken');
-  expect(await readdir(tmp)).toEqual([]);
+  expect(await readdir(tmp())).toEqual([]);
   await pipeline.dispose();
 });
 
 it('says which folder it could not create', async () => {
-  const missing = join(tmp, 'does-not-exist');
+  const missing = join(tmp(), 'does-not-exist');
   const pipeline = fileStreamPipeline.create(tinySource(3), { batchSize: 2, tmpDir: missing });
   await expect(pipeline.prepare()).rejects.toThrow(`file-stream: cannot create a temp folder in ${missing}`);
 });

@@ -1,24 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { builtInPipelines, DATASET_STRATEGIES } from '../src/index.js';
 import { tinyModel, tinySource, useCpu } from './_tiny.js';
+import { useTempFolder } from '../../../test/_temp-folder.js';
 
-let tmp: string;
-beforeAll(async () => {
-  await useCpu();
-  tmp = await mkdtemp(join(tmpdir(), 'kmb-pipelines-test-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+beforeAll(useCpu);
+const tmp = useTempFolder('kmb-pipelines-test-');
 
 it.each(DATASET_STRATEGIES)('%s: tensor count is flat across epochs and back to the model alone after dispose', async (strategy) => {
   const model = tinyModel();
   const withModelOnly = tf.memory().numTensors;
-  const pipeline = builtInPipelines[strategy].create(tinySource(23), { batchSize: 5, tmpDir: tmp });
+  const pipeline = builtInPipelines[strategy].create(tinySource(23), { batchSize: 5, tmpDir: tmp() });
   await pipeline.prepare();
   const held = tf.memory().numTensors - withModelOnly; // in-memory keeps xs and ys; the others nothing
   expect(held).toBe(strategy === 'in-memory' ? 2 : 0);

@@ -1,18 +1,11 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInPipelines, DATASET_STRATEGIES } from '../src/index.js';
 import { expectedBatches, recordingModel, tinySource, useCpu } from './_tiny.js';
+import { useTempFolder } from '../../../test/_temp-folder.js';
 
-let tmp: string;
-beforeAll(async () => {
-  await useCpu();
-  tmp = await mkdtemp(join(tmpdir(), 'kmb-pipelines-test-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+beforeAll(useCpu);
+const tmp = useTempFolder('kmb-pipelines-test-');
 
 describe.each(DATASET_STRATEGIES)('%s', (strategy) => {
   // 11 samples in batches of 4: 4, 4, 3 (a short last batch).
@@ -20,7 +13,7 @@ describe.each(DATASET_STRATEGIES)('%s', (strategy) => {
   const batchSize = 4;
 
   it('feeds fit the same samples in the same order, every epoch', async () => {
-    const pipeline = builtInPipelines[strategy].create(source, { batchSize, tmpDir: tmp, samplesPerShard: 5 });
+    const pipeline = builtInPipelines[strategy].create(source, { batchSize, tmpDir: tmp(), samplesPerShard: 5 });
     const { model, xs, ys } = recordingModel();
     try {
       await pipeline.prepare();
@@ -35,7 +28,7 @@ describe.each(DATASET_STRATEGIES)('%s', (strategy) => {
   });
 
   it('fires onBatchEnd once per batch, with the batch size', async () => {
-    const pipeline = builtInPipelines[strategy].create(source, { batchSize, tmpDir: tmp });
+    const pipeline = builtInPipelines[strategy].create(source, { batchSize, tmpDir: tmp() });
     const sizes: number[] = [];
     let epochsEnded = 0;
     try {
@@ -58,14 +51,14 @@ describe.each(DATASET_STRATEGIES)('%s', (strategy) => {
   });
 
   it('refuses fitEpoch before prepare and after dispose', async () => {
-    const pipeline = builtInPipelines[strategy].create(source, { batchSize, tmpDir: tmp });
+    const pipeline = builtInPipelines[strategy].create(source, { batchSize, tmpDir: tmp() });
     const { model } = recordingModel();
     await expect(pipeline.fitEpoch(model)).rejects.toThrow(`${strategy}: fitEpoch() needs prepare()`);
     await pipeline.prepare();
     await pipeline.dispose();
     await pipeline.dispose();
     await expect(pipeline.fitEpoch(model)).rejects.toThrow('disposed');
-    expect(await readdir(tmp)).toEqual([]);
+    expect(await readdir(tmp())).toEqual([]);
   });
 });
 

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADVICE_SCHEMA_VERSION, AdviceFileError, parseAdvice, readAdviceFile, syntheticResults, writeAdviceFile, type AdviceFile } from "../src/index.js";
+import { useTempFolder } from "../../../test/_temp-folder.js";
 
 const MIB = 2 ** 20;
 
@@ -63,16 +63,10 @@ function adviceFile(): AdviceFile {
 }
 
 describe("advice file", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "kmb-advice-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempFolder("kmb-advice-");
 
   it("writes and reads back the same data", async () => {
-    const path = join(dir, "nested", "advice.json");
+    const path = join(dir(), "nested", "advice.json");
     await writeAdviceFile(path, adviceFile());
     expect(await readAdviceFile(path)).toEqual(adviceFile());
   });
@@ -82,7 +76,7 @@ describe("advice file", () => {
     broken.advice[0]!.metric = "vram";
     delete broken.advice[0]!.probes;
     delete broken.env.node;
-    const path = join(dir, "bad.json");
+    const path = join(dir(), "bad.json");
     await writeFile(path, JSON.stringify(broken));
     const error = await readAdviceFile(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdviceFileError);
@@ -110,7 +104,7 @@ describe("advice file", () => {
 
   it("refuses a file of another version and writes nothing when invalid", async () => {
     const file = { ...adviceFile(), schemaVersion: 2 } as unknown as AdviceFile;
-    const path = join(dir, "never.json");
+    const path = join(dir(), "never.json");
     await expect(writeAdviceFile(path, file)).rejects.toThrow(/\/schemaVersion: must be equal to constant/);
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
   });

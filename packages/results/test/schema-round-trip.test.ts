@@ -1,23 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ResultsFileError, parseResults, readResultsFile, syntheticCell, syntheticResults, writeResultsFile } from "../src/index.js";
+import { useTempFolder } from "../../../test/_temp-folder.js";
 
 const key = { family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" };
 
 describe("results file", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "kmb-results-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempFolder("kmb-results-");
 
   it("writes and reads back the same data", async () => {
     const results = syntheticResults([syntheticCell(key), syntheticCell({ ...key, family: "lstm" }, { tensorsPerEpoch: 1 })], { sha: "abc1234" });
-    const path = join(dir, "nested", "r.json");
+    const path = join(dir(), "nested", "r.json");
     await writeResultsFile(path, results);
     expect(await readResultsFile(path)).toEqual(results);
   });
@@ -27,7 +21,7 @@ describe("results file", () => {
     const cell = broken.cells[0]!;
     cell.status = "exploded";
     delete cell.samples;
-    const path = join(dir, "bad.json");
+    const path = join(dir(), "bad.json");
     await writeFile(path, JSON.stringify(broken));
     const error = await readResultsFile(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResultsFileError);
@@ -44,7 +38,7 @@ describe("results file", () => {
   });
 
   it("says when a file is not JSON", async () => {
-    const path = join(dir, "text.json");
+    const path = join(dir(), "text.json");
     await writeFile(path, "epoch,rss\n1,2\n");
     await expect(readResultsFile(path)).rejects.toThrow(/text\.json.*\n.*not JSON/);
   });
@@ -52,7 +46,7 @@ describe("results file", () => {
   it("refuses to write an invalid file and leaves nothing behind", async () => {
     const results = syntheticResults([syntheticCell(key)]);
     (results.cells[0] as unknown as Record<string, unknown>).batchSize = 0;
-    const path = join(dir, "never.json");
+    const path = join(dir(), "never.json");
     await expect(writeResultsFile(path, results)).rejects.toThrow(/batchSize/);
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
   });
