@@ -1,26 +1,20 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readAdviceFile } from "@keras-mem-bench/results";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adviseKmb } from "./_advise-io.js";
 import { REPO_ROOT } from "./_run.js";
+import { useTempFolder } from "../../../test/_temp-folder.js";
 
 // One row (dense × generator on wasm), probes of one epoch of 64 samples: real cell processes, a few seconds each.
 const ROW = ["--config", join(REPO_ROOT, "suites/default.ts"), "--filter", "family=dense", "--filter", "strategy=generator", "--epochs", "1", "--samples", "64"];
 
 describe("kmb advise on real cells", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "kmb-advise-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempFolder("kmb-advise-");
 
   it("a budget far above the need: probes up to --max-batch, measures each, writes a valid advice file and markdown", async () => {
-    const out = join(dir, "advice.json");
-    const markdown = join(dir, "summary.md");
+    const out = join(dir(), "advice.json");
+    const markdown = join(dir(), "summary.md");
     const run = await adviseKmb([...ROW, "--budget", "4G", "--max-batch", "64", "--out", out, "--markdown", markdown]);
     expect(run.code, run.stderr).toBe(0);
     const file = await readAdviceFile(out); // validated against the published schema
@@ -49,7 +43,7 @@ describe("kmb advise on real cells", () => {
   }, 120_000);
 
   it("a budget below what the process needs at all: the smallest batch is killed at the budget, and the row says so", async () => {
-    const out = join(dir, "advice.json");
+    const out = join(dir(), "advice.json");
     const run = await adviseKmb([...ROW, "--budget", "40M", "--min-batch", "16", "--out", out]);
     expect(run.code, run.stderr).toBe(0);
     const row = (await readAdviceFile(out)).advice[0]!;

@@ -3,10 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { syntheticCell, syntheticResults, type Cell } from "@keras-mem-bench/results";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { claimsCommand } from "../src/cli/command-claims.js";
 import { heatmapCommand } from "../src/cli/command-heatmap.js";
 import type { CommandIo } from "../src/cli/command-compare.js";
+import { useTempFolder } from "../../../test/_temp-folder.js";
 
 const MiB = 2 ** 20;
 
@@ -27,15 +28,11 @@ function denseCell(strategy: string): Cell {
 }
 
 describe("kmb claims --from", () => {
-  let dir: string;
+  const dir = useTempFolder("kmb-claims-");
   let resultsPath: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "kmb-claims-"));
-    resultsPath = join(dir, "claims.json");
+    resultsPath = join(dir(), "claims.json");
     await writeFile(resultsPath, JSON.stringify(syntheticResults([denseCell("in-memory"), denseCell("generator")])));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it("prints every claim with its verdict, figures and cells, and exits 0", async () => {
@@ -49,7 +46,7 @@ describe("kmb claims --from", () => {
 
   it("--markdown writes the same claims as a table", async () => {
     const io = capture();
-    const markdown = join(dir, "claims.md");
+    const markdown = join(dir(), "claims.md");
     expect(await claimsCommand([`--from=${resultsPath}`, "--markdown", markdown], io)).toBe(0);
     const text = await readFile(markdown, "utf8");
     expect(text.split("\n").filter((l) => l.startsWith("| "))).toHaveLength(2 + 8);
@@ -59,9 +56,9 @@ describe("kmb claims --from", () => {
 
   it("a missing or invalid file, or run options next to --from, exit 2 and say what is wrong", async () => {
     const missing = capture();
-    expect(await claimsCommand(["--from", join(dir, "nope.json")], missing)).toBe(2);
+    expect(await claimsCommand(["--from", join(dir(), "nope.json")], missing)).toBe(2);
     expect(missing.err).toContain("nope.json");
-    const invalidPath = join(dir, "invalid.json");
+    const invalidPath = join(dir(), "invalid.json");
     await writeFile(invalidPath, JSON.stringify({ schemaVersion: 2, cells: "no" }));
     const invalid = capture();
     expect(await claimsCommand(["--from", invalidPath], invalid)).toBe(2);

@@ -1,30 +1,24 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readResultsFile } from "@keras-mem-bench/results";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outPathProblem } from "../src/parent/out-file.js";
 import { silentProgress, type ProgressReporter } from "../src/parent/progress.js";
 import { childPids } from "./_children.js";
 import { captureKmb, fixture } from "./_run.js";
+import { useTempFolder } from "../../../test/_temp-folder.js";
 
 describe("--out", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "kmb-out-test-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempFolder("kmb-out-test-");
 
   it("accepts a file in a writable folder, including folders still to be created", async () => {
-    expect(await outPathProblem(join(dir, "r.json"))).toBeNull();
-    expect(await outPathProblem(join(dir, "results", "shards", "r.json"))).toBeNull();
+    expect(await outPathProblem(join(dir(), "r.json"))).toBeNull();
+    expect(await outPathProblem(join(dir(), "results", "shards", "r.json"))).toBeNull();
   });
 
   it("a path below a file, or a folder, fails before any cell runs with exit 2, naming --out and the path", async () => {
-    const file = join(dir, "a-file");
+    const file = join(dir(), "a-file");
     await writeFile(file, "");
     const below = join(file, "sub", "r.json");
     const run = await captureKmb(["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy", "--out", below]);
@@ -33,13 +27,13 @@ describe("--out", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe("");
 
-    const asFolder = await captureKmb(["--config", fixture("suite-crashes.ts"), "--out", dir]);
+    const asFolder = await captureKmb(["--config", fixture("suite-crashes.ts"), "--out", dir()]);
     expect(asFolder.code).toBe(2);
-    expect(asFolder.stderr).toContain(`kmb: --out "${dir}": ${dir} is a folder; expected a file path`);
+    expect(asFolder.stderr).toContain(`kmb: --out "${dir()}": ${dir()} is a folder; expected a file path`);
   });
 
   it("a write that fails mid-run stops every running cell, says so naming --out, and the final save retries", async () => {
-    const outDir = join(dir, "results");
+    const outDir = join(dir(), "results");
     const out = join(outDir, "r.json");
     const before = childPids();
     let aliveAtFinish: number[] | undefined;
