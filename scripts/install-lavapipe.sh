@@ -4,6 +4,8 @@
 # Debian 12's own Mesa (22.3) is too old for Dawn; bookworm-backports ships Mesa 25.x, which works. On other
 # apt distributions the distribution's Mesa is used when it is new enough (>= MIN_MESA_MAJOR).
 # Idempotent: does nothing when a new-enough lavapipe is already installed. Needs root or sudo.
+# Bash, not zx like the repository's Node scripts: it runs before `pnpm install` (there is no node_modules,
+# so no zx yet) and its work is apt-get and dpkg-query, which a shell runs directly.
 set -euo pipefail
 
 MIN_MESA_MAJOR=23

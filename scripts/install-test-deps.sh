@@ -3,6 +3,8 @@
 # - Mesa lavapipe (Vulkan on the CPU) for the webgpu backend's tests (see install-lavapipe.sh);
 # - Chromium for the dashboard's headless-browser tests.
 # Idempotent: each step is skipped when already in place. Needs root or sudo.
+# Bash, not zx: it runs before `pnpm install` (no node_modules, so no zx yet), on a machine that may not
+# have Node at all, and it only calls apt-get and another shell script.
 set -euo pipefail
 cd "$(dirname "$0")"
 
