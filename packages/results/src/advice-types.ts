@@ -9,8 +9,8 @@ export const ADVICE_SCHEMA_VERSION = 1;
  * What the budget limits: `rss` the cell process's peak resident memory, `step` the high-water mark of live
  * tensor bytes inside one training step, `gpu` the GPU memory the process used (GPU backends).
  */
-export type BudgetMetric = "rss" | "step" | "gpu";
-export const BUDGET_METRICS: readonly BudgetMetric[] = ["rss", "step", "gpu"];
+export const BUDGET_METRICS = ["rss", "step", "gpu"] as const;
+export type BudgetMetric = (typeof BUDGET_METRICS)[number];
 
 /**
  * How a row's search ended:
@@ -20,12 +20,12 @@ export const BUDGET_METRICS: readonly BudgetMetric[] = ["rss", "step", "gpu"];
  * - `probe-limit`: `--max-probes` ran out before the two sizes were next to each other (bounds only);
  * - `failed`: a probe failed for a reason that says nothing about memory (error, missing kernel, timeout).
  */
-export type AdviceOutcome = "fits" | "max-batch" | "below-smallest" | "probe-limit" | "failed";
-export const ADVICE_OUTCOMES: readonly AdviceOutcome[] = ["fits", "max-batch", "below-smallest", "probe-limit", "failed"];
+export const ADVICE_OUTCOMES = ["fits", "max-batch", "below-smallest", "probe-limit", "failed"] as const;
+export type AdviceOutcome = (typeof ADVICE_OUTCOMES)[number];
 
 /** Why a size was probed: the first two sizes, a prediction from the fitted line, or halving the gap after a miss. */
-export type ProbeReason = "start" | "predicted" | "next-up" | "bisect" | "gallop";
-export const PROBE_REASONS: readonly ProbeReason[] = ["start", "predicted", "next-up", "bisect", "gallop"];
+export const PROBE_REASONS = ["start", "predicted", "next-up", "bisect", "gallop"] as const;
+export type ProbeReason = (typeof PROBE_REASONS)[number];
 
 /** One real cell run at one batch size. */
 export interface AdviceProbe {

@@ -8,12 +8,12 @@ export type ResultsSchemaVersion = 1 | 2;
 export const READABLE_SCHEMA_VERSIONS: readonly ResultsSchemaVersion[] = [1, 2];
 
 /** How a cell ended. `unsupported` names the missing kernel; `crashed` covers signals, exits, OOM, timeouts and the RSS watchdog. */
-export type CellStatus = "ok" | "unsupported" | "crashed" | "error";
-export const CELL_STATUSES: readonly CellStatus[] = ["ok", "unsupported", "crashed", "error"];
+export const CELL_STATUSES = ["ok", "unsupported", "crashed", "error"] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
 
 /** What memory did after warm-up: flat, bytes rising, or tensors / data ids rising. */
-export type CellVerdict = "stable" | "growing" | "leaking";
-export const CELL_VERDICTS: readonly CellVerdict[] = ["stable", "growing", "leaking"];
+export const CELL_VERDICTS = ["stable", "growing", "leaking"] as const;
+export type CellVerdict = (typeof CELL_VERDICTS)[number];
 
 /** One reading taken at the end of an epoch, after a forced GC, so it shows what training retained. */
 export interface EpochSample {

@@ -2,20 +2,15 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import adviceSchemaJson from "../schema/advice.schema.json" with { type: "json" };
 import resultsSchemaJson from "../schema/results.schema.json" with { type: "json" };
 import type { AdviceFile } from "./advice-types.js";
-import type { ResultsIssue } from "./results-error.js";
+import { ContractFileError, type ResultsIssue } from "./results-error.js";
 
 export const adviceSchema: object = adviceSchemaJson;
 
-/** An advice file that cannot be used; the message names the file and every problem found. */
-export class AdviceFileError extends Error {
+/** An advice file that cannot be used. */
+export class AdviceFileError extends ContractFileError {
   readonly code = "KMB_ADVICE_INVALID";
-  constructor(
-    readonly source: string,
-    readonly issues: readonly ResultsIssue[],
-  ) {
-    const listed = issues.slice(0, 20).map((i) => `  ${i.path || "/"}: ${i.message}`);
-    if (issues.length > 20) listed.push(`  … and ${issues.length - 20} more`);
-    super(`${source} is not a valid keras-mem-bench advice file:\n${listed.join("\n")}`);
+  constructor(source: string, issues: readonly ResultsIssue[]) {
+    super(source, issues, "advice file");
     this.name = "AdviceFileError";
   }
 }
