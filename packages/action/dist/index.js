@@ -26829,7 +26829,7 @@ var require_lib = __commonJS({
 });
 
 // src/run.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
+import { writeFile as writeFile3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
@@ -27781,19 +27781,24 @@ function historyRunPath(sha2) {
 }
 
 // ../results/src/results-error.ts
-var ResultsFileError = class extends Error {
-  constructor(source, issues) {
+var ContractFileError = class extends Error {
+  constructor(source, issues, kind) {
     const listed = issues.slice(0, 20).map((i) => `  ${i.path || "/"}: ${i.message}`);
     if (issues.length > 20) listed.push(`  … and ${issues.length - 20} more`);
-    super(`${source} is not a valid keras-mem-bench results file:
+    super(`${source} is not a valid keras-mem-bench ${kind}:
 ${listed.join("\n")}`);
     this.source = source;
     this.issues = issues;
-    this.name = "ResultsFileError";
   }
   source;
   issues;
+};
+var ResultsFileError = class extends ContractFileError {
   code = "KMB_RESULTS_INVALID";
+  constructor(source, issues) {
+    super(source, issues, "results file");
+    this.name = "ResultsFileError";
+  }
 };
 
 // ../results/src/history-index.ts
@@ -27844,8 +27849,23 @@ function withHistoryEntry(index, entry) {
   return { schemaVersion: HISTORY_SCHEMA_VERSION, entries };
 }
 
-// ../results/src/results-file.ts
-import { readFile } from "node:fs/promises";
+// ../results/src/json-file.ts
+import { mkdir as mkdir2, readFile, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+async function readJsonFile(path6, parse3, Invalid) {
+  let text;
+  try {
+    text = await readFile(path6, "utf8");
+  } catch (error2) {
+    throw new Invalid(path6, [{ path: "", message: `cannot read: ${error2.message}` }]);
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw new Invalid(path6, [{ path: "", message: `not JSON: ${error2.message}` }]);
+  }
+  return parse3(data, path6);
+}
 
 // ../results/src/validate-results.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -28650,19 +28670,7 @@ function parseResults(data, source) {
 
 // ../results/src/results-file.ts
 async function readResultsFile(path6) {
-  let text;
-  try {
-    text = await readFile(path6, "utf8");
-  } catch (error2) {
-    throw new ResultsFileError(path6, [{ path: "", message: `cannot read: ${error2.message}` }]);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw new ResultsFileError(path6, [{ path: "", message: `not JSON: ${error2.message}` }]);
-  }
-  return parseResults(data, path6);
+  return readJsonFile(path6, parseResults, ResultsFileError);
 }
 
 // ../report/src/comparison-types.ts
@@ -36924,7 +36932,7 @@ async function run() {
     const report = buildReport({ head: head.results, headSha, baseline, thresholds, commitUrl: commitUrl(context3) });
     const regressions = report.comparison.regressions;
     const reportPath = join2(context3.tempDir, REPORT_FILE);
-    await writeFile2(reportPath, report.markdown);
+    await writeFile3(reportPath, report.markdown);
     const outputs = { regressions: String(regressions), "report-path": reportPath, "baseline-sha": report.baselineSha ?? "" };
     for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
     await writeSummary(report.markdown);
