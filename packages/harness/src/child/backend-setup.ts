@@ -2,6 +2,7 @@
 // installs and runs without them; asking for one that is absent fails with what to install.
 import { createRequire } from "node:module";
 import * as tf from "@tensorflow/tfjs-core";
+import { assertTfjsSupported, compareVersions, installedVersion, OLDEST_WEBGPU_TFJS, WASM_FETCH_FIXED_IN } from "../tfjs-support.js";
 
 export const BACKENDS = ["wasm", "cpu", "tensorflow", "webgpu"] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -22,14 +23,23 @@ export function isBackendName(name: string): name is BackendName {
   return (BACKENDS as readonly string[]).includes(name);
 }
 
-// Specifiers held in variables: tsc must not try to resolve packages that are optional or land later.
+// Specifiers held in variables: tsc must not try to resolve packages that are optional.
 const TFJS_NODE_GPU = "@tensorflow/tfjs-node-gpu";
 const TFJS_NODE = "@tensorflow/tfjs-node";
 const WEBGPU_NODE = "@keras-mem-bench/webgpu-node";
 
-const INSTALL_TENSORFLOW =
+/** The packages a backend loads besides tfjs-core; @tensorflow ones must be of the core's release. */
+const BACKEND_PACKAGES: Record<Exclude<BackendName, "tensorflow">, string[]> = {
+  wasm: ["@tensorflow/tfjs-backend-wasm"],
+  cpu: ["@tensorflow/tfjs-backend-cpu"],
+  webgpu: ["@tensorflow/tfjs-backend-webgpu", "webgpu"],
+};
+/** Dawn for Node, the one release line the webgpu set-up is written for. */
+const WEBGPU_DAWN_RANGE = "0.6.x";
+
+const installTensorflow = (core: string) =>
   `backend "tensorflow" needs ${TFJS_NODE_GPU} (CUDA) or ${TFJS_NODE}, and neither is installed. ` +
-  `Install one next to the harness, e.g. \`corepack pnpm --filter @keras-mem-bench/harness add ${TFJS_NODE}@4.22.0\` ` +
+  `Install one of the release of your tfjs-core, e.g. \`npm install ${TFJS_NODE}@${core}\` ` +
   `(its install script downloads libtensorflow, so it needs access to storage.googleapis.com).`;
 
 const require = createRequire(import.meta.url);
@@ -44,19 +54,30 @@ function resolvable(specifier: string): boolean {
 }
 
 /**
- * Checks, without loading anything, that a backend's packages are installed, so a run can refuse a
- * matrix it cannot measure before it starts. Throws BackendUnavailableError naming what is missing.
+ * Checks, without loading anything, that tfjs is supported and a backend's packages are installed at the
+ * tfjs-core's release, so a run can refuse a matrix it cannot measure before it starts. Throws
+ * TfjsVersionError or BackendUnavailableError naming the package and version to install.
  */
-export function assertBackendInstalled(name: string): void {
+export function assertBackendInstalled(name: string, versionOf: (pkg: string) => string | null = installedVersion): void {
   if (!isBackendName(name)) throw new BackendUnavailableError(name, `unknown backend "${name}" (known: ${BACKENDS.join(", ")})`);
-  if (name === "tensorflow" && !resolvable(TFJS_NODE_GPU) && !resolvable(TFJS_NODE)) {
-    throw new BackendUnavailableError(name, INSTALL_TENSORFLOW);
+  const core = assertTfjsSupported(versionOf);
+  if (name === "tensorflow") {
+    if (versionOf(TFJS_NODE_GPU) === null && versionOf(TFJS_NODE) === null) throw new BackendUnavailableError(name, installTensorflow(core));
+    return;
   }
-  if (name === "webgpu" && !resolvable(WEBGPU_NODE)) {
-    throw new BackendUnavailableError(
-      name,
-      `backend "webgpu" needs the workspace package ${WEBGPU_NODE} (Dawn via the \`webgpu\` npm package) as a dependency of the harness; it is not installed.`,
-    );
+  if (name === "webgpu" && compareVersions(core, OLDEST_WEBGPU_TFJS) < 0) {
+    throw new BackendUnavailableError(name, `backend "webgpu" needs tfjs ${OLDEST_WEBGPU_TFJS} or newer (@tensorflow/tfjs-backend-webgpu has no stable release before it); yours is ${core}`);
+  }
+  for (const pkg of BACKEND_PACKAGES[name]) {
+    const wanted = pkg.startsWith("@tensorflow/") ? core : WEBGPU_DAWN_RANGE;
+    const installed = versionOf(pkg);
+    const install = `npm install ${pkg}@${wanted}`;
+    if (installed === null) {
+      throw new BackendUnavailableError(name, `backend "${name}" needs ${pkg}@${wanted}${wanted === core ? " (the release of your @tensorflow/tfjs-core)" : ""}, which is not installed: \`${install}\``);
+    }
+    if (wanted === core && installed !== core) {
+      throw new BackendUnavailableError(name, `backend "${name}": ${pkg}@${installed} does not match @tensorflow/tfjs-core@${core}: \`${install}\``);
+    }
   }
 }
 
@@ -72,14 +93,15 @@ async function importTensorflow(): Promise<string> {
       failures.push(`${specifier}: ${(error as Error).message}`);
     }
   }
-  if (failures.length === 0) throw new BackendUnavailableError("tensorflow", INSTALL_TENSORFLOW);
+  if (failures.length === 0) throw new BackendUnavailableError("tensorflow", installTensorflow(tf.version_core));
   throw new BackendUnavailableError("tensorflow", `backend "tensorflow" failed to load:\n  ${failures.join("\n  ")}`);
 }
 
 async function importWebGpu(): Promise<void> {
   let module: { registerWebGpuBackend?: () => Promise<void> };
   try {
-    module = (await import(WEBGPU_NODE)) as typeof module;
+    // A literal specifier: the published package bundles this workspace package (Dawn and the tfjs backend stay the user's).
+    module = (await import("@keras-mem-bench/webgpu-node")) as typeof module;
   } catch (error) {
     throw new BackendUnavailableError("webgpu", `backend "webgpu": cannot load ${WEBGPU_NODE}: ${(error as Error).message}`);
   }
@@ -110,9 +132,17 @@ export async function setUpBackend(name: string): Promise<BackendInfo> {
     case "wasm": {
       await import("@tensorflow/tfjs-backend-wasm");
       const { registerWasmTrainingKernels } = await import("@keras-mem-bench/wasm-training-kernels");
-      // wasm 4.22 lacks the conv / depthwise gradients that training needs; these fill the gap.
+      // Every wasm release up to 4.22 lacks the conv / depthwise gradients that training needs; this
+      // registers the ones the installed release lacks and leaves any it has.
       registerWasmTrainingKernels();
       providedBy = "@tensorflow/tfjs-backend-wasm";
+      const version = installedVersion(providedBy);
+      if (version !== null && compareVersions(version, WASM_FETCH_FIXED_IN) < 0) {
+        // Before 3.21.0 the wasm loader prefers fetch() whenever it exists; Node's cannot read a file path
+        // ("Failed to parse URL from …/tfjs-backend-wasm-simd.wasm"). Without fetch it reads the file itself.
+        await withoutGlobalFetch(() => selectBackend(name));
+        return { name, providedBy };
+      }
       break;
     }
     case "cpu":
@@ -127,7 +157,21 @@ export async function setUpBackend(name: string): Promise<BackendInfo> {
       providedBy = WEBGPU_NODE;
       break;
   }
+  await selectBackend(name);
+  return { name, providedBy };
+}
+
+async function selectBackend(name: BackendName): Promise<void> {
   if (!(await tf.setBackend(name))) throw new BackendUnavailableError(name, `backend "${name}" was loaded but failed to initialise`);
   await tf.ready();
-  return { name, providedBy };
+}
+
+async function withoutGlobalFetch<T>(body: () => Promise<T>): Promise<T> {
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "fetch");
+  Reflect.deleteProperty(globalThis, "fetch");
+  try {
+    return await body();
+  } finally {
+    if (saved) Object.defineProperty(globalThis, "fetch", saved);
+  }
 }

@@ -83,6 +83,7 @@ Other commands:
                           (kmb advise --help)
   kmb claims [--from F]   run the claims suite, or read F, and check the articles' claims (kmb claims --help)
   kmb heatmap FILE        the matrix of a run as an SVG (kmb heatmap --help)
+  kmb init                write a starter suite and a benchmark workflow into this project (kmb init --help)
 `;
 
 /** An integer flag ≥ minimum; null when the flag was not given. */

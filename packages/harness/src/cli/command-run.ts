@@ -11,6 +11,7 @@ import { renderNotes, renderSummaryTable, renderTotals } from "./summary-table.j
 import { DEFAULT_SUITE_FILE, loadSuite } from "../suite/suite-load.js";
 import { cellSettings } from "../suite/suite-overrides.js";
 import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
+import { TfjsVersionError } from "../tfjs-support.js";
 import { formatDuration, formatMiB } from "../units.js";
 
 export interface CommandIo {
@@ -19,7 +20,7 @@ export interface CommandIo {
   progress?: ProgressReporter;
 }
 
-const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError];
+const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError, TfjsVersionError];
 
 export interface RunCommandOptions {
   /** End with the claims this run's cells can answer (default true; `kmb claims` prints all of them itself). */

@@ -1,9 +1,10 @@
-// `kmb` command dispatcher: run (the default), compare, merge, advise, claims and heatmap.
+// `kmb` command dispatcher: run (the default), compare, merge, advise, claims, heatmap and init.
 import { adviseCommand } from "./command-advise.js";
 import { RUN_USAGE } from "./cli-options.js";
 import { claimsCommand } from "./command-claims.js";
 import { compareCommand } from "./command-compare.js";
 import { heatmapCommand } from "./command-heatmap.js";
+import { initCommand } from "./command-init.js";
 import { mergeCommand } from "./command-merge.js";
 import { runCommand } from "./command-run.js";
 
@@ -15,13 +16,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (first === "advise") return adviseCommand(rest);
   if (first === "claims") return claimsCommand(rest);
   if (first === "heatmap") return heatmapCommand(rest);
+  if (first === "init") return initCommand(rest);
   if (first === "help") {
     process.stdout.write(RUN_USAGE);
     return 0;
   }
   if (first === "run") return runCommand(rest);
   if (first !== undefined && !first.startsWith("-")) {
-    process.stderr.write(`kmb: unknown command "${first}" (commands: run, compare, merge, advise, claims, heatmap; run \`kmb --help\`)\n`);
+    process.stderr.write(`kmb: unknown command "${first}" (commands: run, compare, merge, advise, claims, heatmap, init; run \`kmb --help\`)\n`);
     return 2;
   }
   return runCommand(argv);

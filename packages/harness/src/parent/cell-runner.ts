@@ -9,10 +9,13 @@ import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming, Memo
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
 import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "../cell-protocol.js";
 import { readProcessRss } from "./proc-rss.js";
+import { RUNS_COMPILED } from "../build-mode.js";
 
-const CHILD_ENTRY = fileURLToPath(new URL("../child/cell-child.ts", import.meta.url));
-// The cell's process runs the TypeScript sources through tsx's loader, resolved from the harness itself.
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+// Compiled (the published package), a cell's process is plain node on the bundled cell-child.js, and a
+// TypeScript suite brings its own loader (suite-import). From the sources it runs through tsx's loader,
+// resolved from the harness itself, with "keras-mem-bench" resolved to its sources too (one copy of the harness).
+const CHILD_ENTRY = fileURLToPath(new URL(RUNS_COMPILED ? "./cell-child.js" : "../child/cell-child.ts", import.meta.url));
+const CHILD_LOADER = RUNS_COMPILED ? [] : ["--conditions=kmb-source", "--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
 
 const TAIL_CHARS = 8192;
 /** Longest a cell's process may take to load before it is declared hung (or --timeout, when longer). */
@@ -43,7 +46,7 @@ export class CellProcess {
 
   constructor(readonly task: CellTask) {
     this.child = fork(CHILD_ENTRY, [], {
-      execArgv: ["--expose-gc", "--import", TSX_LOADER],
+      execArgv: ["--expose-gc", ...CHILD_LOADER],
       env: { ...process.env, ...allocatorEnv(task), [CELL_TASK_ENV]: JSON.stringify(task) },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });

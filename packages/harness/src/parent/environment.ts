@@ -1,12 +1,8 @@
 // What the run was measured on: Node, CPU, memory, tfjs package versions, git state.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { cpus, totalmem } from "node:os";
 import type { GpuInfo, RunEnvironment } from "@keras-mem-bench/results";
-
-const require = createRequire(import.meta.url);
+import { installedVersion } from "../tfjs-support.js";
 
 const TFJS_PACKAGES = [
   "@tensorflow/tfjs-core",
@@ -18,38 +14,6 @@ const TFJS_PACKAGES = [
   "@tensorflow/tfjs-node",
   "@tensorflow/tfjs-node-gpu",
 ];
-
-// tfjs-data and the webgpu backend are dependencies of sibling packages, not of the harness: look there too.
-const LOOK_FROM = [require, ...["@keras-mem-bench/pipelines", "@keras-mem-bench/webgpu-node"].flatMap((pkg) => {
-  try {
-    return [createRequire(require.resolve(pkg))];
-  } catch {
-    return [];
-  }
-})];
-
-function installedVersion(name: string): string | null {
-  for (const from of LOOK_FROM) {
-    try {
-      // Resolve the entry point (package.json may not be exported) and read the package.json above it.
-      let dir = dirname(from.resolve(name));
-      for (;;) {
-        try {
-          const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
-          if (pkg.name === name && pkg.version) return pkg.version;
-        } catch {
-          // no package.json here; keep climbing
-        }
-        const up = dirname(dir);
-        if (up === dir) break;
-        dir = up;
-      }
-    } catch {
-      // not installed from here
-    }
-  }
-  return null;
-}
 
 export function tfjsVersions(): Record<string, string> {
   const versions: Record<string, string> = {};

@@ -1,11 +1,16 @@
-// Loads a suite file (TypeScript or JavaScript) by dynamic import. The harness runs under tsx, so .ts works.
+// Loads a suite file (TypeScript or JavaScript) by dynamic import and checks its default export.
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { RUNS_COMPILED } from "../build-mode.js";
+import { importSuiteModule } from "./suite-import.js";
 import { resolveSuite, SuiteConfigError, type ResolvedSuite } from "./suite-resolve.js";
 
-/** The default suite: suites/default.ts at the repository root, defined with the same API as a user's. */
-export const DEFAULT_SUITE_FILE = fileURLToPath(new URL("../../../../suites/default.ts", import.meta.url));
+/**
+ * The default suite: suites/default.ts at the repository root, defined with the same API as a user's; the
+ * published package carries it compiled, next to its other files.
+ */
+export const DEFAULT_SUITE_FILE = fileURLToPath(new URL(RUNS_COMPILED ? "./default-suite.js" : "../../../../suites/default.ts", import.meta.url));
 
 /** Imports `file` (relative to the current directory) and resolves its default export. */
 export async function loadSuite(file: string, options: { quick: boolean }): Promise<ResolvedSuite> {
@@ -17,8 +22,9 @@ export async function loadSuite(file: string, options: { quick: boolean }): Prom
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    module = await importSuiteModule(path);
   } catch (error) {
+    if (error instanceof SuiteConfigError) throw error;
     throw new SuiteConfigError(path, null, `cannot load: ${(error as Error).message}`);
   }
   if (!("default" in module) || module.default === undefined) {
