@@ -1,6 +1,6 @@
 // The default suite: what `pnpm bench` runs when no --config is given. Written with the same API a user's
 // own suite file uses (see packages/harness/README.md).
-import { defineSuite } from "@keras-mem-bench/harness";
+import { defineSuite } from "keras-mem-bench";
 
 export default defineSuite({
   name: "default",
