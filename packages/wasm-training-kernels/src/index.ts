@@ -8,4 +8,5 @@ export {
   type RegisterWasmTrainingKernelsResult,
 } from "./register-wasm-training-kernels.js";
 export { unsortedSegmentSumWasm } from "./unsorted-segment-sum.js";
+export { avgPoolGradWasm, maxPoolGradWasm } from "./pool-grads.js";
 export { UnsupportedAttributeError } from "./unsupported-attribute-error.js";

@@ -1,11 +1,24 @@
-import { Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter, DepthwiseConv2dNativeBackpropInput, UnsortedSegmentSum } from "@tensorflow/tfjs-core";
+import {
+  AvgPoolGrad,
+  Conv2DBackpropFilter,
+  DepthwiseConv2dNativeBackpropFilter,
+  DepthwiseConv2dNativeBackpropInput,
+  MaxPoolGrad,
+  UnsortedSegmentSum,
+} from "@tensorflow/tfjs-core";
 
-/** The kernels that `@tensorflow/tfjs-backend-wasm@4.22.0` lacks for training conv, depthwise, separable and embedding layers. */
+/**
+ * The kernels `@tensorflow/tfjs-backend-wasm` lacks for training conv, depthwise, separable, pooling and
+ * embedding layers: every release up to 4.22.0 lacks the first four; releases before 4.6.0 also lack the
+ * pooling gradients.
+ */
 export const WASM_TRAINING_KERNELS = [
   Conv2DBackpropFilter,
   DepthwiseConv2dNativeBackpropFilter,
   DepthwiseConv2dNativeBackpropInput,
   UnsortedSegmentSum,
+  MaxPoolGrad,
+  AvgPoolGrad,
 ] as const;
 
 export type WasmTrainingKernelName = (typeof WASM_TRAINING_KERNELS)[number];

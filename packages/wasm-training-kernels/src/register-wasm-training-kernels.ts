@@ -3,6 +3,7 @@ import { conv2dBackpropFilterConfig } from "./conv2d-backprop-filter.js";
 import { depthwiseConv2dBackpropFilterConfig } from "./depthwise-conv2d-backprop-filter.js";
 import { depthwiseConv2dBackpropInputConfig } from "./depthwise-conv2d-backprop-input.js";
 import { WASM_BACKEND_NAME, type WasmTrainingKernelName } from "./kernel-names.js";
+import { avgPoolGradConfig, maxPoolGradConfig } from "./pool-grads.js";
 import { unsortedSegmentSumConfig } from "./unsorted-segment-sum.js";
 
 export const WASM_TRAINING_KERNEL_CONFIGS: readonly KernelConfig[] = [
@@ -10,6 +11,8 @@ export const WASM_TRAINING_KERNEL_CONFIGS: readonly KernelConfig[] = [
   depthwiseConv2dBackpropFilterConfig,
   depthwiseConv2dBackpropInputConfig,
   unsortedSegmentSumConfig,
+  maxPoolGradConfig,
+  avgPoolGradConfig,
 ];
 
 export interface RegisterWasmTrainingKernelsResult {
