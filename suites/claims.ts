@@ -1,7 +1,7 @@
 // The claims suite: what `pnpm bench claims` runs to answer the articles' claims (packages/report/src/claims/).
 // Written with the same API a user's own suite file uses. Sized so the effects are real and the run fits in
 // ~10 minutes on 2 cores with the default wasm backend: only the cells a claim reads are in the matrix.
-import { defineSuite } from "@keras-mem-bench/harness";
+import { defineSuite } from "keras-mem-bench";
 
 // 65,536 samples: about MNIST's 60,000 training images, the data set the articles load whole. The dense
 // family is the MNIST MLP at a quarter of the pixels (196 features + 4 targets = 800 B per sample), so the

@@ -34,10 +34,10 @@ await build({
   legalComments: "none",
 });
 
-// The repository's default suite, as a user's suite: it imports the package by name.
+// The repository's suites (kmb's default and `kmb claims`), as a user's suite: they import the package by name.
 await build({
   absWorkingDir: root,
-  entryPoints: { "default-suite": "../../suites/default.ts" },
+  entryPoints: { "default-suite": "../../suites/default.ts", "claims-suite": "../../suites/claims.ts" },
   outdir: dist,
   bundle: true,
   format: "esm",

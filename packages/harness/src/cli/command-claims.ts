@@ -4,14 +4,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { evaluateClaims, renderClaimsMarkdown, renderClaimsTerminal } from "@keras-mem-bench/report";
 import { readResultsFile } from "@keras-mem-bench/results";
 import { CommandInputError, defaultIo, inputFailure, type CommandIo } from "./command-compare.js";
 import { runCommand } from "./command-run.js";
+import { repositorySuiteFile } from "../suite/suite-load.js";
 
 /** The claims suite: the repository's suites/claims.ts, written with the same API as a user's suite. */
-export const CLAIMS_SUITE_FILE = fileURLToPath(new URL("../../../../suites/claims.ts", import.meta.url));
+export const CLAIMS_SUITE_FILE = repositorySuiteFile("claims");
 
 export const CLAIMS_USAGE = `Usage: kmb claims [--out FILE] [run options]
        kmb claims --from RESULTS.json

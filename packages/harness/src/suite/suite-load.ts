@@ -6,11 +6,13 @@ import { RUNS_COMPILED } from "../build-mode.js";
 import { importSuiteModule } from "./suite-import.js";
 import { resolveSuite, SuiteConfigError, type ResolvedSuite } from "./suite-resolve.js";
 
-/**
- * The default suite: suites/default.ts at the repository root, defined with the same API as a user's; the
- * published package carries it compiled, next to its other files.
- */
-export const DEFAULT_SUITE_FILE = fileURLToPath(new URL(RUNS_COMPILED ? "./default-suite.js" : "../../../../suites/default.ts", import.meta.url));
+/** A suite of this repository, suites/<name>.ts; the published package carries it compiled as <name>-suite.js. */
+export function repositorySuiteFile(name: string): string {
+  return fileURLToPath(new URL(RUNS_COMPILED ? `./${name}-suite.js` : `../../../../suites/${name}.ts`, import.meta.url));
+}
+
+/** The default suite (suites/default.ts), defined with the same API as a user's. */
+export const DEFAULT_SUITE_FILE = repositorySuiteFile("default");
 
 /** Imports `file` (relative to the current directory) and resolves its default export. */
 export async function loadSuite(file: string, options: { quick: boolean }): Promise<ResolvedSuite> {
