@@ -10,7 +10,8 @@
 // one at a time (a real run starts the next cell's process while the current one trains).
 //
 //   corepack pnpm --filter keras-mem-bench build --js-only
-//   corepack pnpm exec tsx bench/cell-startup.ts [--cells 48] [--only compiled|sources]
+//   corepack pnpm exec tsx --conditions=kmb-source bench/cell-startup.ts [--cells 48] [--only compiled|sources]
+// (kmb-source: the suites' `import "keras-mem-bench"` resolves to its sources, as in the harness's tests.)
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";

@@ -12,7 +12,7 @@
 //
 // Overhead = harness ÷ bare fit (and ÷ bare loop), per round; the median over rounds is the figure.
 //
-//   corepack pnpm exec tsx bench/harness-overhead.ts [--family dense] [--strategy in-memory] [--batch 32]
+//   corepack pnpm exec tsx --conditions=kmb-source bench/harness-overhead.ts [--family dense] [--strategy in-memory] [--batch 32]
 //                                                    [--epochs 8] [--samples 512] [--rounds 5]
 import { spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
