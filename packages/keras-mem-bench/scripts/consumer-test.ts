@@ -1,8 +1,9 @@
 // `pnpm test:consumer` (CI runs it after `pnpm test`): installs the packed tarballs from .packs/ into fresh
 // projects outside the workspace with plain npm, next to a tfjs of their own, and runs them as a user would.
 //  1. consumer: tfjs 3.21.0 (not the workspace's 4.22.0): `npx kmb init`, then its starter suite (a model
-//     defined in that project) with --out; the results validate and name 3.21.0. A backend that is not
-//     installed, and a tfjs below the range, fail before any cell with what to install.
+//     defined in that project) with --out; the results validate and name 3.21.0. The TypeScript starter
+//     suite fails without tsx, saying so, and runs with it. A backend that is not installed, and a tfjs
+//     below the range, fail before any cell with what to install.
 //  2. compatibility matrix: one small cell per family on cpu and wasm for each tfjs release below.
 // Needs the npm registry. Run `pnpm release:pack` first (the root script `test:consumer` does).
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
@@ -104,6 +105,15 @@ async function consumer(): Promise<void> {
     check(results.cells.some((c) => c.family === "my-model"), "the project's own model ran");
     for (const cell of results.cells) check(cell.status === "ok", `${cell.id}: ${cell.status}${cell.error ? ` (${cell.error.message})` : ""}`);
 
+    // A TypeScript suite needs tsx, from the project: first without it (a clear error), then with it.
+    await $({ cwd: dir })`npx kmb init --ts --force`;
+    const noTsx = await $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.ts --list`;
+    check(noTsx.exitCode === 2 && /needs tsx/.test(noTsx.stderr), `a TypeScript suite without tsx fails with what to install: ${noTsx.stderr.trim()}`);
+    await timed("npm install tsx", () => $({ cwd: dir })`npm install --no-audit --no-fund --save-dev tsx@4`);
+    const ts = await timed("kmb run (TypeScript suite)", () => $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.ts --quick --filter family=my-model --filter strategy=in-memory --out ts.json`);
+    const tsCells = ts.exitCode === 0 ? (await readResults(dir, "ts.json")).cells : [];
+    check(tsCells.length === 1 && tsCells[0]!.status === "ok", `the TypeScript suite's cell runs (exit ${ts.exitCode}${ts.exitCode === 0 ? "" : `: ${ts.stderr.slice(-1500)}`})`);
+
     // (The cpu backend comes with the wasm one, a dependency of it; tfjs-node is the one missing here.)
     const missing = await $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.mjs --quick --backend tensorflow`;
     check(missing.exitCode === 2 && missing.stderr.includes(`npm install @tensorflow/tfjs-node@${CONSUMER_TFJS}`), `a backend not installed fails before the run, naming the package: ${missing.stderr.trim()}`);
@@ -147,6 +157,10 @@ async function compat(release: { tfjs: string; why: string }): Promise<void> {
 }
 
 $.verbose = false;
+$.quiet = true;
+// Outside the workspace means without it: pnpm's script environment (NODE_PATH into the workspace's store,
+// npm_config_* settings) must not reach the projects, or they could load what they did not install.
+$.env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_PATH" && !name.startsWith("npm_")));
 const only = process.argv[2];
 const started = performance.now();
 try {

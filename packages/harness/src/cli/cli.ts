@@ -1,4 +1,4 @@
-// CLI entry: `tsx packages/harness/src/cli/cli.ts …` (the root `pnpm bench` script) or the `kmb` bin.
+// CLI entry: the `kmb` bin (compiled into the keras-mem-bench package, which `pnpm bench` runs) or `tsx packages/harness/src/cli/cli.ts …` from the sources.
 import { main } from "./main.js";
 
 try {
