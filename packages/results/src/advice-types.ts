@@ -78,7 +78,7 @@ export interface AdviceSearchInfo {
   maxProbes: number;
   /** Epochs per probe. */
   epochs: number;
-  /** Samples per epoch of a probe: the suite's (or --samples), raised to the batch size when smaller. */
+  /** Samples per epoch of a probe: --samples, else the suite's (a suite's per-cell overrides win for their cells; each probe records its own), raised to the batch size when smaller. */
   samplesPerEpoch: number;
   /** Per-probe kill timer. */
   timeoutMs: number;

@@ -18,7 +18,8 @@ import { OutFileError, outPathProblem } from "../parent/out-file.js";
 import { streamProgress, type ProgressReporter } from "../parent/progress.js";
 import { GPU_BACKENDS, runMatrix } from "../parent/run-matrix.js";
 import { DEFAULT_SUITE_FILE, loadSuite } from "../suite/suite-load.js";
-import { SuiteConfigError } from "../suite/suite-resolve.js";
+import { cellSettings } from "../suite/suite-overrides.js";
+import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
 import { formatBytes, formatDuration } from "@keras-mem-bench/metrics";
 import { ADVISE_USAGE, parseAdviseArgs, type AdviseOptions } from "./advise-options.js";
 import { UsageError } from "./cli-options.js";
@@ -43,10 +44,17 @@ export async function adviseCommand(argv: readonly string[], io: CommandIo = { s
   }
 }
 
-/** The rows to advise: one per family × strategy × backend (× GPU allocator setting) left by the filters. */
-function adviseRows(suite: Awaited<ReturnType<typeof loadSuite>>, options: AdviseOptions): MatrixCell[] {
-  // One batch size gives exactly one cell per row; the size itself is replaced by every probe.
-  return selectCells(suite, { batchSizes: [Math.min(...suite.batchSizes)], backends: options.backends, filters: options.filters, shard: null }).cells;
+/**
+ * The rows to advise: one per family × strategy × backend (× GPU allocator setting) left by the filters and
+ * with at least one cell the suite does not skip. A row's batch size is replaced by every probe.
+ */
+export function adviseRows(suite: ResolvedSuite, options: Pick<AdviseOptions, "backends" | "filters">): MatrixCell[] {
+  const rows = new Map<string, MatrixCell>();
+  for (const cell of selectCells(suite, { batchSizes: null, backends: options.backends, filters: options.filters, shard: null }).cells) {
+    const key = cellId({ ...cell, batchSize: 0 });
+    if (!rows.has(key)) rows.set(key, cell);
+  }
+  return [...rows.values()];
 }
 
 function checkMetric(options: AdviseOptions, rows: readonly MatrixCell[]): void {
@@ -135,8 +143,9 @@ async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
           shard: null,
           epochs: options.epochs,
           warmupEpochs: options.epochs - 1,
-          // Every probe trains at least one full batch of its size.
-          samplesPerEpoch: Math.max(search.samplesPerEpoch, request.batchSize),
+          // What a normal run of this cell would train on (--samples, else the suite's per-cell overrides, else the
+          // suite's size), and at least one full batch of its size.
+          samplesPerEpoch: Math.max(options.samplesPerEpoch ?? cellSettings(suite.overrides, cell).samplesPerEpoch ?? suite.samplesPerEpoch, request.batchSize),
           out: null,
           timeoutMs: options.timeoutMs,
           maxRssBytes: options.metric === "rss" ? options.budgetBytes : null,
