@@ -18,6 +18,14 @@ export function lstmClaim(results: ResultsFile): ClaimResult {
     const per = (c: typeof a) => bytes(activation(c)! / c.batchSize);
     return `b${a.batchSize}: activations per sample lstm ${per(a)} vs dense ${per(b)} (${ratio(ratios[i]!)})`;
   });
+  // The step's fixed part (weight gradients, optimizer temporaries) dominates dense at small batches; the cost of
+  // one more sample is the slope between the smallest and largest batch, exact because the bytes are.
+  if (pairs.length >= 2) {
+    const first = pairs[0]!;
+    const last = pairs[pairs.length - 1]!;
+    const slope = (a: typeof first.a, b: typeof first.a) => (activation(b)! - activation(a)!) / (b.batchSize - a.batchSize);
+    figures.push(`each extra sample (b${first.a.batchSize}→b${last.a.batchSize}): lstm ${bytes(slope(first.a, last.a))}, dense ${bytes(slope(first.b, last.b))}`);
+  }
   const params = pairs[0]!;
   if (params.a.parameterCount !== null && params.b.parameterCount !== null) {
     figures.push(`parameters: lstm ${count(params.a.parameterCount)}, dense ${count(params.b.parameterCount)}`);
