@@ -51,5 +51,9 @@ describe("a tiny real matrix on wasm", () => {
     expect(results.schemaVersion).toBe(2);
     expect(run.stdout).toMatch(/dense\/generator\/b32\/wasm +ok/);
     expect(run.stdout).toMatch(/MiB\/epoch/);
+    // The run ends with the claims its own cells answer (two stable dense cells: whether fit keeps growing)
+    // and points to the claims suite for the rest.
+    expect(run.stdout).toMatch(/\nClaims these cells answer: 1 (holds|does not hold|partly)\n\n(holds|does not hold|partly) +Memory in fit keeps growing/);
+    expect(run.stdout.trimEnd()).toMatch(/7 more claims need other cells: run `pnpm bench claims` for every claim with its figures \(the claims suite, suites\/claims\.ts\)\.$/);
   }, 120_000);
 });
