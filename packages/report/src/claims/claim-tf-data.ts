@@ -16,7 +16,10 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
   if (groups.length === 0) {
     return { ...base, verdict: "not measured here", reason: "needs a tf-data cell and another strategy on the same model, batch size and data set size", figures: [], cells: [] };
   }
-  const { tfData, others } = groups.find((g) => g.tfData === largestDataset(groups.map((h) => h.tfData))[0])!;
+  // The group with the most strategies to compare with (a crashed cell drops out), then the largest data set.
+  const most = Math.max(...groups.map((g) => g.others.length));
+  const widest = groups.filter((g) => g.others.length === most);
+  const { tfData, others } = widest.find((g) => g.tfData === largestDataset(widest.map((h) => h.tfData))[0])!;
   const lowest = others.reduce((a, b) => (peakRss(b) < peakRss(a) ? b : a));
   const rssMargin = Math.max(RSS_NOISE_BYTES, RSS_TIE_SHARE * peakRss(lowest));
   const memoryBest = peakRss(tfData) <= peakRss(lowest) + rssMargin;
