@@ -16,6 +16,7 @@ export interface ClaimCellOptions {
   datasetMiB?: number;
   betweenStepsMiB?: number;
   retainedMiB?: number;
+  baselineMiB?: number;
   parameterCount?: number;
   samplesPerSecond?: number;
   peakGpuMiB?: number;
@@ -47,7 +48,7 @@ export function claimCell(o: ClaimCellOptions = {}): Cell {
       ? {}
       : {
           memoryParts: {
-            baselineRssBytes: 150 * MiB,
+            baselineRssBytes: (o.baselineMiB ?? 150) * MiB,
             datasetTensorBytes: (o.datasetMiB ?? 0) * MiB,
             datasetRetainedBytes: (o.retainedMiB ?? 0) * MiB,
             betweenStepsTensorBytes: (o.betweenStepsMiB ?? 0) * MiB,

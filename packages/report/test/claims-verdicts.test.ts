@@ -32,6 +32,13 @@ describe("whole-array loading holds the dataset", () => {
     expect(claim(id, [inMemory(), generator({ batchSize: 32 })]).verdict).toBe("not measured here");
     expect(claim(id, [inMemory(), generator({ samplesPerEpoch: 1024 })]).reason).toMatch(/same model, batch size and data set size/);
   });
+  it("compares RSS above each process's own baseline, so a process that started higher does not decide it", () => {
+    // Same work, but the generator's process started 60 MiB higher (a loaded machine): raw peaks differ by 50 MiB, the rise by 110 MiB.
+    const c = claim(id, [inMemory({ peakRssMiB: 260, baselineMiB: 150 }), generator({ peakRssMiB: 210, baselineMiB: 210 })]);
+    expect(c.verdict).toBe("holds");
+    expect(c.figures[2]).toBe("peak RSS above baseline: in-memory 110 MiB vs 0 B for generator (+110 MiB)");
+    expect(c.figures[3]).toBe("peak RSS: in-memory 260 MiB (baseline 150 MiB), generator 210 MiB (baseline 210 MiB)");
+  });
   it("uses the largest data set when there are several", () => {
     const c = claim(id, [inMemory({ samplesPerEpoch: 1024, datasetMiB: 0.8, peakRssMiB: 171 }), generator({ samplesPerEpoch: 1024 }), inMemory({ batchSize: 256 }), generator({ batchSize: 256 })]);
     expect(c.cells[0]).toBe("dense/in-memory/b256/wasm");
@@ -65,7 +72,7 @@ describe("tf.data batch + prefetch is best", () => {
   it("partly when memory ties but throughput falls behind (tf.data's per-batch work)", () => {
     const c = claim(id, [inMemory({ samplesPerSecond: 6100 }), generator(), tfData({ samplesPerSecond: 2400 })]);
     expect(c.verdict).toBe("partly");
-    expect(c.reason).toBe("peak RSS within 16.0 MiB of the lowest (generator); throughput 39% of in-memory's");
+    expect(c.reason).toBe("peak RSS above baseline within 16.0 MiB of the lowest (generator); throughput 39% of in-memory's");
   });
   it("does not hold when it uses more memory and is slower", () => {
     expect(claim(id, [generator(), tfData({ peakRssMiB: 260, samplesPerSecond: 2400 })]).verdict).toBe("does not hold");

@@ -23,6 +23,22 @@ export function peakRss(cell: Cell): number {
   return cell.summary?.peakRssBytes ?? Number.NaN;
 }
 
+/**
+ * RSS as the strategy claims compare it: above each process's own baseline (RSS with backend and model ready,
+ * before data) when every cell has one, else the raw peak. On a loaded machine the RSS of the same work moved
+ * by ~40 MiB between processes, baseline included (118 vs 158 MiB); the rise above baseline did not.
+ */
+export function rssScale(cells: readonly Cell[]): { of: (cell: Cell) => number; label: string } {
+  const baselines = cells.every((c) => c.memoryParts?.baselineRssBytes != null);
+  return baselines ? { of: (c) => peakRss(c) - c.memoryParts!.baselineRssBytes!, label: "peak RSS above baseline" } : { of: peakRss, label: "peak RSS" };
+}
+
+/** "277 MiB (baseline 164 MiB)" */
+export function rssWithBaseline(cell: Cell): string {
+  const baseline = cell.memoryParts?.baselineRssBytes;
+  return `${bytes(peakRss(cell))}${baseline == null ? "" : ` (baseline ${bytes(baseline)})`}`;
+}
+
 export function stepPeak(cell: Cell): number | null {
   return cell.summary?.peakStepTensorBytes ?? null;
 }

@@ -1,6 +1,6 @@
 // "Whole-array loading keeps the whole dataset in memory": in-memory cells against streaming ones on the same work.
 import type { ResultsFile } from "@keras-mem-bench/results";
-import { bytes, count, largestDataset, okCells, peakRss, sameWorkload, STREAMING_STRATEGIES } from "./_claim-cells.js";
+import { bytes, count, largestDataset, okCells, rssScale, rssWithBaseline, sameWorkload, STREAMING_STRATEGIES } from "./_claim-cells.js";
 import { RSS_NOISE_BYTES, RSS_SHOWS_DATASET_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
 
@@ -25,13 +25,15 @@ export function wholeArrayClaim(results: ResultsFile): ClaimResult {
   const largest = largestDataset(pairs.map((p) => p.inMemory));
   const { inMemory, streaming } = pairs.find((p) => p.inMemory === largest[0])!;
   const held = inMemory.memoryParts!.datasetTensorBytes!;
-  const best = streaming.reduce((a, b) => (peakRss(b) < peakRss(a) ? b : a));
+  const rss = rssScale([inMemory, ...streaming]);
+  const best = streaming.reduce((a, b) => (rss.of(b) < rss.of(a) ? b : a));
   const streamingHeld = Math.max(...streaming.map((s) => s.memoryParts?.datasetTensorBytes ?? 0));
-  const rssGap = peakRss(inMemory) - peakRss(best);
+  const rssGap = rss.of(inMemory) - rss.of(best);
   const figures = [
     `${inMemory.id}: ${bytes(held)} of dataset tensors after prepare (${count(inMemory.samplesPerEpoch)} samples, ${bytes(held / inMemory.samplesPerEpoch)} each)`,
     `streaming cells hold at most ${bytes(streamingHeld)} of dataset tensors after prepare`,
-    `peak RSS ${bytes(peakRss(inMemory))} vs ${bytes(peakRss(best))} for ${best.strategy} (${rssGap >= 0 ? "+" : "−"}${bytes(Math.abs(rssGap))})`,
+    `${rss.label}: in-memory ${bytes(rss.of(inMemory))} vs ${bytes(rss.of(best))} for ${best.strategy} (${rssGap >= 0 ? "+" : "−"}${bytes(Math.abs(rssGap))})`,
+    `peak RSS: ${[inMemory, ...streaming].map((c) => `${c.strategy} ${rssWithBaseline(c)}`).join(", ")}`,
   ];
   const cells = [inMemory.id, ...streaming.map((s) => s.id)];
   if (held <= streamingHeld) {
@@ -39,12 +41,12 @@ export function wholeArrayClaim(results: ResultsFile): ClaimResult {
   }
   const shows = rssGap >= Math.max(RSS_SHOWS_DATASET_SHARE * held, RSS_NOISE_BYTES);
   if (shows) {
-    return { ...base, verdict: "holds", reason: `the whole dataset (${bytes(held)}) stays as tensors, and peak RSS is ${bytes(rssGap)} above ${best.strategy}`, figures, cells };
+    return { ...base, verdict: "holds", reason: `the whole dataset (${bytes(held)}) stays as tensors, and ${rss.label} is ${bytes(rssGap)} more than ${best.strategy}'s`, figures, cells };
   }
   return {
     ...base,
     verdict: "partly",
-    reason: `the dataset (${bytes(held)}) stays as tensors, but peak RSS is only ${bytes(Math.max(0, rssGap))} above ${best.strategy}: at ${count(inMemory.samplesPerEpoch)} samples the runtime's memory hides it`,
+    reason: `the dataset (${bytes(held)}) stays as tensors, but ${rss.label} is only ${bytes(Math.max(0, rssGap))} more than ${best.strategy}'s: at ${count(inMemory.samplesPerEpoch)} samples the runtime's memory hides it`,
     figures,
     cells,
   };
