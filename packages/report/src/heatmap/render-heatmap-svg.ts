@@ -103,7 +103,7 @@ export function renderHeatmapSvg(results: ResultsFile, metric: HeatmapMetric, op
       `<g class="heatmap-legend"><rect x="10" y="${ly}" width="200" height="10" fill="url(#kmb-ramp)"/>`,
       `<text x="10" y="${ly + 24}" fill="#555">0 B</text>`,
       `<text x="210" y="${ly + 24}" text-anchor="end" fill="#555">${escapeXml(formatBytes(grid.range.max))}</text>`,
-      `<text x="222" y="${ly + 9}" fill="#555">${escapeXml(`${info.label}; – not measured, dashed: the cell did not finish`)}</text></g>`,
+      `<text x="222" y="${ly + 9}" fill="#555">${escapeXml(`${info.label}; – no figure, dashed: did not finish, blank: not in the run`)}</text></g>`,
     );
   } else {
     parts.push(`<text x="10" y="${ly + 9}" fill="#555">${escapeXml(`No cell of this file has a ${info.label} figure (results version 1?).`)}</text>`);
