@@ -37,7 +37,7 @@ export function renderClaimsTerminal(claims: readonly ClaimResult[], options: Cl
   }
   const unanswered = claims.length - shown.length;
   if (options.answeredOnly) {
-    lines.push("", `${unanswered > 0 ? `${unanswered} more claim${unanswered === 1 ? "" : "s"} need other cells: ` : ""}run \`pnpm bench claims\` for every claim with its figures (the claims suite, suites/claims.ts).`);
+    lines.push("", `${unanswered > 0 ? `${unanswered} more claim${unanswered === 1 ? " needs" : "s need"} other cells: ` : ""}run \`pnpm bench claims\` for every claim with its figures (the claims suite, suites/claims.ts).`);
   }
   return lines.join("\n");
 }

@@ -16,7 +16,7 @@ const LABEL_W = 84;
 const PANEL_GAP = 24;
 const HEADER_H = 46;
 const TOP = 40;
-const LEGEND_H = 44;
+const LEGEND_H = 60;
 const PANELS_PER_ROW = 2;
 
 // A light-to-dark sequential ramp (yellow → orange → dark red): ordered, and readable in grey scale.
@@ -103,7 +103,7 @@ export function renderHeatmapSvg(results: ResultsFile, metric: HeatmapMetric, op
       `<g class="heatmap-legend"><rect x="10" y="${ly}" width="200" height="10" fill="url(#kmb-ramp)"/>`,
       `<text x="10" y="${ly + 24}" fill="#555">0 B</text>`,
       `<text x="210" y="${ly + 24}" text-anchor="end" fill="#555">${escapeXml(formatBytes(grid.range.max))}</text>`,
-      `<text x="222" y="${ly + 9}" fill="#555">${escapeXml(`${info.label}; – no figure, dashed: did not finish, blank: not in the run`)}</text></g>`,
+      `<text x="10" y="${ly + 40}" fill="#555">${escapeXml(`${info.label}; – no figure, dashed: did not finish, blank: not in the run`)}</text></g>`,
     );
   } else {
     parts.push(`<text x="10" y="${ly + 9}" fill="#555">${escapeXml(`No cell of this file has a ${info.label} figure (results version 1?).`)}</text>`);
