@@ -5538,11 +5538,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         source = object2;
         action = async function* () {
-          for (const part of blobParts) {
-            if (part.stream) {
-              yield* part.stream();
+          for (const part2 of blobParts) {
+            if (part2.stream) {
+              yield* part2.stream();
             } else {
-              yield part;
+              yield part2;
             }
           }
         };
@@ -16277,11 +16277,11 @@ var require_util6 = __commonJS({
       if (cookie.sameSite) {
         out.push(`SameSite=${cookie.sameSite}`);
       }
-      for (const part of cookie.unparsed) {
-        if (!part.includes("=")) {
+      for (const part2 of cookie.unparsed) {
+        if (!part2.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value] = part2.split("=");
         const trimmedKey = key.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
@@ -22176,15 +22176,15 @@ var require_compile = __commonJS({
       var _a2;
       if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
         return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
+      for (const part2 of parsedRef.fragment.slice(1).split("/")) {
         if (typeof schema === "boolean")
           return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema[(0, util_1.unescapeFragment)(part2)];
         if (partSchema === void 0)
           return;
         schema = partSchema;
         const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+        if (!PREVENT_SCOPE_CHANGE.has(part2) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
@@ -22324,15 +22324,15 @@ var require_utils2 = __commonJS({
       const parts = left.concat(right);
       let hextetCount = 0;
       for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+        const part2 = parts[i];
+        if (part2 === "") return void 0;
+        if (part2.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part2)) return void 0;
           hextetCount += 2;
           continue;
         }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
+        if (!isHextet(part2)) return void 0;
+        parts[i] = parseInt(part2, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
@@ -27372,6 +27372,8 @@ var MiB = 2 ** 20;
 function retainedAt(sample) {
   return sample.heapUsedBytes + sample.externalBytes;
 }
+var part = (key) => (cell) => cell.memoryParts?.[key] ?? null;
+var EXACT_BYTES = { kind: "exact-bytes" };
 var afterWarmup = (cell) => {
   const warmup = cell.summary?.warmupEpochs ?? 0;
   return cell.samples.filter((s) => s.epoch > warmup);
@@ -27516,6 +27518,73 @@ var SUMMARY_METRICS = {
     compare: { kind: "bytes-peak", runScatter: true },
     optional: true,
     shownIn: { runTable: false, compareTable: "when-measured", trends: null }
+  },
+  // Tensor bytes from the engine's accounting (results version 2): exact for the same code, so judged exactly.
+  // Optional: version-1 files lack them, and compare lists them only when either side measured them.
+  peakStepTensorBytes: {
+    label: "step peak",
+    title: "Step peak",
+    description: "Highest live tensor bytes inside one training step (forward, backward, optimizer update), over all steps.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakStepTensorBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.stepPeakBytes,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: true, compareTable: "when-measured", trends: { quietFloor: 0 } }
+  },
+  peakActivationBytes: {
+    label: "activations",
+    title: "Step activations",
+    description: "What one step adds on top of the tensors live before it (step peak minus the bytes live when it began), largest over all steps.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakActivationBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.activationBytes,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: "when-measured", trends: null }
+  },
+  datasetTensorBytes: {
+    label: "dataset tensors",
+    title: "Dataset tensors",
+    description: "Tensor bytes the dataset strategy holds once prepared (whole arrays for in-memory, none for streaming strategies).",
+    unit: "bytes",
+    better: "lower",
+    read: part("datasetTensorBytes"),
+    fromSamples: false,
+    perEpoch: null,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: false, trends: null }
+  },
+  weightBytes: {
+    label: "weights",
+    title: "Weights",
+    description: "Bytes of the model's weights, trainable or not.",
+    unit: "bytes",
+    better: "lower",
+    read: part("weightBytes"),
+    fromSamples: false,
+    perEpoch: null,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: false, trends: null }
+  },
+  optimizerStateBytes: {
+    label: "optimizer state",
+    title: "Optimizer state",
+    description: "Bytes of the optimizer's variables after the first step (weights × slots, e.g. 2 for Adam).",
+    unit: "bytes",
+    better: "lower",
+    read: part("optimizerStateBytes"),
+    fromSamples: false,
+    perEpoch: null,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: false, trends: null }
   }
 };
 var METRICS = Object.entries(SUMMARY_METRICS).map(([key, entry]) => Object.freeze({ key, ...entry }));
@@ -27529,6 +27598,7 @@ var EPOCH_ENTRIES = {
   rssBytes: { title: "RSS", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Resident set size after each epoch (after a forced GC).", read: (s) => s.rssBytes },
   heapUsedBytes: { title: "JS heap used", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "V8 heap in use after each epoch.", read: (s) => s.heapUsedBytes },
   numTensors: { title: "Live tensors", unit: "tensors", better: "lower", quiet: { relative: 0, absolute: 2 }, description: "tf.memory().numTensors after each epoch.", read: (s) => s.numTensors },
+  stepPeakBytes: { title: "Step peak", unit: "bytes", better: "lower", quiet: { relative: 0, absolute: 64 * 1024 }, description: "Highest live tensor bytes inside one step of each epoch (results version 2).", read: (s) => s.stepPeakBytes ?? null },
   numBytes: { title: "Tensor bytes", unit: "bytes", better: "lower", quiet: { relative: 0.02, absolute: 64 * 1024 }, description: "tf.memory().numBytes after each epoch.", read: (s) => s.numBytes },
   wasmHeapBytes: { title: "Wasm heap", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Size of the wasm module's linear memory (wasm backend only).", read: (s) => s.wasmHeapBytes },
   timeMs: { title: "Epoch time", unit: "ms", better: "lower", quiet: { relative: 0.05, absolute: 2 }, description: "Wall time of each epoch.", read: (s) => s.timeMs }
@@ -28742,6 +28812,22 @@ function compareCountSlope(metric, base, head, threshold) {
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
 }
 
+// ../report/src/rule-exact-bytes.ts
+function compareExactBytes(metric, base, head, tolerance) {
+  if (base === null || head === null) {
+    const missing = base === null && head === null ? "neither run" : base === null ? "only the head run" : "only the base run";
+    return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} measured it` };
+  }
+  const delta = head - base;
+  const relative2 = relativeChange(base, head);
+  const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
+  if (delta === 0) return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: "identical (tensor bytes are exact)" };
+  const rule = tolerance > 0 ? `exact tensor bytes; changes over ${tolerance} B count` : "exact tensor bytes; any change counts";
+  if (Math.abs(delta) <= tolerance) return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}: within the ${tolerance} B tolerance` };
+  const worse = metricDefinition(metric).better === "lower" ? delta > 0 : delta < 0;
+  return { metric, base, head, delta, relative: relative2, verdict: worse ? "regression" : "improvement", reason: `${change}: ${rule}` };
+}
+
 // ../report/src/rule-time.ts
 function formatP(p) {
   if (p < 1e-3) return "p < 0.001";
@@ -28814,6 +28900,7 @@ var MergeError = class extends Error {
 var DEFAULT_THRESHOLD_VALUES = Object.freeze({
   tensorsPerEpoch: 0.5,
   dataIdsPerEpoch: 0.5,
+  tensorBytesTolerance: 0,
   bytesMinChange: 0.05,
   bytesNoiseFactor: 5,
   timeMinChange: 0.1,
@@ -28825,6 +28912,7 @@ var DEFAULT_THRESHOLDS = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES
 var KINDS = {
   tensorsPerEpoch: "count",
   dataIdsPerEpoch: "count",
+  tensorBytesTolerance: "bytes",
   bytesMinChange: "fraction",
   bytesNoiseFactor: "factor",
   timeMinChange: "fraction",
@@ -28975,6 +29063,8 @@ function judgeMetric(metric, pair, t, scatters, judged) {
   switch (rule.kind) {
     case "exact-count":
       return compareCountSlope(metric.key, b, h, t[rule.threshold]);
+    case "exact-bytes":
+      return compareExactBytes(metric.key, b, h, t.tensorBytesTolerance);
     case "bytes-peak": {
       const reference = rule.reference ? metricDefinition(rule.reference.metric).read(base.cell) : null;
       return comparePeakBytes(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), t, {
@@ -29113,19 +29203,19 @@ function tfjsWords(r) {
 }
 function checkSameRun(parts) {
   const first = parts[0];
-  for (const part of parts.slice(1)) {
+  for (const part2 of parts.slice(1)) {
     const a = first.results.suite;
-    const b = part.results.suite;
+    const b = part2.results.suite;
     if (a.name !== b.name || a.epochs !== b.epochs || a.warmupEpochs !== b.warmupEpochs || a.quick !== b.quick) {
-      throw new MergeError(`cannot merge: ${first.source} has ${suiteWords(first.results)} but ${part.source} has ${suiteWords(part.results)}`, [first.source, part.source]);
+      throw new MergeError(`cannot merge: ${first.source} has ${suiteWords(first.results)} but ${part2.source} has ${suiteWords(part2.results)}`, [first.source, part2.source]);
     }
     const shaA = first.results.env.git?.sha ?? null;
-    const shaB = part.results.env.git?.sha ?? null;
+    const shaB = part2.results.env.git?.sha ?? null;
     if (shaA !== null && shaB !== null && shaA !== shaB) {
-      throw new MergeError(`cannot merge: ${first.source} measured commit ${shaA} but ${part.source} measured ${shaB}`, [first.source, part.source]);
+      throw new MergeError(`cannot merge: ${first.source} measured commit ${shaA} but ${part2.source} measured ${shaB}`, [first.source, part2.source]);
     }
-    if (tfjsWords(first.results) !== tfjsWords(part.results)) {
-      throw new MergeError(`cannot merge: ${first.source} ran ${tfjsWords(first.results)} but ${part.source} ran ${tfjsWords(part.results)}`, [first.source, part.source]);
+    if (tfjsWords(first.results) !== tfjsWords(part2.results)) {
+      throw new MergeError(`cannot merge: ${first.source} ran ${tfjsWords(first.results)} but ${part2.source} ran ${tfjsWords(part2.results)}`, [first.source, part2.source]);
     }
   }
 }
@@ -29139,18 +29229,18 @@ function checkShards(parts) {
   const first = parts[0];
   const ref = first.results.suite.shard;
   const byIndex = /* @__PURE__ */ new Map();
-  for (const part of parts) {
-    const shard = part.results.suite.shard;
+  for (const part2 of parts) {
+    const shard = part2.results.suite.shard;
     if (shard.count !== ref.count || shard.matrixSize !== ref.matrixSize) {
       throw new MergeError(
-        `cannot merge: ${first.source} is shard ${ref.index}/${ref.count} of a ${ref.matrixSize}-cell matrix but ${part.source} is shard ${shard.index}/${shard.count} of a ${shard.matrixSize}-cell matrix`,
-        [first.source, part.source]
+        `cannot merge: ${first.source} is shard ${ref.index}/${ref.count} of a ${ref.matrixSize}-cell matrix but ${part2.source} is shard ${shard.index}/${shard.count} of a ${shard.matrixSize}-cell matrix`,
+        [first.source, part2.source]
       );
     }
-    if (shard.index > shard.count) throw new MergeError(`cannot merge: ${part.source} says shard ${shard.index} of ${shard.count}`, [part.source]);
+    if (shard.index > shard.count) throw new MergeError(`cannot merge: ${part2.source} says shard ${shard.index} of ${shard.count}`, [part2.source]);
     const twin = byIndex.get(shard.index);
-    if (twin) throw new MergeError(`cannot merge: ${twin.source} and ${part.source} are both shard ${shard.index}/${shard.count}`, [twin.source, part.source]);
-    byIndex.set(shard.index, part);
+    if (twin) throw new MergeError(`cannot merge: ${twin.source} and ${part2.source} are both shard ${shard.index}/${shard.count}`, [twin.source, part2.source]);
+    byIndex.set(shard.index, part2);
   }
   const missing = [];
   for (let i = 1; i <= ref.count; i++) if (!byIndex.has(i)) missing.push(i);
@@ -29163,11 +29253,11 @@ function checkShards(parts) {
 function checkNoOverlap(parts) {
   const owner = /* @__PURE__ */ new Map();
   const clashes = [];
-  for (const part of parts) {
-    for (const cell of part.results.cells) {
+  for (const part2 of parts) {
+    for (const cell of part2.results.cells) {
       const other = owner.get(cell.id);
-      if (other !== void 0) clashes.push([cell.id, other, part.source]);
-      else owner.set(cell.id, part.source);
+      if (other !== void 0) clashes.push([cell.id, other, part2.source]);
+      else owner.set(cell.id, part2.source);
     }
   }
   if (clashes.length === 0) return;
@@ -29177,7 +29267,7 @@ function checkNoOverlap(parts) {
 }
 function mergeResults(parts) {
   if (parts.length === 0) throw new MergeError("cannot merge: no results files given", []);
-  for (const part of parts) parseResults(part.results, part.source);
+  for (const part2 of parts) parseResults(part2.results, part2.source);
   checkSameRun(parts);
   const ordered = checkShards(parts);
   checkNoOverlap(ordered);
@@ -29400,7 +29490,7 @@ function positiveInteger(read, name, fallback, max) {
 }
 function branchName(read, name, fallback) {
   const raw = read(name).trim() || fallback;
-  const bad = raw.startsWith("/") || raw.endsWith("/") || raw.endsWith(".lock") || raw.startsWith("refs/") || raw.includes("..") || raw.includes("//") || raw.includes("@{") || /[\s~^:?*[\\]/.test(raw) || [...raw].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) || raw.split("/").some((part) => part.startsWith("."));
+  const bad = raw.startsWith("/") || raw.endsWith("/") || raw.endsWith(".lock") || raw.startsWith("refs/") || raw.includes("..") || raw.includes("//") || raw.includes("@{") || /[\s~^:?*[\\]/.test(raw) || [...raw].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) || raw.split("/").some((part2) => part2.startsWith("."));
   if (bad) throw new ConfigError(name, `"${raw}" is not a valid branch name (give the short name, e.g. keras-mem-bench-history)`);
   return raw;
 }
@@ -29891,11 +29981,11 @@ function omit(object2, keysToOmit) {
   return result;
 }
 function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part2) {
+    if (!/%[0-9A-Fa-f]/.test(part2)) {
+      part2 = encodeURI(part2).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
-    return part;
+    return part2;
   }).join("");
 }
 function encodeUnreserved(str) {
@@ -33833,9 +33923,9 @@ var EMPTY_INDEX = { schemaVersion: HISTORY_SCHEMA_VERSION, entries: [] };
 async function findBlob(api, tree, path6) {
   const parts = path6.split("/");
   let current = tree;
-  for (const [i, part] of parts.entries()) {
+  for (const [i, part2] of parts.entries()) {
     const entries = await api.getTree(current);
-    const entry = entries.find((e) => e.path === part);
+    const entry = entries.find((e) => e.path === part2);
     if (!entry) return null;
     const last = i === parts.length - 1;
     if (last) return entry.type === "blob" ? entry.sha : null;
@@ -34779,11 +34869,11 @@ var AST = class {
       let pp = p.#parent;
       while (pp) {
         for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part of n.#parts) {
-            if (typeof part === "string") {
+          for (const part2 of n.#parts) {
+            if (typeof part2 === "string") {
               throw new Error("string part in extglob AST??");
             }
-            part.copyIn(pp.#parts[i]);
+            part2.copyIn(pp.#parts[i]);
           }
         }
         p = pp;
@@ -34839,11 +34929,11 @@ var AST = class {
     const pl = this.#parent ? this.#parent.#parts.length : 0;
     return this.#parentIndex === pl - 1;
   }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
+  copyIn(part2) {
+    if (typeof part2 === "string")
+      this.push(part2);
     else
-      this.push(part.clone(this));
+      this.push(part2.clone(this));
   }
   clone(parent) {
     const c = new _a(this.type, parent);
@@ -34900,7 +34990,7 @@ var AST = class {
       return i2;
     }
     let i = pos + 1;
-    let part = new _a(null, ast);
+    let part2 = new _a(null, ast);
     const parts = [];
     let acc = "";
     while (i < str.length) {
@@ -34931,27 +35021,27 @@ var AST = class {
       (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
       if (doRecurse) {
         const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
+        part2.push(acc);
         acc = "";
-        const ext2 = new _a(c, part);
-        part.push(ext2);
+        const ext2 = new _a(c, part2);
+        part2.push(ext2);
         i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
         continue;
       }
       if (c === "|") {
-        part.push(acc);
+        part2.push(acc);
         acc = "";
-        parts.push(part);
-        part = new _a(null, ast);
+        parts.push(part2);
+        part2 = new _a(null, ast);
         continue;
       }
       if (c === ")") {
         if (acc === "" && ast.#parts.length === 0) {
           ast.#emptyExt = true;
         }
-        part.push(acc);
+        part2.push(acc);
         acc = "";
-        ast.push(...parts, part);
+        ast.push(...parts, part2);
         return i;
       }
       acc += c;
@@ -35480,8 +35570,8 @@ var Minimatch = class {
       return true;
     }
     for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
+      for (const part2 of pattern) {
+        if (typeof part2 !== "string")
           return true;
       }
     }
@@ -35581,18 +35671,18 @@ var Minimatch = class {
   // get rid of adjascent ** and resolve .. portions
   levelOneOptimize(globParts) {
     return globParts.map((parts) => {
-      parts = parts.reduce((set, part) => {
+      parts = parts.reduce((set, part2) => {
         const prev = set[set.length - 1];
-        if (part === "**" && prev === "**") {
+        if (part2 === "**" && prev === "**") {
           return set;
         }
-        if (part === "..") {
+        if (part2 === "..") {
           if (prev && prev !== ".." && prev !== "." && prev !== "**") {
             set.pop();
             return set;
           }
         }
-        set.push(part);
+        set.push(part2);
         return set;
       }, []);
       return parts.length === 0 ? [""] : parts;

@@ -27,7 +27,7 @@ describe("progress", () => {
   });
 });
 
-const HEADER_COUNT = 8;
+const HEADER_COUNT = 9;
 
 describe("summary table", () => {
   const cells = [
@@ -38,10 +38,10 @@ describe("summary table", () => {
   it("has a unit on every number", () => {
     const table = renderSummaryTable(cells);
     const [header, rule, ...rows] = table.split("\n");
-    expect(header).toMatch(/^cell +status +verdict +peak RSS +tensors\/epoch +RSS\/epoch +mean epoch +throughput$/);
+    expect(header).toMatch(/^cell +status +verdict +peak RSS +step peak +tensors\/epoch +RSS\/epoch +mean epoch +throughput$/);
     expect(rule).toMatch(/^─+/);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/dense\/in-memory\/b32\/wasm +ok +growing +256\.0 MiB +\+0\.00 tensors\/epoch +\+8\.00 MiB\/epoch +200 ms +2,560 samples\/s/);
+    expect(rows[0]).toMatch(/dense\/in-memory\/b32\/wasm +ok +growing +256\.0 MiB +4\.00 MiB +\+0\.00 tensors\/epoch +\+8\.00 MiB\/epoch +200 ms +2,560 samples\/s/);
     expect(rows[1]).toMatch(/lstm\/in-memory\/b32\/wasm +ok +leaking .* \+1\.00 tensors\/epoch/);
     // Every column after the cell id that holds a number is that number with its unit.
     const withUnit = /^[+-]?\d[\d,]*(\.\d+)? (MiB|KiB|tensors\/epoch|MiB\/epoch|KiB\/epoch|ms|s|samples\/s)$/;

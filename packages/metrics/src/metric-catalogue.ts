@@ -14,6 +14,8 @@ export type CountThresholdKey = "tensorsPerEpoch" | "dataIdsPerEpoch";
 /**
  * How compare() judges a metric, by kind; each kind is implemented once in packages/report:
  * - `exact-count` (rule-counts.ts): deterministic counts; a change of `threshold` or more counts, no noise allowance.
+ * - `exact-bytes` (rule-exact-bytes.ts): deterministic tensor bytes (the engine's own accounting, the same on every
+ *   run of the same code); any change beyond the `tensorBytesTolerance` threshold counts, no noise allowance.
  * - `bytes-peak` (rule-bytes.ts): a peak in bytes against max(minimum change, noise factor × the runs' noise);
  *   `runScatter` adds how far this metric moved across all cells of the comparison; `reference` judges
  *   the minimum change against another metric of the base run instead of the value itself.
@@ -23,6 +25,7 @@ export type CountThresholdKey = "tensorsPerEpoch" | "dataIdsPerEpoch";
  */
 export type CompareRule =
   | { kind: "exact-count"; threshold: CountThresholdKey }
+  | { kind: "exact-bytes" }
   | { kind: "bytes-peak"; runScatter: boolean; reference?: { metric: MetricKey; label: string } }
   | { kind: "bytes-slope"; peak: (summary: NonNullable<Cell["summary"]>) => number }
   | { kind: "time-statistics"; runScatter: boolean; words: TimeWords }
@@ -81,6 +84,11 @@ const MiB = 2 ** 20;
 function retainedAt(sample: EpochSample): number {
   return sample.heapUsedBytes + sample.externalBytes;
 }
+
+/** A figure of the cell's memoryParts (results version 2); null in older files and where it was not measured. */
+const part = (key: keyof NonNullable<Cell["memoryParts"]>) => (cell: Cell): number | null => cell.memoryParts?.[key] ?? null;
+
+const EXACT_BYTES: CompareRule = { kind: "exact-bytes" };
 
 const afterWarmup = (cell: Cell): EpochSample[] => {
   const warmup = cell.summary?.warmupEpochs ?? 0;
@@ -229,6 +237,73 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
     optional: true,
     shownIn: { runTable: false, compareTable: "when-measured", trends: null },
   },
+  // Tensor bytes from the engine's accounting (results version 2): exact for the same code, so judged exactly.
+  // Optional: version-1 files lack them, and compare lists them only when either side measured them.
+  peakStepTensorBytes: {
+    label: "step peak",
+    title: "Step peak",
+    description: "Highest live tensor bytes inside one training step (forward, backward, optimizer update), over all steps.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakStepTensorBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.stepPeakBytes,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: true, compareTable: "when-measured", trends: { quietFloor: 0 } },
+  },
+  peakActivationBytes: {
+    label: "activations",
+    title: "Step activations",
+    description: "What one step adds on top of the tensors live before it (step peak minus the bytes live when it began), largest over all steps.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakActivationBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.activationBytes,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: "when-measured", trends: null },
+  },
+  datasetTensorBytes: {
+    label: "dataset tensors",
+    title: "Dataset tensors",
+    description: "Tensor bytes the dataset strategy holds once prepared (whole arrays for in-memory, none for streaming strategies).",
+    unit: "bytes",
+    better: "lower",
+    read: part("datasetTensorBytes"),
+    fromSamples: false,
+    perEpoch: null,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: false, trends: null },
+  },
+  weightBytes: {
+    label: "weights",
+    title: "Weights",
+    description: "Bytes of the model's weights, trainable or not.",
+    unit: "bytes",
+    better: "lower",
+    read: part("weightBytes"),
+    fromSamples: false,
+    perEpoch: null,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: false, trends: null },
+  },
+  optimizerStateBytes: {
+    label: "optimizer state",
+    title: "Optimizer state",
+    description: "Bytes of the optimizer's variables after the first step (weights × slots, e.g. 2 for Adam).",
+    unit: "bytes",
+    better: "lower",
+    read: part("optimizerStateBytes"),
+    fromSamples: false,
+    perEpoch: null,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: false, trends: null },
+  },
 };
 
 /** Every per-cell metric, in the order tables list them. */
@@ -261,6 +336,7 @@ const EPOCH_ENTRIES: { [K in EpochMetricKey]: Omit<EpochMetricDefinition, "key">
   rssBytes: { title: "RSS", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Resident set size after each epoch (after a forced GC).", read: (s) => s.rssBytes },
   heapUsedBytes: { title: "JS heap used", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "V8 heap in use after each epoch.", read: (s) => s.heapUsedBytes },
   numTensors: { title: "Live tensors", unit: "tensors", better: "lower", quiet: { relative: 0, absolute: 2 }, description: "tf.memory().numTensors after each epoch.", read: (s) => s.numTensors },
+  stepPeakBytes: { title: "Step peak", unit: "bytes", better: "lower", quiet: { relative: 0, absolute: 64 * 1024 }, description: "Highest live tensor bytes inside one step of each epoch (results version 2).", read: (s) => s.stepPeakBytes ?? null },
   numBytes: { title: "Tensor bytes", unit: "bytes", better: "lower", quiet: { relative: 0.02, absolute: 64 * 1024 }, description: "tf.memory().numBytes after each epoch.", read: (s) => s.numBytes },
   wasmHeapBytes: { title: "Wasm heap", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Size of the wasm module's linear memory (wasm backend only).", read: (s) => s.wasmHeapBytes },
   timeMs: { title: "Epoch time", unit: "ms", better: "lower", quiet: { relative: 0.05, absolute: 2 }, description: "Wall time of each epoch.", read: (s) => s.timeMs },

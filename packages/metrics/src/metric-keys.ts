@@ -12,7 +12,12 @@ export type MetricKey =
   | "meanEpochMs"
   | "epochCpuMs"
   | "samplesPerSecond"
-  | "peakGpuUsedBytes";
+  | "peakGpuUsedBytes"
+  | "peakStepTensorBytes"
+  | "peakActivationBytes"
+  | "datasetTensorBytes"
+  | "weightBytes"
+  | "optimizerStateBytes";
 
 /** Names of the per-epoch readings drawn as curves; the same names as in EpochSample. */
-export type EpochMetricKey = "rssBytes" | "heapUsedBytes" | "numTensors" | "numBytes" | "wasmHeapBytes" | "timeMs";
+export type EpochMetricKey = "rssBytes" | "heapUsedBytes" | "numTensors" | "numBytes" | "stepPeakBytes" | "wasmHeapBytes" | "timeMs";

@@ -17,6 +17,7 @@ import {
 } from "./comparison-types.js";
 import { compareByteSlope, comparePeakBytes, type EpochSeries, type RunScatter } from "./rule-bytes.js";
 import { compareCountSlope } from "./rule-counts.js";
+import { compareExactBytes } from "./rule-exact-bytes.js";
 import { compareEpochTimes, followTime, type TimeRunScatter } from "./rule-time.js";
 import { DEFAULT_THRESHOLDS, thresholdsForCell, type ThresholdValues, type Thresholds } from "./thresholds.js";
 
@@ -143,6 +144,8 @@ function judgeMetric(metric: MetricDefinition, pair: Pair, t: ThresholdValues, s
   switch (rule.kind) {
     case "exact-count":
       return compareCountSlope(metric.key, b, h, t[rule.threshold]);
+    case "exact-bytes":
+      return compareExactBytes(metric.key, b, h, t.tensorBytesTolerance);
     case "bytes-peak": {
       const reference = rule.reference ? metricDefinition(rule.reference.metric).read(base.cell) : null;
       return comparePeakBytes(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), t, {

@@ -16,6 +16,8 @@ export function noiseBand(metric: Pick<MetricDefinition, "compare">, thresholds:
   switch (rule?.kind) {
     case "exact-count":
       return { relative: 0, absolute: thresholds[rule.threshold] };
+    case "exact-bytes":
+      return { relative: 0, absolute: thresholds.tensorBytesTolerance };
     case "bytes-peak":
       return { relative: thresholds.bytesMinChange, absolute: 0 };
     case "time-statistics":

@@ -8,6 +8,8 @@ export interface ThresholdValues {
   tensorsPerEpoch: number;
   /** Rise of the fitted data-ids/epoch slope that is a leak. */
   dataIdsPerEpoch: number;
+  /** Bytes a tensor-byte figure (step peak, activations, dataset, weights, optimizer state) may move without counting; they are exact, so 0 by default. */
+  tensorBytesTolerance: number;
   /** Smallest relative change of a byte metric that can count (0.05 = 5%). */
   bytesMinChange: number;
   /** A byte delta must also exceed this many combined noise sigmas of the two runs. */
@@ -39,6 +41,7 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLD_VALUES: Readonly<ThresholdValues> = Object.freeze({
   tensorsPerEpoch: 0.5,
   dataIdsPerEpoch: 0.5,
+  tensorBytesTolerance: 0,
   bytesMinChange: 0.05,
   bytesNoiseFactor: 5,
   timeMinChange: 0.1,
@@ -49,10 +52,11 @@ export const DEFAULT_THRESHOLD_VALUES: Readonly<ThresholdValues> = Object.freeze
 
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES }, cells: [], source: null });
 
-type Kind = "count" | "fraction" | "factor" | "alpha" | "boolean";
+type Kind = "count" | "bytes" | "fraction" | "factor" | "alpha" | "boolean";
 const KINDS: Record<keyof ThresholdValues, Kind> = {
   tensorsPerEpoch: "count",
   dataIdsPerEpoch: "count",
+  tensorBytesTolerance: "bytes",
   bytesMinChange: "fraction",
   bytesNoiseFactor: "factor",
   timeMinChange: "fraction",

@@ -2,7 +2,7 @@
 import type { Cell } from "@keras-mem-bench/results";
 import { formatCountPerEpoch, formatMiB, formatMiBPerEpoch, formatMs, formatRate } from "../units.js";
 
-const HEADERS = ["cell", "status", "verdict", "peak RSS", "tensors/epoch", "RSS/epoch", "mean epoch", "throughput"] as const;
+const HEADERS = ["cell", "status", "verdict", "peak RSS", "step peak", "tensors/epoch", "RSS/epoch", "mean epoch", "throughput"] as const;
 
 function row(cell: Cell): string[] {
   const s = cell.summary;
@@ -12,6 +12,8 @@ function row(cell: Cell): string[] {
     cell.status,
     cell.verdict ?? dash,
     s ? formatMiB(s.peakRssBytes) : dash,
+    // The tensor high-water mark inside a training step (results v2); exact, hence two decimals.
+    s?.peakStepTensorBytes === undefined ? dash : formatMiB(s.peakStepTensorBytes, 2),
     s ? formatCountPerEpoch(s.tensorsPerEpoch, "tensors") : dash,
     s ? formatMiBPerEpoch(s.rssBytesPerEpoch) : dash,
     s ? formatMs(s.meanEpochMs) : dash,
@@ -19,7 +21,7 @@ function row(cell: Cell): string[] {
   ];
 }
 
-const NUMERIC = new Set([3, 4, 5, 6, 7]);
+const NUMERIC = new Set([3, 4, 5, 6, 7, 8]);
 
 /** Aligned text table, one row per cell, numbers right-aligned with their units. */
 export function renderSummaryTable(cells: readonly Cell[]): string {
