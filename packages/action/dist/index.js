@@ -27392,6 +27392,34 @@ var SUMMARY_METRICS = {
     optional: false,
     shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 8 * MiB } }
   },
+  // Tensor bytes from the engine's accounting (results version 2): exact for the same code, so judged exactly.
+  // Optional: version-1 files lack them, and compare lists them only when either side measured them.
+  peakStepTensorBytes: {
+    label: "step peak",
+    title: "Step peak",
+    description: "Highest live tensor bytes inside one training step (forward, backward, optimizer update), over all steps.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakStepTensorBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.stepPeakBytes,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: true, compareTable: "when-measured", trends: { quietFloor: 0 } }
+  },
+  peakActivationBytes: {
+    label: "activations",
+    title: "Step activations",
+    description: "What one step adds on top of the tensors live before it (step peak minus the bytes live when it began), largest over all steps.",
+    unit: "bytes",
+    better: "lower",
+    read: (cell) => cell.summary?.peakActivationBytes ?? null,
+    fromSamples: false,
+    perEpoch: (s) => s.activationBytes,
+    compare: EXACT_BYTES,
+    optional: true,
+    shownIn: { runTable: false, compareTable: "when-measured", trends: null }
+  },
   retainedBytes: {
     label: "retained",
     title: "Retained memory",
@@ -27516,34 +27544,6 @@ var SUMMARY_METRICS = {
     fromSamples: false,
     perEpoch: (s) => s.gpuUsedBytes,
     compare: { kind: "bytes-peak", runScatter: true },
-    optional: true,
-    shownIn: { runTable: false, compareTable: "when-measured", trends: null }
-  },
-  // Tensor bytes from the engine's accounting (results version 2): exact for the same code, so judged exactly.
-  // Optional: version-1 files lack them, and compare lists them only when either side measured them.
-  peakStepTensorBytes: {
-    label: "step peak",
-    title: "Step peak",
-    description: "Highest live tensor bytes inside one training step (forward, backward, optimizer update), over all steps.",
-    unit: "bytes",
-    better: "lower",
-    read: (cell) => cell.summary?.peakStepTensorBytes ?? null,
-    fromSamples: false,
-    perEpoch: (s) => s.stepPeakBytes,
-    compare: EXACT_BYTES,
-    optional: true,
-    shownIn: { runTable: true, compareTable: "when-measured", trends: { quietFloor: 0 } }
-  },
-  peakActivationBytes: {
-    label: "activations",
-    title: "Step activations",
-    description: "What one step adds on top of the tensors live before it (step peak minus the bytes live when it began), largest over all steps.",
-    unit: "bytes",
-    better: "lower",
-    read: (cell) => cell.summary?.peakActivationBytes ?? null,
-    fromSamples: false,
-    perEpoch: (s) => s.activationBytes,
-    compare: EXACT_BYTES,
     optional: true,
     shownIn: { runTable: false, compareTable: "when-measured", trends: null }
   },

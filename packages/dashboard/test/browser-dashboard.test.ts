@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildDashboard } from "../src/build-dashboard.js";
+import { TREND_METRICS } from "../src/metrics.js";
 import { writeSampleHistory, type SampleHistory } from "../src/sample-history.js";
 import { launchChromium, paintedCanvases, watchPage, type Browser } from "./_browser.js";
 import { serveStatic, type StaticServer } from "./_static-server.js";
@@ -163,7 +164,8 @@ describe("dashboard in headless Chromium", () => {
     const { page } = await open(server.url);
     await page.click('.tile[data-cell="lstm/generator/b256/wasm"]');
     await expect.poll(() => page.getAttribute("main", "data-view")).toBe("cell");
-    expect(await count(page, "section:first-of-type .card")).toBe(5);
+    // One card per trend metric of the catalogue (TREND_METRICS), step peak included.
+    expect(await count(page, "section:first-of-type .card")).toBe(TREND_METRICS.length);
     await drawnCards(page, 3);
     expect(await page.locator(".table tbody tr").count()).toBe(2); // peak RSS and growth, same commit
     await page.goBack();

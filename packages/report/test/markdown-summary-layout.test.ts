@@ -59,7 +59,7 @@ describe("renderMarkdown layout", () => {
     expect(details.map((d) => d[1])).toEqual(["All 6 cells (head value, change against base)", "Environments"]);
     const table = details[0]![2]!.split("\n");
     expect(table).toHaveLength(2 + 6);
-    expect(table[0]).toBe("| cell | verdict | peak RSS | retained | RSS growth | tensors | data ids | epoch time | epoch CPU | throughput |");
+    expect(table[0]).toBe("| cell | verdict | peak RSS | step peak | activations | retained | RSS growth | tensors | data ids | epoch time | epoch CPU | throughput |");
     expect(table[2]).toMatch(/^\| b\/tf-data\/b32\/wasm \| ❌ regression \| [\d.]+ MiB \([−+±][\d.]+%\) \|/);
     const env = details[1]![2]!;
     expect(env).toContain("| | base (1234567) | head (fedcba0) |");
