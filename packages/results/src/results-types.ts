@@ -149,6 +149,53 @@ export interface CellError {
   kernel?: string;
 }
 
+/** The training phase a tensor was made in ("setup": before the first epoch). */
+export type TensorPhase = "setup" | "forward" | "backward" | "optimizer" | "pipeline" | "callback";
+export const TENSOR_PHASES: readonly TensorPhase[] = ["setup", "forward", "backward", "optimizer", "pipeline", "callback"];
+
+/**
+ * One origin of tensors that outlive their epoch: made during training, still alive at an epoch end, and
+ * more of them at each epoch end after warm-up (least-squares slope of their live count, like tensorsPerEpoch).
+ */
+export interface LeakOrigin {
+  phase: TensorPhase;
+  /** The innermost tfjs op that made them ("matMul", "add"); "tensor" when made from values, "variable" for a variable. */
+  op: string;
+  /** The layer whose call made them, e.g. "lstm_1"; null outside any layer. */
+  layer: string | null;
+  /** That layer's class, e.g. "LSTM". */
+  layerClass: string | null;
+  tensorsPerEpoch: number;
+  bytesPerEpoch: number;
+  /** Top JS frames outside tfjs (kmb run --origin-stacks). */
+  stack?: string;
+}
+
+/** A memory series of a cell, judged by its own rule (see the harness README). */
+export type GrowthMemory = "retained" | "jsHeap" | "external" | "arrayBuffers" | "rss" | "tensorBytes" | "wasmHeap" | "gpu";
+export const GROWTH_MEMORIES: readonly GrowthMemory[] = ["retained", "jsHeap", "external", "arrayBuffers", "rss", "tensorBytes", "wasmHeap", "gpu"];
+
+export interface GrowthSeries {
+  memory: GrowthMemory;
+  /** The slope the rule judged (Theil-Sen for retained, JS heap, external and ArrayBuffers; least squares otherwise). */
+  bytesPerEpoch: number;
+  growing: boolean;
+}
+
+/** One constructor's change between two V8 heap snapshots (memlab-style: by constructor, self size). */
+export interface HeapConstructorGrowth {
+  name: string;
+  count: number;
+  selfSize: number;
+}
+
+/** What grows in a `growing` cell, and with `kmb run --diagnose`, by what. */
+export interface CellGrowth {
+  series: GrowthSeries[];
+  /** Heap snapshots at the end of two epochs after warm-up, diffed by constructor (largest self-size growth first). */
+  heapSnapshots?: { fromEpoch: number; toEpoch: number; constructors: HeapConstructorGrowth[] };
+}
+
 export interface Cell {
   /** Stable key across runs: family/strategy/b<batch>/backend[/extra axes]. */
   id: string;
@@ -175,6 +222,10 @@ export interface Cell {
   error?: CellError;
   /** Since v2: what each part of the cell holds (baseline, dataset, weights, optimizer state). */
   memoryParts?: MemoryParts;
+  /** Since v2: origins of tensors that outlived their epochs, most bytes first (absent when origins were not recorded). */
+  leakOrigins?: LeakOrigin[];
+  /** Since v2: what grows, for `growing` cells and whenever --diagnose took heap snapshots. */
+  growth?: CellGrowth;
 }
 
 export interface GpuInfo {
