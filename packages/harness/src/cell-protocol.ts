@@ -1,6 +1,37 @@
 // What the parent tells a cell's process, and what the process streams back over IPC as it happens.
-import type { BatchSample, EpochSample, EpochTiming, MemoryParts } from "@keras-mem-bench/results";
+import type { BatchSample, EpochSample, EpochTiming, MemoryParts, TensorPhase } from "@keras-mem-bench/results";
+import type { HeapSummary } from "./analysis/heap-snapshot-diff.js";
 import type { MatrixCell } from "./matrix/matrix.js";
+
+/** What a cell's process records beyond the samples (each costs time; see the README). */
+export interface CellDiagnostics {
+  /** The origin (op, layer, phase) of every tensor, tallied at each epoch end (on by default; --no-origins). */
+  origins: boolean;
+  /** The top JS frames outside tfjs for every tensor (--origin-stacks; slow). */
+  originStacks: boolean;
+  /** Epochs after whose end a V8 heap snapshot is taken and summarised by constructor (--diagnose). */
+  heapSnapshotEpochs: number[];
+}
+
+/** Where a tensor was made (child/tensor-origins.ts says how each part is found). */
+export interface TensorOrigin {
+  phase: TensorPhase;
+  op: string;
+  /** Name of the innermost layer whose apply() was running, e.g. "lstm_1"; null outside layers. */
+  layer: string | null;
+  /** Its class name, e.g. "LSTM". */
+  layerClass: string | null;
+  /** Top JS frames outside tfjs and the harness, when stacks are on. */
+  stack?: string;
+}
+
+/** Tensors made during training that are alive at one epoch end, for one origin. */
+export interface OriginTally extends TensorOrigin {
+  count: number;
+  bytes: number;
+}
+
+export const DEFAULT_DIAGNOSTICS: CellDiagnostics = { origins: true, originStacks: false, heapSnapshotEpochs: [] };
 
 export interface CellTask {
   cell: MatrixCell;
@@ -14,6 +45,8 @@ export interface CellTask {
   forcedGc: boolean;
   /** Folder for on-disk strategies (file-stream); null for the OS temp folder. */
   tmpDir: string | null;
+  /** Absent: DEFAULT_DIAGNOSTICS. */
+  diagnostics?: CellDiagnostics;
 }
 
 /** Why a cell's process gave up, as it saw it. */
@@ -43,9 +76,16 @@ export type CellMessage =
       batchesPerEpoch: number;
     }
   | { type: "batch"; sample: BatchSample }
-  | { type: "epoch"; sample: EpochSample }
+  | {
+      type: "epoch";
+      sample: EpochSample;
+      /** Tensors made during training alive at this epoch's end, by origin (absent when origins are off). */
+      origins?: OriginTally[];
+    }
   /** After every epoch: what each part holds so far (the latest one is kept). */
   | { type: "parts"; memoryParts: MemoryParts }
+  /** After the epochs --diagnose names: the V8 heap by constructor. */
+  | { type: "heap"; epoch: number; summary: HeapSummary }
   | { type: "done"; timing: EpochTiming | null; maxRssBytes: number }
   | { type: "failed"; failure: CellFailure };
 

@@ -27,6 +27,8 @@ describe("GPU allocator setting per cell", () => {
       samples: [],
       batchSamples: [],
       memoryParts: null,
+      origins: [],
+      heapSnapshots: [],
       timing: null,
       parameterCount: null,
       startupMs: null,

@@ -1,5 +1,6 @@
 // Per-cell analysis: peaks, growth slopes after warm-up, and the stable / growing / leaking verdict. Pure.
-import type { BatchSample, CellSummary, CellVerdict, EpochSample, EpochTiming } from "@keras-mem-bench/results";
+import type { BatchSample, CellGrowth, CellSummary, CellVerdict, EpochSample, EpochTiming, GrowthMemory } from "@keras-mem-bench/results";
+import { DEFAULT_RETAINED_RULES, retainedTrend, type RetainedRules } from "./retained-trend.js";
 import { formatBytes, formatCountPerEpoch, formatMiBPerEpoch } from "../units.js";
 
 export interface LinearFit {
@@ -135,6 +136,8 @@ export interface CellAnalysis {
   summary: CellSummary | null;
   verdict: CellVerdict | null;
   verdictReason: string;
+  /** Every memory series judged after warm-up and whether it grows (absent when too few epochs to judge). */
+  growth?: CellGrowth;
 }
 
 export interface AnalysisInput {
@@ -147,6 +150,7 @@ export interface AnalysisInput {
   /** Highest GPU memory polled during the cell, when a GPU sampler ran. */
   peakGpuUsedBytes?: number | null;
   rules?: VerdictRules;
+  retainedRules?: RetainedRules;
 }
 
 function maxOf(values: Iterable<number | null | undefined>): number | null {
@@ -224,37 +228,60 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   }
   const window = `epochs ${x[0]}–${x[x.length - 1]}`;
 
+  // What the process keeps after the forced GC is judged against its own noise (retained-trend.ts); its
+  // parts are judged the same way only to say which of them grows.
+  const retainedRules = input.retainedRules ?? DEFAULT_RETAINED_RULES;
+  const retained = retainedTrend("retained (JS heap + external)", x, series((s) => s.heapUsedBytes + s.externalBytes), retainedRules);
+  const parts: Array<[GrowthMemory, ReturnType<typeof retainedTrend>]> = [
+    ["jsHeap", retainedTrend("JS heap", x, series((s) => s.heapUsedBytes), retainedRules)],
+    ["external", retainedTrend("external", x, series((s) => s.externalBytes), retainedRules)],
+    ["arrayBuffers", retainedTrend("ArrayBuffers", x, series((s) => s.arrayBuffersBytes), retainedRules)],
+  ];
+  const bytes: Array<[GrowthMemory, ByteTrend]> = [
+    ["rss", byteTrend("RSS", x, series((s) => s.rssBytes), rules)],
+    ["tensorBytes", byteTrend("tensor bytes", x, series((s) => s.numBytes), rules)],
+  ];
+  if (wasm) bytes.push(["wasmHeap", byteTrend("wasm heap", x, wasm, rules)]);
+  if (gpu) bytes.push(["gpu", byteTrend("GPU memory", x, gpu, rules)]);
+  const growing = bytes.filter(([, b]) => b.growing).map(([, b]) => b);
+  const growth: CellGrowth = {
+    series: [
+      { memory: "retained", bytesPerEpoch: retained.slope, growing: retained.growing },
+      ...parts.map(([memory, p]) => ({ memory, bytesPerEpoch: p.slope, growing: p.growing })),
+      ...bytes.map(([memory, b]) => ({ memory, bytesPerEpoch: b.slope, growing: b.growing })),
+    ],
+  };
+
   const counts = [countTrend("tensors", x, series((s) => s.numTensors), rules)];
   if (dataIds) counts.push(countTrend("data ids", x, dataIds, rules));
   const leaks = counts.filter((c) => c.leaking);
   if (leaks.length > 0) {
     const what = leaks.map((c) => `${c.label} ${formatCountPerEpoch(c.slope, c.label === "tensors" ? "tensors" : "ids")} (${c.first} → ${c.last})`).join(", ");
-    return { summary, verdict: "leaking", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs` };
+    return { summary, verdict: "leaking", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs`, growth };
   }
 
-  const bytes = [
-    byteTrend("RSS", x, series((s) => s.rssBytes), rules),
-    byteTrend("JS heap", x, series((s) => s.heapUsedBytes), rules),
-    byteTrend("external", x, series((s) => s.externalBytes), rules),
-    byteTrend("tensor bytes", x, series((s) => s.numBytes), rules),
-  ];
-  if (wasm) bytes.push(byteTrend("wasm heap", x, wasm, rules));
-  if (gpu) bytes.push(byteTrend("GPU memory", x, gpu, rules));
-  const growing = bytes.filter((b) => b.growing);
-  if (growing.length > 0) {
-    const what = growing
-      .map((b) => `${b.label} ${formatMiBPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`)
-      .join("; ");
-    return { summary, verdict: "growing", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs` };
+  if (retained.growing || growing.length > 0) {
+    const what: string[] = [];
+    if (retained.growing) {
+      const which = parts.filter(([, p]) => p.growing).map(([, p]) => `${p.label} ${formatMiBPerEpoch(p.slope)}`);
+      what.push(
+        `${retained.label} ${formatMiBPerEpoch(retained.slope)} (typical epoch +${formatBytes(retained.typicalStep)}, ${formatBytes(retained.needed)}/epoch needed` +
+          `${which.length > 0 ? `; ${which.join(", ")}` : ""})`,
+      );
+    }
+    for (const b of growing) what.push(`${b.label} ${formatMiBPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`);
+    return { summary, verdict: "growing", verdictReason: `${what.join("; ")} over ${window}, after ${warmupEpochs} warm-up epochs`, growth };
   }
-  const rss = bytes[0]!;
+  const rss = bytes[0]![1];
   return {
     summary,
     verdict: "stable",
     verdictReason:
       `flat over ${window} after ${warmupEpochs} warm-up epochs: tensors ${formatCountPerEpoch(counts[0]!.slope, "tensors")}, ` +
       `RSS ${formatMiBPerEpoch(rss.slope)} (typical epoch ${rss.typicalStep >= 0 ? "+" : "−"}${formatBytes(Math.abs(rss.typicalStep))}, ` +
-      `over the window ${formatBytes(rss.typicalRise)} vs ${formatBytes(rss.floor)} needed; t = ${formatT(rss.t)} vs ${formatT(rss.tNeeded)})`,
+      `over the window ${formatBytes(rss.typicalRise)} vs ${formatBytes(rss.floor)} needed; t = ${formatT(rss.t)} vs ${formatT(rss.tNeeded)}; ` +
+      `retained ${retained.slope >= 0 ? "+" : "−"}${formatBytes(Math.abs(retained.slope))}/epoch vs ${formatBytes(retained.needed)} needed)`,
+    growth,
   };
 }
 

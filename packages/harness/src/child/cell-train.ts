@@ -7,11 +7,13 @@ import * as tf from "@tensorflow/tfjs-core";
 import { CustomCallback, type CustomCallbackArgs, type History, type LayersModel } from "@tensorflow/tfjs-layers";
 import { Bench } from "tinybench";
 import { setUpBackend } from "./backend-setup.js";
-import type { CellMessage, CellTask } from "../cell-protocol.js";
+import { DEFAULT_DIAGNOSTICS, type CellMessage, type CellTask } from "../cell-protocol.js";
+import { heapSummaryNow } from "./heap-snapshot.js";
 import { MemoryPartsRecorder } from "./memory-parts.js";
 import { backendBytes, batchSample, epochSample, maxRssBytes } from "./samplers.js";
 import { StepCallback } from "./step-callback.js";
 import { EpochStepPeaksAccumulator, StepPeakMeter, type StepPeak } from "./step-peak.js";
+import { TensorOriginTracker } from "./tensor-origins.js";
 import type { CellContext, SuiteConfig } from "../suite/suite-config.js";
 import { loadSuite } from "../suite/suite-load.js";
 
@@ -22,9 +24,9 @@ function lossOf(history: History): number | null {
   return typeof loss === "number" && Number.isFinite(loss) ? loss : null;
 }
 
-function userCallbacks(args: CustomCallbackArgs | CustomCallbackArgs[] | undefined): CustomCallback[] {
+function userCallbacks(args: CustomCallbackArgs | CustomCallbackArgs[] | undefined, origins: TensorOriginTracker | null): CustomCallback[] {
   if (args === undefined) return [];
-  return (Array.isArray(args) ? args : [args]).map((a) => new CustomCallback(a));
+  return (Array.isArray(args) ? args : [args]).map((a) => new CustomCallback(origins ? origins.wrapCallbackFunctions(a) : a));
 }
 
 export interface PreparedCell {
@@ -48,7 +50,11 @@ export async function prepareCell(task: CellTask): Promise<PreparedCell> {
 
 async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, userHook: SuiteConfig["callbacks"], send: SendMessage): Promise<void> {
   const { cell } = task;
+  const diagnostics = task.diagnostics ?? DEFAULT_DIAGNOSTICS;
   const setupStart = performance.now();
+  // Started before the model and data exist, so every tensor has a birth; those made before training are "setup".
+  const origins = diagnostics.origins ? new TensorOriginTracker({ stacks: diagnostics.originStacks }) : null;
+  origins?.start();
   let model: LayersModel | undefined;
   const meter = new StepPeakMeter();
   const parts = new MemoryPartsRecorder();
@@ -59,6 +65,7 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
   try {
     model = spec.build(task.seed);
     parts.beforeData(model);
+    if (origins && model.optimizer) origins.wrapOptimizer(model.optimizer);
     await pipeline.prepare();
     parts.afterPrepare();
 
@@ -89,7 +96,7 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
       noteBackend();
       send({ type: "batch", sample: batchSample(epoch, batch, performance.now() - trainStart, step) });
     };
-    const callbacks = [new StepCallback(stepBegan, stepEnded), ...userCallbacks(userHook?.(context))];
+    const callbacks = [new StepCallback(stepBegan, stepEnded), ...userCallbacks(userHook?.(context), origins)];
     meter.start();
 
     send({ type: "ready", setupMs: performance.now() - setupStart, parameterCount: parameterCount(builtModel), batchesPerEpoch: pipeline.batchesPerEpoch });
@@ -109,19 +116,29 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
         const cpuStart = process.cpuUsage();
         epochStart = performance.now();
         if (epoch === 1) trainStart = epochStart;
-        history = await pipeline.fitEpoch(builtModel, callbacks);
+        origins?.trainingStarted();
+        origins?.setTraining(true);
+        try {
+          history = await pipeline.fitEpoch(builtModel, callbacks);
+        } finally {
+          origins?.setTraining(false);
+        }
         epochTime = performance.now() - epochStart;
         epochCpu = process.cpuUsage(cpuStart);
       },
       {
-        afterEach() {
+        async afterEach() {
           // afterEach also runs after a failed epoch; only a finished one gets a sample.
           const peaks = epochPeaks.take();
           if (!history) return;
           noteBackend();
           const time = { timeMs: epochTime, cpuTimeMs: (epochCpu.user + epochCpu.system) / 1000 };
-          send({ type: "epoch", sample: epochSample(epoch, time, performance.now() - trainStart, lossOf(history), task.forcedGc, { peaks, backendPeakBytes }) });
+          const sample = epochSample(epoch, time, performance.now() - trainStart, lossOf(history), task.forcedGc, { peaks, backendPeakBytes });
+          const tallies = origins?.epochEnd();
+          send({ type: "epoch", sample, ...(tallies ? { origins: tallies } : {}) });
           send({ type: "parts", memoryParts: parts.parts() });
+          // After the sample, so the snapshot's own allocations do not show in this epoch's figures.
+          if (diagnostics.heapSnapshotEpochs.includes(epoch)) send({ type: "heap", epoch, summary: await heapSummaryNow() });
         },
       },
     );
@@ -131,6 +148,7 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
     meter.stop();
     await pipeline.dispose();
     model?.dispose();
+    origins?.stop();
   }
 }
 

@@ -36,6 +36,12 @@ export interface RunOptions {
   maxRssBytes: number | null;
   timeoutMs: number;
   jobs: number;
+  /** Record where every tensor was made (default); --no-origins turns it off. */
+  origins: boolean;
+  /** --origin-stacks: also the top JS frames outside tfjs for every tensor. */
+  originStacks: boolean;
+  /** --diagnose: V8 heap snapshots after two epochs past warm-up, diffed by constructor. */
+  diagnose: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -71,6 +77,12 @@ Options:
   --no-gc                 no forced GC before epoch-end samples: epoch times without the re-optimization
                           a full GC causes, but heap and external bytes then include garbage
   --jobs N                cells run in parallel (default 1; more skews the timings)
+  --no-origins            do not record where each tensor was made (op, layer, phase); leak origins
+                          are then missing from the results
+  --origin-stacks         also record the top JS frames outside tfjs for each tensor (slow: a stack
+                          trace per tensor)
+  --diagnose              V8 heap snapshots after the first epoch past warm-up and after the last,
+                          diffed by constructor: what a growing JS heap holds (slow, more memory)
   --list                  print the selected cells and exit
   --strict                exit 1 when any cell is not ok
   --help                  this text
@@ -130,6 +142,9 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
         strict: { type: "boolean" },
         "no-gc": { type: "boolean" },
         "no-prestart": { type: "boolean" },
+        "no-origins": { type: "boolean" },
+        "origin-stacks": { type: "boolean" },
+        diagnose: { type: "boolean" },
         config: { type: "string" },
         out: { type: "string" },
         filter: { type: "string", multiple: true },
@@ -184,6 +199,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
       throw new UsageError((error as Error).message);
     }
   }
+  if (v["origin-stacks"] && v["no-origins"]) throw new UsageError("--origin-stacks needs origins: drop --no-origins");
   if (v.out !== undefined && v.out.trim() === "") throw new UsageError(`--out "": expected a file path`);
   if (v.config !== undefined && v.config.trim() === "") throw new UsageError(`--config "": expected a suite file path`);
 
@@ -207,5 +223,8 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     maxRssBytes,
     timeoutMs,
     jobs: positiveInt("--jobs", v.jobs) ?? 1,
+    origins: !(v["no-origins"] ?? false),
+    originStacks: v["origin-stacks"] ?? false,
+    diagnose: v.diagnose ?? false,
   };
 }

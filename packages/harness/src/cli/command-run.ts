@@ -116,6 +116,7 @@ async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): 
       maxRssBytes: options.maxRssBytes,
       jobs: options.jobs,
       forcedGc: options.forcedGc,
+      diagnostics: { origins: options.origins, originStacks: options.originStacks, heapSnapshots: options.diagnose },
       prestart: options.prestart,
       progress: io.progress ?? streamProgress(io.stderr),
       signal: controller.signal,

@@ -1,4 +1,5 @@
 // The table printed after a run, and the notes under it. Pure: returns text.
+import { growthLine, leakOriginsLine } from "@keras-mem-bench/report";
 import type { Cell } from "@keras-mem-bench/results";
 import { formatCountPerEpoch, formatMiB, formatMiBPerEpoch, formatMs, formatRate } from "../units.js";
 
@@ -32,12 +33,16 @@ export function renderSummaryTable(cells: readonly Cell[]): string {
   return [line(rows[0]!), widths.map((w) => "─".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
-/** Why each cell that is not ok-and-stable came out the way it did. */
+/** Why each cell that is not ok-and-stable came out the way it did, where its leaked tensors come from, and what grows. */
 export function renderNotes(cells: readonly Cell[]): string {
   const notes: string[] = [];
   for (const cell of cells) {
     if (cell.status !== "ok") notes.push(`${cell.id}: ${cell.status}: ${cell.error?.message ?? "no message"}`);
     if (cell.verdict !== "stable" && cell.verdictReason) notes.push(`${cell.id}: ${cell.verdict ?? "no verdict"}: ${cell.verdictReason}`);
+    const origins = cell.verdict === "leaking" ? leakOriginsLine(cell.leakOrigins) : null;
+    if (origins) notes.push(`${cell.id}: leak origins: ${origins}`);
+    const growth = cell.verdict === "growing" || cell.growth?.heapSnapshots ? growthLine(cell.growth) : null;
+    if (growth) notes.push(`${cell.id}: ${growth}`);
   }
   return notes.join("\n");
 }

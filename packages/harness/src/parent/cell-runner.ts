@@ -6,6 +6,8 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GpuSampler, GpuSamples } from "@keras-mem-bench/gpu-memory";
 import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming, MemoryParts } from "@keras-mem-bench/results";
+import type { HeapSummary } from "../analysis/heap-snapshot-diff.js";
+import type { EpochOrigins } from "../analysis/leak-origins.js";
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
 import { CELL_TASK_ENV, type CellMessage, type CellTask, type GoMessage } from "../cell-protocol.js";
 import { readProcessRss } from "./proc-rss.js";
@@ -124,6 +126,10 @@ export interface CellRun {
   peakGpuUsedBytes: number | null;
   /** Stopped by the signal: not a measurement of the cell. */
   interrupted: boolean;
+  /** Live tensors by origin at each epoch end (empty when origins were off). */
+  origins: EpochOrigins[];
+  /** Heap snapshot summaries taken after epochs (--diagnose), in epoch order. */
+  heapSnapshots: Array<{ epoch: number; summary: HeapSummary }>;
 }
 
 /** Runs one cell and resolves when its process is gone; never rejects for a cell failure. */
@@ -133,6 +139,8 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
   const samples: EpochSample[] = [];
   const batchSamples: BatchSample[] = [];
   let memoryParts: MemoryParts | null = null;
+  const origins: EpochOrigins[] = [];
+  const heapSnapshots: CellRun["heapSnapshots"] = [];
   let timing: EpochTiming | null = null;
   let parameterCount: number | null = null;
   let bootMs: number | null = null;
@@ -225,6 +233,8 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
         finalMaxRssBytes,
         peakGpuUsedBytes,
         interrupted,
+        origins,
+        heapSnapshots,
       });
     };
     options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -246,10 +256,14 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
         case "epoch":
           if (gpu) message.sample.gpuUsedBytes = gpuBytes();
           samples.push(message.sample);
+          if (message.origins) origins.push({ epoch: message.sample.epoch, origins: message.origins });
           checkRss(message.sample.rssBytes);
           break;
         case "parts":
           memoryParts = message.memoryParts;
+          break;
+        case "heap":
+          heapSnapshots.push({ epoch: message.epoch, summary: message.summary });
           break;
         case "done":
           done = true;

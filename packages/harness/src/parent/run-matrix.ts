@@ -34,6 +34,8 @@ export interface RunMatrixOptions {
   jobs?: number;
   /** Full GC before every epoch-end sample (default true). */
   forcedGc?: boolean;
+  /** What cells record beyond samples (default: origins on, no stacks, no heap snapshots). */
+  diagnostics?: { origins: boolean; originStacks: boolean; heapSnapshots: boolean };
   /** Start the next cell's process while the current one trains (default true; only with jobs = 1). */
   prestart?: boolean;
   /**
@@ -105,6 +107,11 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
     seed: suite.seed,
     tmpDir: runTmpDir,
     forcedGc: options.forcedGc ?? true,
+    diagnostics: {
+      origins: options.diagnostics?.origins ?? true,
+      originStacks: options.diagnostics?.originStacks ?? false,
+      heapSnapshotEpochs: options.diagnostics?.heapSnapshots ? heapSnapshotEpochs(options.warmupEpochs, options.epochs) : [],
+    },
   });
   // With one cell at a time, the next cell's process starts while the current one trains (on the other
   // core), and waits, loaded, until it is its turn: start-up leaves the critical path, cells stay isolated.
@@ -168,6 +175,12 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
   }
   await save();
   return { results, interrupted: interrupted || Boolean(options.signal?.aborted && results.cells.length < cells.length) };
+}
+
+/** The first epoch past warm-up and the last: the heap between them is what training kept adding. */
+export function heapSnapshotEpochs(warmupEpochs: number, epochs: number): number[] {
+  const first = warmupEpochs + 1;
+  return epochs > first ? [first, epochs] : [];
 }
 
 /** A write that fails for a reason outside the harness (disk, permissions) becomes an OutFileError naming the file. */
