@@ -1,5 +1,5 @@
 // compare(base, head): matches cells by id and judges each one. Status changes decide first (a cell
-// that crashes or lost a kernel is worse whatever its numbers), then a leak verdict appearing, then
+// that crashes or lost a kernel is worse whatever its numbers), then a leak or growth verdict appearing, then
 // the metric rules (exact counts, bytes against noise, time by rank test + effect size).
 // compare(base, head): matches cells by id and judges each one. Status changes decide first (a cell
 // that crashes or lost a kernel is worse whatever its numbers), then a leak verdict appearing, then
@@ -203,6 +203,9 @@ function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: Result
   const better: string[] = [];
   if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
+  // The run and the PR gate must agree: growth the run calls out is a regression when the base had none.
+  if (head.verdict === "growing" && (base.verdict === "stable" || base.verdict === null)) worse.push(`growth verdict appeared (${base.verdict ?? "no verdict"} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     // A metric that follows another's test (throughput) would say the same thing twice.
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;

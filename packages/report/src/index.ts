@@ -17,6 +17,7 @@ export { noiseBand, type NoiseBand } from "./noise-band.js";
 export { renderMarkdown, summaryLine, type MarkdownOptions } from "./render-markdown.js";
 export { renderTerminal, stripControl, type TerminalOptions } from "./render-terminal.js";
 export { MergeError, ThresholdsError, type ThresholdsProblem } from "./report-error.js";
+export { growthLine, leakOriginsLine, NAMED_ORIGINS, originWhere } from "./leak-origin-words.js";
 export { MIN_SLOPE_BYTES_PER_EPOCH } from "./rule-bytes.js";
 export { sparkline, type SparklineOptions } from "./sparkline.js";
 export { parseThresholdsText, readThresholdsFile } from "./thresholds-file.js";

@@ -6,6 +6,7 @@ import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta } from "
 import { compareTableMetrics } from "./compare-table-metrics.js";
 import { environmentRows } from "./environment-rows.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { growthLine, leakOriginsLine } from "./leak-origin-words.js";
 import { sparkline } from "./sparkline.js";
 
 export interface MarkdownOptions {
@@ -84,6 +85,15 @@ function metricLine(m: MetricDelta): string {
   return `${m.verdict === "regression" ? "❌" : "✅"} ${metricDefinition(m.metric).label}: ${escapeMarkdown(m.reason)}`;
 }
 
+/**
+ * A name from the results as inline code: nothing inside a code span is markdown, HTML, a mention or a
+ * link, so only a backtick or a line break could break out; such a name is escaped as plain text instead.
+ */
+function codeName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[`\u0000-\u001f\u007f\u2028\u2029]/.test(name) || name.trim() === "" ? escapeMarkdown(name) : `\`${name}\``;
+}
+
 function cellSection(cell: CellComparison): string {
   const lines = [`**${escapeMarkdown(cell.id)}** ${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`];
   const curves = memoryCurves(cell);
@@ -98,6 +108,11 @@ function cellSection(cell: CellComparison): string {
     lines.push(`- ${escapeMarkdown(reason)}`);
   }
   for (const m of judged) lines.push(`- ${metricLine(m)}`);
+  // Where the head's leaked tensors come from and what grows: what the reader needs to start fixing it.
+  const origins = cell.head?.verdict === "leaking" ? leakOriginsLine(cell.head.leakOrigins, codeName) : null;
+  if (origins) lines.push(`- Leak origins (head): ${origins}`);
+  const growth = cell.head?.verdict === "growing" || cell.head?.growth?.heapSnapshots ? growthLine(cell.head.growth, codeName) : null;
+  if (growth) lines.push(`- What grows (head): ${growth}`);
   return lines.join("\n");
 }
 
