@@ -68,7 +68,11 @@ export function renderCell(app: App, main: HTMLElement): void {
     (run) => {
       const cell = run.cells.find((c) => c.id === series.id);
       if (!cell || !curves.isConnected) return;
-      curves.replaceChildren(...model.curveMetrics.filter((m) => cell.values[m.key]).map((m) => curveChartCard(app, m.label, [cell], m.key, 160)));
+      const words = [
+        cell.leakOrigins ? h("p", { class: "hint" }, h("strong", null, "Leak origins: "), cell.leakOrigins) : null,
+        cell.growth ? h("p", { class: "hint" }, h("strong", null, "What grows: "), cell.growth) : null,
+      ].filter((e): e is HTMLParagraphElement => e !== null);
+      curves.replaceChildren(...words, ...model.curveMetrics.filter((m) => cell.values[m.key]).map((m) => curveChartCard(app, m.label, [cell], m.key, 160)));
     },
     (error: Error) => curves.replaceChildren(h("p", { class: "empty error" }, error.message)),
   );

@@ -1,6 +1,6 @@
 // From runs (results files in commit order) to what the page draws. Pure: no I/O, no clock
 // unless generatedAt is left out.
-import { DEFAULT_THRESHOLDS, evaluateClaims, HEATMAP_METRIC_INFO, HEATMAP_METRICS, renderHeatmapSvg, type Thresholds } from "@keras-mem-bench/report";
+import { DEFAULT_THRESHOLDS, evaluateClaims, growthLine, HEATMAP_METRIC_INFO, HEATMAP_METRICS, leakOriginsLine, renderHeatmapSvg, type Thresholds } from "@keras-mem-bench/report";
 import { cellKeyOf, type Cell, type ResultsFile } from "@keras-mem-bench/results";
 import { CURVE_METRICS, curveMetricInfo, TREND_METRICS, trendMetricInfo } from "./metrics.js";
 import type {
@@ -206,6 +206,13 @@ export function matrixView(runs: readonly DashboardRun[]): MatrixView | null {
   };
 }
 
+/** The same words the terminal notes and the PR comment use (one home: @keras-mem-bench/report). */
+function wordsOf(cell: ResultsFile["cells"][number]): Pick<RunCellCurves, "leakOrigins" | "growth"> {
+  const origins = cell.verdict === "leaking" ? leakOriginsLine(cell.leakOrigins) : null;
+  const growth = cell.verdict === "growing" || cell.growth?.heapSnapshots ? growthLine(cell.growth) : null;
+  return { ...(origins ? { leakOrigins: origins } : {}), ...(growth ? { growth } : {}) };
+}
+
 /** Per-epoch curves of one run's cells; metrics a run never recorded are left out. */
 export function buildRunCurves(results: ResultsFile, commit: number): RunCurves {
   const cells: RunCellCurves[] = results.cells.map((cell) => {
@@ -222,6 +229,7 @@ export function buildRunCurves(results: ResultsFile, commit: number): RunCurves 
       epochs: cell.samples.map((s) => s.epoch),
       values,
       error: cell.error?.message ?? null,
+      ...wordsOf(cell),
     };
   });
   return { commit, cells };

@@ -128,6 +128,10 @@ export interface RunCellCurves extends CellKey {
   epochs: number[];
   values: Partial<Record<CurveMetricKey, (number | null)[]>>;
   error: string | null;
+  /** Where a leaking cell's tensors come from, in words (absent in older runs and clean cells). */
+  leakOrigins?: string;
+  /** What grows in a growing cell (and the heap snapshot diff with --diagnose), in words. */
+  growth?: string;
 }
 
 /** Per-epoch curves of every cell of one run, loaded by the run view on demand. */
