@@ -62,4 +62,24 @@ describe("buildDashboardModel series", () => {
     expect(cell?.values.rssBytes).toHaveLength(10);
     expect(cell?.values.wasmHeapBytes).toBeUndefined(); // synthetic cells have no wasm heap readings
   });
+
+  it("gives the cell view where a leaking cell's tensors come from and what a growing cell grows, in words", () => {
+    const key = { family: "lstm", strategy: "tf-data", batchSize: 32, backend: "wasm" };
+    const leaking = {
+      ...syntheticCell(key, { tensorsPerEpoch: 16 }),
+      verdict: "leaking" as const,
+      leakOrigins: [{ phase: "forward" as const, op: "matMul", layer: "lstm_1", layerClass: "LSTM", tensorsPerEpoch: 16, bytesPerEpoch: 65536 }],
+    };
+    const growing = {
+      ...syntheticCell({ ...key, family: "dense" }),
+      verdict: "growing" as const,
+      growth: { series: [{ memory: "external" as const, bytesPerEpoch: 262144, growing: true }] },
+    };
+    const stable = syntheticCell({ ...key, family: "conv" });
+    const curves = buildRunCurves(syntheticResults([leaking, growing, stable]), 0);
+    expect(curves.cells[0]?.leakOrigins).toBe("+16 tensors/epoch (+64.0 KiB/epoch): 16 from layer lstm_1 (LSTM), op matMul, forward pass");
+    expect(curves.cells[1]?.growth).toBe("grows: external +256 KiB/epoch");
+    expect(curves.cells[2]).not.toHaveProperty("leakOrigins");
+    expect(curves.cells[2]).not.toHaveProperty("growth");
+  });
 });

@@ -1,42 +1,44 @@
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixture, runKmb } from "./_run.js";
 
 // The suite file reads KMB_TEST_LEAK in the cell's process (which inherits this process's environment),
-// so the same config runs with and without the injected leak.
-async function runLeak(leak: "tensor" | "buffer" | undefined) {
+// so the same config runs with and without the injected leak; each leak's origin is known.
+async function runLeak(leak: string | undefined): Promise<{ cell: Cell; results: ResultsFile; stdout: string }> {
   if (leak) process.env["KMB_TEST_LEAK"] = leak;
   else delete process.env["KMB_TEST_LEAK"];
   const run = await runKmb(["--config", fixture("suite-leaks.ts")]);
   expect(run.code, run.stderr).toBe(0);
   const [cell] = run.results!.cells;
-  expect(cell!.status).toBe("ok");
-  return cell!;
+  expect(cell!.status, cell!.error?.message).toBe("ok");
+  return { cell: cell!, results: run.results!, stdout: run.stdout };
 }
 
 afterEach(() => {
   delete process.env["KMB_TEST_LEAK"];
 });
 
-describe("leak injection through the config API", () => {
-  it("one tensor kept per epoch → leaking, +1 tensor/epoch", async () => {
-    const cell = await runLeak("tensor");
+describe("leaked tensors traced to where they were made", () => {
+  it("a callback keeping one tensor per epoch → leaking, +1 tensor/epoch, from the callback", async () => {
+    const { cell, stdout } = await runLeak("tensor");
     expect(cell.verdict).toBe("leaking");
     expect(cell.summary!.tensorsPerEpoch).toBeCloseTo(1, 9);
     expect(cell.summary!.dataIdsPerEpoch).toBeCloseTo(1, 9);
     expect(cell.verdictReason).toMatch(/^tensors \+1\.00 tensors\/epoch/);
+    expect(cell.leakOrigins).toEqual([{ phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 4 }]);
+    expect(stdout).toContain("dense/in-memory/b32/wasm: leak origins: +1 tensors/epoch (+4 B/epoch): 1 from op tensor, callback");
   }, 120_000);
 
-  it("the same config without the leak → stable, no tensor growth", async () => {
-    const cell = await runLeak(undefined);
-    expect(cell.verdict, cell.verdictReason).toBe("stable");
-    expect(cell.summary!.tensorsPerEpoch).toBe(0);
+  it("a custom layer keeping an intermediate of each call → that layer, by name and class", async () => {
+    const { cell } = await runLeak("layer");
+    expect(cell.verdict).toBe("leaking");
+    // 128 samples in batches of 32: four calls per epoch, each keeps a [32, 16] float32 tensor.
+    expect(cell.leakOrigins).toEqual([{ phase: "forward", op: "square", layer: "keeps_square", layerClass: "KeepsSquare", tensorsPerEpoch: 4, bytesPerEpoch: 4 * 32 * 16 * 4 }]);
   }, 120_000);
 
-  it("an 8 MiB Buffer kept per epoch → growing, external bytes +8 MiB/epoch", async () => {
-    const cell = await runLeak("buffer");
-    expect(cell.verdict).toBe("growing");
-    expect(cell.summary!.tensorsPerEpoch).toBe(0);
-    expect(cell.summary!.externalBytesPerEpoch / 2 ** 20).toBeCloseTo(8, 1);
-    expect(cell.verdictReason).toContain("external +8.00 MiB/epoch");
+  it("a strategy keeping one tensor per epoch → the data pipeline", async () => {
+    const { cell } = await runLeak("pipeline");
+    expect(cell.verdict).toBe("leaking");
+    expect(cell.leakOrigins).toEqual([{ phase: "pipeline", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 64 * 4 }]);
   }, 120_000);
 });

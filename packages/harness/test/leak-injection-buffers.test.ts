@@ -1,0 +1,53 @@
+import { compare } from "@keras-mem-bench/report";
+import type { Cell, ResultsFile } from "@keras-mem-bench/results";
+import { afterEach, describe, expect, it } from "vitest";
+import { fixture, runKmb } from "./_run.js";
+
+// Native leaks (Buffers kept by a callback): no tensor grows, what the process retains after GC does.
+async function runLeak(leak: string | undefined): Promise<{ cell: Cell; results: ResultsFile }> {
+  if (leak) process.env["KMB_TEST_LEAK"] = leak;
+  else delete process.env["KMB_TEST_LEAK"];
+  const run = await runKmb(["--config", fixture("suite-leaks.ts")]);
+  expect(run.code, run.stderr).toBe(0);
+  const [cell] = run.results!.cells;
+  expect(cell!.status, cell!.error?.message).toBe("ok");
+  return { cell: cell!, results: run.results! };
+}
+
+afterEach(() => {
+  delete process.env["KMB_TEST_LEAK"];
+});
+
+let clean: ResultsFile | undefined;
+
+describe("Buffers kept per epoch", () => {
+  it("without a leak → stable, no tensor growth, no leak origin", async () => {
+    const { cell, results } = await runLeak(undefined);
+    clean = results;
+    expect(cell.verdict, cell.verdictReason).toBe("stable");
+    expect(cell.summary!.tensorsPerEpoch).toBe(0);
+    expect(cell.leakOrigins).toEqual([]);
+    expect(cell.growth).toBeUndefined();
+  }, 120_000);
+
+  it("8 MiB per epoch → growing, external bytes +8 MiB/epoch", async () => {
+    const { cell } = await runLeak("buffer");
+    expect(cell.verdict).toBe("growing");
+    expect(cell.summary!.tensorsPerEpoch).toBe(0);
+    expect(cell.summary!.externalBytesPerEpoch / 2 ** 20).toBeCloseTo(8, 1);
+    expect(cell.verdictReason).toContain("external +8.00 MiB/epoch");
+  }, 120_000);
+
+  it("256 KiB per epoch → growing (external and ArrayBuffers), and compare against the clean run calls it a regression", async () => {
+    const { cell, results } = await runLeak("buffer-256k");
+    expect(cell.verdict, cell.verdictReason).toBe("growing");
+    expect(cell.growth?.series.filter((s) => s.growing).map((s) => s.memory)).toEqual(expect.arrayContaining(["retained", "external", "arrayBuffers"]));
+    const external = cell.growth!.series.find((s) => s.memory === "external")!;
+    expect(external.bytesPerEpoch / 1024).toBeCloseTo(256, 0);
+    // The first test's clean run, or a fresh one when this test runs alone.
+    clean ??= (await runLeak(undefined)).results;
+    const comparison = compare(clean, results);
+    expect(comparison.cells[0]!.verdict).toBe("regression");
+    expect(comparison.cells[0]!.reasons[0]).toMatch(/^growth verdict appeared \(stable → growing\)/);
+  }, 120_000);
+});

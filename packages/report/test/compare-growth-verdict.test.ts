@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { compare, renderMarkdown } from "../src/index.js";
+import { key, pair } from "./_fixtures.js";
+
+const growing = {
+  verdict: "growing" as const,
+  verdictReason: "retained (JS heap + external) +0.30 MiB/epoch (typical epoch +297 KiB, 128 KiB/epoch needed; external +0.25 MiB/epoch) over epochs 3–8",
+  growth: {
+    series: [
+      { memory: "retained" as const, bytesPerEpoch: 306 * 1024, growing: true },
+      { memory: "external" as const, bytesPerEpoch: 256 * 1024, growing: true },
+      { memory: "rss" as const, bytesPerEpoch: 100 * 1024, growing: false },
+    ],
+  },
+};
+
+describe("compare: a growing verdict", () => {
+  it("appearing in head is a regression, as a leak verdict is, with the run's reason", () => {
+    const { base, head } = pair([key()]);
+    const grew = { ...head, cells: [{ ...head.cells[0]!, ...growing }] };
+    const c = compare(base, grew).cells[0]!;
+    expect(c.verdict).toBe("regression");
+    expect(c.reasons[0]).toBe(`growth verdict appeared (stable → growing): ${growing.verdictReason}`);
+  });
+
+  it("in both runs is not a regression by itself; gone in head is an improvement", () => {
+    const { base, head } = pair([key()]);
+    const grewBase = { ...base, cells: [{ ...base.cells[0]!, ...growing }] };
+    const grewHead = { ...head, cells: [{ ...head.cells[0]!, ...growing }] };
+    expect(compare(grewBase, grewHead).cells[0]!.verdict).toBe("unchanged");
+    const gone = compare(grewBase, head).cells[0]!;
+    expect(gone.verdict).toBe("improvement");
+    expect(gone.reasons).toContain("growth verdict gone (growing → stable)");
+  });
+
+  it("the PR comment says what grows in head", () => {
+    const { base, head } = pair([key()]);
+    const markdown = renderMarkdown(compare(base, { ...head, cells: [{ ...head.cells[0]!, ...growing }] }));
+    expect(markdown).toContain("- What grows (head): grows: retained (JS heap + external) +306 KiB/epoch, external +256 KiB/epoch");
+  });
+});
+
+describe("compare: leak origins in the PR comment", () => {
+  it("names the layer, op and phase of the head's leaked tensors with counts", () => {
+    const { base, head } = pair([key("lstm")], {}, { tensorsPerEpoch: 16 });
+    const leakingHead = {
+      ...head,
+      cells: [
+        {
+          ...head.cells[0]!,
+          verdict: "leaking" as const,
+          leakOrigins: [
+            { phase: "forward" as const, op: "matMul", layer: "lstm_1", layerClass: "LSTM", tensorsPerEpoch: 12, bytesPerEpoch: 48 * 1024 },
+            { phase: "callback" as const, op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 4, bytesPerEpoch: 16 },
+          ],
+        },
+      ],
+    };
+    const markdown = renderMarkdown(compare(base, leakingHead));
+    expect(markdown).toContain(
+      "- Leak origins (head): +16 tensors/epoch (+48.0 KiB/epoch): 12 from layer `lstm_1` (`LSTM`), op `matMul`, forward pass; 4 from op `tensor`, callback",
+    );
+    expect(markdown.indexOf("Leak origins")).toBeGreaterThan(markdown.indexOf(`**lstm/tf-data/b32/wasm**`));
+  });
+
+  it("a name that could break out of inline code is escaped as text instead", () => {
+    const { base, head } = pair([key()], {}, { tensorsPerEpoch: 1 });
+    const hostile = "x` <img src=y> @team #12";
+    const leakingHead = {
+      ...head,
+      cells: [{ ...head.cells[0]!, verdict: "leaking" as const, leakOrigins: [{ phase: "forward" as const, op: "add", layer: hostile, layerClass: "Custom", tensorsPerEpoch: 1, bytesPerEpoch: 4 }] }],
+    };
+    const markdown = renderMarkdown(compare(base, leakingHead));
+    expect(markdown).not.toContain("<img");
+    expect(markdown).not.toContain("`x`");
+    expect(markdown).toContain("layer x\\` &lt;img src=y&gt; @&#8203;team #&#8203;12 (`Custom`)");
+  });
+});
