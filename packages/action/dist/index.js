@@ -11238,11 +11238,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun2 = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun: noun2 };
+        return { ...keys, count: count3, noun: noun2 };
       }
     };
   }
@@ -18661,15 +18661,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21338,20 +21338,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -24889,8 +24889,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -24903,16 +24903,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -28240,6 +28240,17 @@ var results_schema_default = {
         },
         memoryParts: {
           $ref: "#/definitions/memoryParts"
+        },
+        leakOrigins: {
+          type: "array",
+          description: "Since v2: origins of tensors that outlived their epochs, most bytes first.",
+          items: {
+            $ref: "#/definitions/leakOrigin"
+          }
+        },
+        growth: {
+          $ref: "#/definitions/growth",
+          description: "Since v2: what grows, for growing cells and with --diagnose."
         }
       },
       required: [
@@ -28707,6 +28718,130 @@ var results_schema_default = {
         "weightBytes",
         "optimizerStateBytes"
       ]
+    },
+    leakOrigin: {
+      type: "object",
+      properties: {
+        phase: {
+          enum: [
+            "setup",
+            "forward",
+            "backward",
+            "optimizer",
+            "pipeline",
+            "callback"
+          ]
+        },
+        op: {
+          type: "string"
+        },
+        layer: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        layerClass: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        tensorsPerEpoch: {
+          type: "number"
+        },
+        bytesPerEpoch: {
+          type: "number"
+        },
+        stack: {
+          type: "string"
+        }
+      },
+      required: [
+        "phase",
+        "op",
+        "layer",
+        "layerClass",
+        "tensorsPerEpoch",
+        "bytesPerEpoch"
+      ]
+    },
+    growth: {
+      type: "object",
+      properties: {
+        series: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              memory: {
+                enum: [
+                  "retained",
+                  "jsHeap",
+                  "external",
+                  "arrayBuffers",
+                  "rss",
+                  "tensorBytes",
+                  "wasmHeap",
+                  "gpu"
+                ]
+              },
+              bytesPerEpoch: {
+                type: "number"
+              },
+              growing: {
+                type: "boolean"
+              }
+            },
+            required: [
+              "memory",
+              "bytesPerEpoch",
+              "growing"
+            ]
+          }
+        },
+        heapSnapshots: {
+          type: "object",
+          properties: {
+            fromEpoch: {
+              type: "integer"
+            },
+            toEpoch: {
+              type: "integer"
+            },
+            constructors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  name: {
+                    type: "string"
+                  },
+                  count: {
+                    type: "integer"
+                  },
+                  selfSize: {
+                    type: "number"
+                  }
+                },
+                required: [
+                  "name",
+                  "count",
+                  "selfSize"
+                ]
+              }
+            }
+          },
+          required: [
+            "fromEpoch",
+            "toEpoch",
+            "constructors"
+          ]
+        }
+      },
+      required: [
+        "series"
+      ]
     }
   }
 };
@@ -29119,6 +29254,8 @@ function judgeCell(base, head, baseRun, headRun, t, scatters) {
   const better = [];
   if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
+  if (head.verdict === "growing" && (base.verdict === "stable" || base.verdict === null)) worse.push(`growth verdict appeared (${base.verdict ?? "no verdict"} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;
     if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);
@@ -29223,8 +29360,8 @@ function checkShards(parts) {
   const sharded = parts.filter((p) => p.results.suite.shard);
   if (sharded.length === 0) return [...parts];
   if (sharded.length !== parts.length) {
-    const plain = parts.filter((p) => !p.results.suite.shard).map((p) => p.source);
-    throw new MergeError(`cannot merge: ${plain.join(", ")} ${plain.length === 1 ? "is not a shard" : "are not shards"} but ${sharded[0].source} is shard ${sharded[0].results.suite.shard.index}/${sharded[0].results.suite.shard.count}`, [...plain, sharded[0].source]);
+    const plain2 = parts.filter((p) => !p.results.suite.shard).map((p) => p.source);
+    throw new MergeError(`cannot merge: ${plain2.join(", ")} ${plain2.length === 1 ? "is not a shard" : "are not shards"} but ${sharded[0].source} is shard ${sharded[0].results.suite.shard.index}/${sharded[0].results.suite.shard.count}`, [...plain2, sharded[0].source]);
   }
   const first = parts[0];
   const ref = first.results.suite.shard;
@@ -29281,6 +29418,63 @@ function mergeResults(parts) {
   const createdAt = ordered.map((p) => p.results.createdAt).sort()[0];
   const merged = { ...first.results, createdAt, suite: { ...first.results.suite, shard: null }, cells };
   return parseResults(merged, `merge of ${ordered.map((p) => p.source).join(", ")}`);
+}
+
+// ../report/src/leak-origin-words.ts
+var PHASE_WORDS = {
+  setup: "set-up",
+  forward: "forward pass",
+  backward: "backward pass",
+  optimizer: "optimizer update",
+  pipeline: "data pipeline",
+  callback: "callback"
+};
+var MEMORY_WORDS = {
+  retained: "retained (JS heap + external)",
+  jsHeap: "JS heap",
+  external: "external",
+  arrayBuffers: "ArrayBuffers",
+  rss: "RSS",
+  tensorBytes: "tensor bytes",
+  wasmHeap: "wasm memory",
+  gpu: "GPU memory"
+};
+var NAMED_ORIGINS = 5;
+var plain = (name) => name;
+function count(value) {
+  const rounded = Math.round(value);
+  return Math.abs(value - rounded) < 5e-3 ? String(rounded) : value.toFixed(2);
+}
+function signedBytes(bytes2) {
+  return `${bytes2 >= 0 ? "+" : ""}${formatBytes(bytes2)}`;
+}
+function originWhere(origin2, name = plain) {
+  const parts = [];
+  if (origin2.layer !== null) parts.push(`layer ${name(origin2.layer)}${origin2.layerClass ? ` (${name(origin2.layerClass)})` : ""}`);
+  parts.push(`op ${name(origin2.op)}`, PHASE_WORDS[origin2.phase]);
+  if (origin2.stack) parts.push(`at ${name(origin2.stack)}`);
+  return parts.join(", ");
+}
+function leakOriginsLine(origins, name = plain) {
+  if (!origins || origins.length === 0) return null;
+  const tensors = origins.reduce((a, o) => a + o.tensorsPerEpoch, 0);
+  const bytes2 = origins.reduce((a, o) => a + o.bytesPerEpoch, 0);
+  const named = origins.slice(0, NAMED_ORIGINS).map((o) => `${count(o.tensorsPerEpoch)} from ${originWhere(o, name)}`);
+  const rest = origins.length - NAMED_ORIGINS;
+  if (rest > 0) named.push(`${rest} more origin${rest === 1 ? "" : "s"}`);
+  return `+${count(tensors)} tensors/epoch (${signedBytes(bytes2)}/epoch): ${named.join("; ")}`;
+}
+function growthLine(growth, name = plain) {
+  if (!growth) return null;
+  const parts = [];
+  const growing = growth.series.filter((s) => s.growing);
+  if (growing.length > 0) parts.push(`grows: ${growing.map((s) => `${MEMORY_WORDS[s.memory]} ${signedBytes(s.bytesPerEpoch)}/epoch`).join(", ")}`);
+  const heap = growth.heapSnapshots;
+  if (heap) {
+    const top = heap.constructors.slice(0, NAMED_ORIGINS).map((c) => `${name(c.name)} ${signedBytes(c.selfSize)} (${c.count >= 0 ? "+" : ""}${c.count})`);
+    parts.push(`heap snapshots after epochs ${heap.fromEpoch} and ${heap.toEpoch}, by constructor: ${top.length > 0 ? top.join(", ") : "nothing grew"}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : null;
 }
 
 // ../report/src/sparkline.ts
@@ -29350,6 +29544,9 @@ function memoryCurves(cell) {
 function metricLine(m) {
   return `${m.verdict === "regression" ? "❌" : "✅"} ${metricDefinition(m.metric).label}: ${escapeMarkdown(m.reason)}`;
 }
+function codeName(name) {
+  return /[`\u0000-\u001f\u007f\u2028\u2029]/.test(name) || name.trim() === "" ? escapeMarkdown(name) : `\`${name}\``;
+}
 function cellSection(cell) {
   const lines = [`**${escapeMarkdown(cell.id)}** ${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`];
   const curves = memoryCurves(cell);
@@ -29361,6 +29558,10 @@ function cellSection(cell) {
     lines.push(`- ${escapeMarkdown(reason)}`);
   }
   for (const m of judged) lines.push(`- ${metricLine(m)}`);
+  const origins = cell.head?.verdict === "leaking" ? leakOriginsLine(cell.head.leakOrigins, codeName) : null;
+  if (origins) lines.push(`- Leak origins (head): ${origins}`);
+  const growth = cell.head?.verdict === "growing" || cell.head?.growth?.heapSnapshots ? growthLine(cell.head.growth, codeName) : null;
+  if (growth) lines.push(`- What grows (head): ${growth}`);
   return lines.join("\n");
 }
 function nameList(cells, limit) {
