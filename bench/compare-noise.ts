@@ -12,6 +12,7 @@
 import { parseArgs } from "node:util";
 import { linearFit, MAD_TO_SIGMA, median, medianAbsoluteDeviation, type MetricKey } from "../packages/metrics/src/index.js";
 import { compare, readThresholdsFile, type Comparison, type Thresholds } from "../packages/report/src/index.js";
+import { analyseCell } from "../packages/harness/src/analysis/analysis.js";
 import { cellId, epochTimingOf, mulberry32, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -175,15 +176,42 @@ function syntheticRun(profile: NoiseProfile, seed: number): ResultsFile {
 
 // ---------------------------------------------------------------------------------------------
 // Injections, applied to every ok cell of the head run (samples and summary alike):
+//   +256 KiB/epoch kept  Buffers kept by training (external, ArrayBuffer and RSS bytes); the head's verdict is
+//                        judged again by the harness's analysis, as a real run with the leak would be
 //   +1 tensor/epoch      one more tensor (4 KiB) kept every epoch; the harness's verdict is left as
 //                        it was, so only the slope rule can catch it
 //   +10% peak, retained  training holds a buffer of 10% of the base peak RSS (RSS and external memory)
 //   +10% peak, RSS only  RSS 10% higher with nothing more retained (native memory, e.g. tfjs-node)
 //   +20% epoch time      every epoch 20% slower
 // ---------------------------------------------------------------------------------------------
-type Injection = { name: string; metrics: MetricKey[]; apply: (cell: Cell) => Cell };
+type Injection = {
+  name: string;
+  metrics: MetricKey[];
+  apply: (cell: Cell) => Cell;
+  /** What reports it when no metric does: the growth verdict the run would give. */
+  byVerdict?: string;
+};
+
+const RETAINED_LEAK = 256 * 1024;
 
 const INJECTIONS: Injection[] = [
+  {
+    name: "+256 KiB/epoch kept",
+    // Buffers kept by training: external, ArrayBuffer and RSS bytes rise from epoch 2 on. The head's verdict
+    // is judged again with the harness's own analysis (what a real run with the leak would have said), so
+    // the rule that catches it is "a growing verdict appeared".
+    metrics: [],
+    byVerdict: "growth verdict appeared",
+    apply: (cell) => {
+      const samples = cell.samples.map((e) => {
+        const extra = RETAINED_LEAK * (e.epoch - 1);
+        return { ...e, externalBytes: e.externalBytes + extra, arrayBuffersBytes: e.arrayBuffersBytes + extra, rssBytes: e.rssBytes + extra };
+      });
+      const warmupEpochs = cell.summary!.warmupEpochs;
+      const judged = analyseCell({ samples, batchSamples: cell.batchSamples, warmupEpochs, timing: cell.summary!.timing });
+      return { ...cell, samples, verdict: judged.verdict, verdictReason: judged.verdictReason, summary: { ...cell.summary!, ...judged.summary } };
+    },
+  },
   {
     name: "+1 tensor/epoch",
     metrics: ["tensorsPerEpoch"],
@@ -320,7 +348,9 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
       for (const c of found.comparison.cells) {
         if (c.head?.status !== "ok") continue;
         pairTotal++;
-        const caught = c.metrics.some((x) => injection.metrics.includes(x.metric) && x.verdict === "regression");
+        const caught =
+          c.metrics.some((x) => injection.metrics.includes(x.metric) && x.verdict === "regression") ||
+          (injection.byVerdict !== undefined && c.reasons.some((r) => r.startsWith(injection.byVerdict!)));
         if (c.verdict === "regression" && caught) pairDetected++;
         else if (c.verdict === "regression") otherMetric++;
       }
@@ -329,7 +359,7 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
       if (pairDetected === pairTotal) fullPairs++;
     }
     console.log(
-      `injected ${injection.name.padEnd(20)}: reported on ${detected}/${total} cells (${pct(detected, total)}) by ${injection.metrics.join(" or ")}; ` +
+      `injected ${injection.name.padEnd(20)}: reported on ${detected}/${total} cells (${pct(detected, total)}) by ${injection.byVerdict ? `"${injection.byVerdict}"` : injection.metrics.join(" or ")}; ` +
         `every cell caught in ${fullPairs}/${outcomes.length} comparisons` +
         (otherMetric > 0 ? `; ${otherMetric} cells flagged by another metric only` : ""),
     );
