@@ -13,6 +13,7 @@
 //   corepack pnpm exec tsx --conditions=kmb-source bench/cell-startup.ts [--cells 48] [--only compiled|sources]
 // (kmb-source: the suites' `import "keras-mem-bench"` resolves to its sources, as in the harness's tests.)
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -29,8 +30,23 @@ const WAYS = {
 } as const;
 type Way = keyof typeof WAYS;
 
-/** ms from spawn until the process said "loaded" (the parent's clock), and the process's own bootMs. */
-function startOnce(way: Way, cell: MatrixCell): Promise<{ spawnToLoadedMs: number; bootMs: number }> {
+/** CPU time (user + system, ms) the process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    // Fields after the command name: state is 3rd, utime 14th, stime 15th (in clock ticks, 100 per second).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * ms from spawn until the process said "loaded" (the parent's clock), the process's own bootMs, and the CPU
+ * time it used to get there: on a machine shared with other jobs the wall figures stretch with the load, CPU
+ * time much less.
+ */
+function startOnce(way: Way, cell: MatrixCell): Promise<{ spawnToLoadedMs: number; bootMs: number; cpuMs: number }> {
   const { entry, execArgv, suiteFile } = WAYS[way];
   const task = { cell, suiteFile, quick: false, epochs: 10, samplesPerEpoch: 1024, seed: 42, forcedGc: true, tmpDir: null };
   return new Promise((resolve, reject) => {
@@ -42,8 +58,9 @@ function startOnce(way: Way, cell: MatrixCell): Promise<{ spawnToLoadedMs: numbe
       if (message.type === "failed") reject(new Error(`${way} ${cell.id}: ${message.failure?.message}`));
       if (message.type === "loaded") {
         const spawnToLoadedMs = performance.now() - started;
+        const cpuMs = cpuMsOf(child.pid);
         child.kill("SIGKILL");
-        resolve({ spawnToLoadedMs, bootMs: message.bootMs ?? NaN });
+        resolve({ spawnToLoadedMs, bootMs: message.bootMs ?? NaN, cpuMs });
       }
     });
     child.on("exit", (code, signal) => {
@@ -68,18 +85,23 @@ const cells = expandMatrix(axes).slice(0, values.cells === undefined ? undefined
 const load = () => loadavg()[0]!.toFixed(1);
 process.stdout.write(`cell start-up, default suite: ${cells.length} cells × ${ways.join(" + ")}; ${cpus().length} CPUs, load ${load()} at start\n`);
 
-const figures: Record<Way, { spawnToLoadedMs: number[]; bootMs: number[] }> = { compiled: { spawnToLoadedMs: [], bootMs: [] }, sources: { spawnToLoadedMs: [], bootMs: [] } };
+const figures: Record<Way, { spawnToLoadedMs: number[]; bootMs: number[]; cpuMs: number[] }> = {
+  compiled: { spawnToLoadedMs: [], bootMs: [], cpuMs: [] },
+  sources: { spawnToLoadedMs: [], bootMs: [], cpuMs: [] },
+};
 for (const cell of cells) {
   for (const way of ways) {
-    const { spawnToLoadedMs, bootMs } = await startOnce(way, cell);
+    const { spawnToLoadedMs, bootMs, cpuMs } = await startOnce(way, cell);
     figures[way].spawnToLoadedMs.push(spawnToLoadedMs);
     figures[way].bootMs.push(bootMs);
+    figures[way].cpuMs.push(cpuMs);
   }
 }
 for (const way of ways) {
-  const { spawnToLoadedMs, bootMs } = figures[way];
+  const { spawnToLoadedMs, bootMs, cpuMs } = figures[way];
   process.stdout.write(
-    `${way.padEnd(9)} spawn → loaded median ${median(spawnToLoadedMs).toFixed(0)} ms (min ${Math.min(...spawnToLoadedMs).toFixed(0)}, max ${Math.max(...spawnToLoadedMs).toFixed(0)}); the process's own bootMs median ${median(bootMs).toFixed(0)} ms\n`,
+    `${way.padEnd(9)} spawn → loaded median ${median(spawnToLoadedMs).toFixed(0)} ms (min ${Math.min(...spawnToLoadedMs).toFixed(0)}, max ${Math.max(...spawnToLoadedMs).toFixed(0)}); ` +
+      `the process's own bootMs median ${median(bootMs).toFixed(0)} ms; CPU time to loaded median ${median(cpuMs).toFixed(0)} ms (min ${Math.min(...cpuMs).toFixed(0)})\n`,
   );
 }
 process.stdout.write(`load ${load()} at end\n`);

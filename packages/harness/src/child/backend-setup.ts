@@ -39,7 +39,7 @@ const WEBGPU_DAWN_RANGE = "0.6.x";
 
 const installTensorflow = (core: string) =>
   `backend "tensorflow" needs ${TFJS_NODE_GPU} (CUDA) or ${TFJS_NODE}, and neither is installed. ` +
-  `Install one of the release of your tfjs-core, e.g. \`npm install ${TFJS_NODE}@${core}\` ` +
+  `Install the one of your tfjs-core's release, e.g. \`npm install ${TFJS_NODE}@${core}\` ` +
   `(its install script downloads libtensorflow, so it needs access to storage.googleapis.com).`;
 
 const require = createRequire(import.meta.url);
