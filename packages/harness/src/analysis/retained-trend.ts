@@ -7,9 +7,10 @@ import { median, residualSpread, theilSenFit } from "@keras-mem-bench/metrics";
 
 export interface RetainedRules {
   /**
-   * Smallest growth called a leak, per epoch. Every cell's heap creeps a little while V8 keeps compiling
-   * and collecting type feedback: up to 74 KiB/epoch (Theil-Sen, after warm-up) over the 32 quick cells
-   * measured clean; a 256 KiB/epoch leak must be caught.
+   * Smallest growth called a leak, per epoch: 3/4 of the 256 KiB/epoch the quick suite must catch. Every
+   * cell's heap creeps while V8 keeps compiling and collecting type feedback, and external memory takes an
+   * occasional step of 0.3–0.5 MiB that stays: up to 152 KiB/epoch (Theil-Sen, after warm-up) over 64
+   * clean quick cells measured (32 through tsx, 32 compiled).
    */
   minBytesPerEpoch: number;
   /** The slope must also clear this many standard errors of itself (from the residual scatter). */
@@ -17,7 +18,7 @@ export interface RetainedRules {
 }
 
 export const DEFAULT_RETAINED_RULES: RetainedRules = {
-  minBytesPerEpoch: 128 * 1024,
+  minBytesPerEpoch: 192 * 1024,
   noiseFactor: 3,
 };
 
