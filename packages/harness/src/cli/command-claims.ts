@@ -17,7 +17,7 @@ export const CLAIMS_USAGE = `Usage: kmb claims [--out FILE] [run options]
        kmb claims --from RESULTS.json
 
 Runs the claims suite (suites/claims.ts: dense across the four strategies on 65,536 samples, and on 131,072
-under a 270 MiB budget; lstm, conv and depthwise-conv at three batch sizes) and checks the articles' claims against
+under a 256 MiB budget; lstm, conv and depthwise-conv at three batch sizes) and checks the articles' claims against
 what it measured: whole-array loading, generators, tf.data, batch size, LSTM, depthwise-separable convs,
 growth until a crash, GPU memory growth. Each claim gets holds / does not hold / partly / not measured here,
 with the figures and cells behind it.
