@@ -29234,6 +29234,10 @@ function judgeMetrics(pair, t, scatters) {
   }
   return [...judged.values()];
 }
+function rssOnlyGrowth(cell) {
+  const growing = cell.growth?.series.filter((s) => s.growing);
+  return growing !== void 0 && growing.length > 0 && growing.every((s) => s.memory === "rss");
+}
 function judgeCell(base, head, baseRun, headRun, t, scatters) {
   if (head.status !== "ok" || base.status !== "ok") {
     const metrics2 = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
@@ -29254,7 +29258,9 @@ function judgeCell(base, head, baseRun, headRun, t, scatters) {
   const better = [];
   if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
-  if (head.verdict === "growing" && (base.verdict === "stable" || base.verdict === null)) worse.push(`growth verdict appeared (${base.verdict ?? "no verdict"} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (head.verdict === "growing" && (base.verdict === "stable" || base.verdict === null) && !rssOnlyGrowth(head)) {
+    worse.push(`growth verdict appeared (${base.verdict ?? "no verdict"} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  }
   if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;

@@ -76,3 +76,18 @@ describe("compare: leak origins in the PR comment", () => {
     expect(markdown).toContain("layer x\\` &lt;img src=y&gt; @&#8203;team #&#8203;12 (`Custom`)");
   });
 });
+
+describe("compare: growth of RSS alone", () => {
+  it("is left to the RSS slope rule: a growing verdict on RSS only is not a regression by itself", () => {
+    const { base, head } = pair([key()]);
+    const rssOnly = {
+      verdict: "growing" as const,
+      verdictReason: "RSS +1.41 MiB/epoch (typical epoch +1.4 MiB, 5 of 5 epochs up, t = 3.8) over epochs 3–8",
+      growth: { series: [{ memory: "retained" as const, bytesPerEpoch: 90 * 1024, growing: false }, { memory: "rss" as const, bytesPerEpoch: 1.41 * 2 ** 20, growing: true }] },
+    };
+    const c = compare(base, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly }] }).cells[0]!;
+    expect(c.reasons.some((r) => r.startsWith("growth verdict appeared"))).toBe(false);
+    const withoutGrowth = { ...head, cells: [{ ...head.cells[0]!, verdict: "growing" as const, verdictReason: rssOnly.verdictReason }] };
+    expect(compare(base, withoutGrowth).cells[0]!.verdict).toBe("regression");
+  });
+});
