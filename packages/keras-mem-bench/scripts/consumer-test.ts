@@ -4,7 +4,8 @@
 //     defined in that project) with --out; the results validate and name 3.21.0. The TypeScript starter
 //     suite fails without tsx, saying so, and runs with it. A backend that is not installed, and a tfjs
 //     below the range, fail before any cell with what to install.
-//  2. compatibility matrix: one small cell per family on cpu and wasm for each tfjs release below.
+//  2. compatibility matrix: one small cell per family on cpu and wasm for each tfjs release below, and a
+//     dense cell on webgpu (Dawn, lavapipe in CI) on the latest.
 // Needs the npm registry. Run `pnpm release:pack` first (the root script `test:consumer` does).
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,11 +18,13 @@ const packs = join(repo, ".packs");
 
 /** The releases the compatibility matrix trains with, and why each is there. */
 const COMPAT_RELEASES = [
-  { tfjs: "3.9.0", why: "oldest supported 3.x" },
-  { tfjs: "3.21.0", why: "late 3.x (first 3.x whose wasm loads in Node 20 without the fetch workaround)" },
-  { tfjs: "4.0.0", why: "first 4.x" },
-  { tfjs: "4.22.0", why: "latest 4.x" },
+  { tfjs: "3.9.0", why: "oldest supported 3.x", webgpu: false },
+  { tfjs: "3.21.0", why: "late 3.x (first 3.x whose wasm loads in Node 20 without the fetch workaround)", webgpu: false },
+  { tfjs: "4.0.0", why: "first 4.x", webgpu: false },
+  // webgpu too: Dawn from npm on the Vulkan driver CI installs (Mesa lavapipe, scripts/install-lavapipe.sh).
+  { tfjs: "4.22.0", why: "latest 4.x", webgpu: true },
 ];
+const WEBGPU_DAWN = "webgpu@0.6.2";
 const CONSUMER_TFJS = "3.21.0";
 const BELOW_RANGE_TFJS = "3.8.0";
 const FAMILIES = ["dense", "lstm", "conv", "depthwise-conv"];
@@ -140,9 +143,10 @@ async function belowRange(): Promise<void> {
   }
 }
 
-async function compat(release: { tfjs: string; why: string }): Promise<void> {
+async function compat(release: (typeof COMPAT_RELEASES)[number]): Promise<void> {
   process.stdout.write(`compatibility: tfjs ${release.tfjs} (${release.why})\n`);
-  const dir = await timed("npm install", () => project(`compat-${release.tfjs}`, tfjsPackages(release.tfjs, BACKENDS)));
+  const packages = tfjsPackages(release.tfjs, release.webgpu ? [...BACKENDS, "webgpu"] : BACKENDS);
+  const dir = await timed("npm install", () => project(`compat-${release.tfjs}`, release.webgpu ? [...packages, WEBGPU_DAWN] : packages));
   try {
     await writeFile(join(dir, "compat.suite.mjs"), COMPAT_SUITE);
     const run = await timed("kmb run", () => $({ cwd: dir, nothrow: true })`npx kmb --config compat.suite.mjs --out r.json`);
@@ -151,6 +155,11 @@ async function compat(release: { tfjs: string; why: string }): Promise<void> {
     check(results.env.tfjs["@tensorflow/tfjs-core"] === release.tfjs, `results name tfjs-core ${release.tfjs}`);
     check(results.cells.length === FAMILIES.length * BACKENDS.length, `${results.cells.length} cells: one per family and backend`);
     for (const cell of results.cells) check(cell.status === "ok", `${cell.id}: ${cell.status}${cell.error ? ` (${cell.error.message})` : ""}`);
+    if (release.webgpu) {
+      const gpu = await timed("kmb run on webgpu", () => $({ cwd: dir, nothrow: true })`npx kmb --config compat.suite.mjs --backend webgpu --filter family=dense --out gpu.json`);
+      const cells = gpu.exitCode === 0 ? (await readResults(dir, "gpu.json")).cells : [];
+      check(cells.length === 1 && cells[0]!.status === "ok", `dense/in-memory/b16/webgpu: ${cells[0]?.status ?? `exit ${gpu.exitCode}: ${gpu.stderr.slice(-1500)}`}`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
