@@ -30,6 +30,7 @@ export function depthwiseGradKernel(
   const shapeName = tensorName === "x" ? "filterShape" : "inputShape";
   return ({ inputs, backend, attrs }) => {
     const { dy, [tensorName]: tensor } = inputs as { dy: TensorInfo } & Record<typeof tensorName, TensorInfo>;
+    // Both kernels' attrs carry the forward conv's strides, pad, dilations and rounding, plus the shape attribute.
     const forward = attrs as unknown as DepthwiseConv2dNativeBackpropFilterAttrs & Record<typeof shapeName, readonly number[]>;
     requireFloat32(tensor, kernelName, tensorName);
     requireFloat32(dy, kernelName, "dy");
