@@ -5,6 +5,7 @@
 //   corepack pnpm exec tsx bench/compare-noise.ts                     # synthetic reruns, noise profiles below
 //   corepack pnpm exec tsx bench/compare-noise.ts --runs r1.json r2.json r3.json ...   # real reruns
 //   options: --pairs 20  --seed 1  --profile quiet|loaded|all  --thresholds FILE  --verbose
+//            --rejudge (with --runs: verdicts again from the samples by the harness's current analysis)
 //
 // With --runs, every ordered pair (base = run i, head = run j, i ≠ j) of the given results files is one
 // comparison, up to --pairs. The files must be reruns of the same code and suite. It then prints where
@@ -209,7 +210,15 @@ const INJECTIONS: Injection[] = [
       });
       const warmupEpochs = cell.summary!.warmupEpochs;
       const judged = analyseCell({ samples, batchSamples: cell.batchSamples, warmupEpochs, timing: cell.summary!.timing });
-      return { ...cell, samples, verdict: judged.verdict, verdictReason: judged.verdictReason, summary: { ...cell.summary!, ...judged.summary } };
+      const { growth: _old, ...rest } = cell;
+      return {
+        ...rest,
+        samples,
+        verdict: judged.verdict,
+        verdictReason: judged.verdictReason,
+        summary: { ...cell.summary!, ...judged.summary },
+        ...(judged.verdict === "growing" && judged.growth ? { growth: judged.growth } : {}),
+      };
     },
   },
   {
@@ -293,6 +302,19 @@ const INJECTIONS: Injection[] = [
     },
   },
 ];
+
+/** The run's verdicts again, from its own samples, by the harness's current analysis. */
+function rejudge(results: ResultsFile): ResultsFile {
+  return {
+    ...results,
+    cells: results.cells.map((cell) => {
+      if (cell.status !== "ok" || !cell.summary) return cell;
+      const judged = analyseCell({ samples: cell.samples, batchSamples: cell.batchSamples, warmupEpochs: cell.summary.warmupEpochs, timing: cell.summary.timing });
+      const { growth: _old, ...rest } = cell;
+      return { ...rest, verdict: judged.verdict, verdictReason: judged.verdictReason, summary: { ...cell.summary, ...judged.summary }, ...(judged.verdict === "growing" && judged.growth ? { growth: judged.growth } : {}) };
+    }),
+  };
+}
 
 function inject(results: ResultsFile, injection: Injection): ResultsFile {
   return { ...results, cells: results.cells.map((c) => (c.status === "ok" && c.summary ? injection.apply(c) : c)) };
@@ -420,6 +442,7 @@ async function main(): Promise<void> {
       runs: { type: "boolean", default: false },
       thresholds: { type: "string" },
       verbose: { type: "boolean", default: false },
+      rejudge: { type: "boolean", default: false },
     },
   });
   const pairCount = Number.parseInt(values.pairs, 10);
@@ -430,7 +453,9 @@ async function main(): Promise<void> {
 
   if (values.runs) {
     if (positionals.length < 2) throw new Error("--runs needs at least two results files (reruns of the same code)");
-    const runs = await Promise.all(positionals.map(async (path) => ({ path, results: await readResultsFile(path) })));
+    const read = await Promise.all(positionals.map(async (path) => ({ path, results: await readResultsFile(path) })));
+    // --rejudge: verdicts from the samples with the harness's current analysis (files written by older rules).
+    const runs = values.rejudge ? read.map((r) => ({ ...r, results: rejudge(r.results) })) : read;
     const pairs: Array<{ label: string; base: ResultsFile; head: ResultsFile }> = [];
     for (let i = 0; i < runs.length && pairs.length < pairCount; i++) {
       for (let j = 0; j < runs.length && pairs.length < pairCount; j++) {

@@ -29234,9 +29234,10 @@ function judgeMetrics(pair, t, scatters) {
   }
   return [...judged.values()];
 }
-function rssOnlyGrowth(cell) {
+function growsBeyondRss(cell) {
+  if (cell.verdict !== "growing") return false;
   const growing = cell.growth?.series.filter((s) => s.growing);
-  return growing !== void 0 && growing.length > 0 && growing.every((s) => s.memory === "rss");
+  return growing === void 0 || growing.length === 0 || growing.some((s) => s.memory !== "rss");
 }
 function judgeCell(base, head, baseRun, headRun, t, scatters) {
   if (head.status !== "ok" || base.status !== "ok") {
@@ -29258,10 +29259,11 @@ function judgeCell(base, head, baseRun, headRun, t, scatters) {
   const better = [];
   if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
-  if (head.verdict === "growing" && (base.verdict === "stable" || base.verdict === null) && !rssOnlyGrowth(head)) {
-    worse.push(`growth verdict appeared (${base.verdict ?? "no verdict"} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (growsBeyondRss(head) && !growsBeyondRss(base) && base.verdict !== "leaking") {
+    const was = base.verdict === "growing" ? "growing in RSS only" : base.verdict ?? "no verdict";
+    worse.push(`growth verdict appeared (${was} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   }
-  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
+  if (growsBeyondRss(base) && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;
     if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);

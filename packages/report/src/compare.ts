@@ -183,14 +183,15 @@ function judgeMetrics(pair: Pair, t: ThresholdValues, scatters: RunScatters): Me
 }
 
 /**
- * A growing verdict that rests on RSS alone: what retained memory, tensors, wasm and GPU memory did not show.
- * Fresh processes' RSS rises by 1–2 MiB/epoch over the quick suite's short epochs while the heap and external
- * bytes stay flat (measured on compiled cells), and which run it shows in is chance. Files without `growth`
- * (older runs) cannot say, so their growing verdicts count.
+ * A growing verdict that rests on more than RSS (retained memory, tensor bytes, wasm or GPU memory grow).
+ * Growth of RSS alone is left to the RSS slope rule: fresh processes' RSS rises by 1–2 MiB/epoch over the quick
+ * suite's short epochs while heap and external bytes stay flat (measured on compiled cells), and which run it
+ * shows in is chance. Files without `growth` (older runs) cannot say, so their growing verdicts count.
  */
-function rssOnlyGrowth(cell: Cell): boolean {
+function growsBeyondRss(cell: Cell): boolean {
+  if (cell.verdict !== "growing") return false;
   const growing = cell.growth?.series.filter((s) => s.growing);
-  return growing !== undefined && growing.length > 0 && growing.every((s) => s.memory === "rss");
+  return growing === undefined || growing.length === 0 || growing.some((s) => s.memory !== "rss");
 }
 
 function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: ResultsFile, t: ThresholdValues, scatters: RunScatters): Pick<CellComparison, "verdict" | "metrics" | "reasons"> {
@@ -216,10 +217,11 @@ function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: Result
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
   // The run and the PR gate must agree: growth the run calls out is a regression when the base had none.
   // Growth of RSS alone is left to the RSS slope rule, which sees the run-to-run scatter one run cannot.
-  if (head.verdict === "growing" && (base.verdict === "stable" || base.verdict === null) && !rssOnlyGrowth(head)) {
-    worse.push(`growth verdict appeared (${base.verdict ?? "no verdict"} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (growsBeyondRss(head) && !growsBeyondRss(base) && base.verdict !== "leaking") {
+    const was = base.verdict === "growing" ? "growing in RSS only" : (base.verdict ?? "no verdict");
+    worse.push(`growth verdict appeared (${was} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   }
-  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
+  if (growsBeyondRss(base) && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     // A metric that follows another's test (throughput) would say the same thing twice.
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;

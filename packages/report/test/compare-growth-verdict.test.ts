@@ -90,4 +90,15 @@ describe("compare: growth of RSS alone", () => {
     const withoutGrowth = { ...head, cells: [{ ...head.cells[0]!, verdict: "growing" as const, verdictReason: rssOnly.verdictReason }] };
     expect(compare(base, withoutGrowth).cells[0]!.verdict).toBe("regression");
   });
+
+  it("a base that grew in RSS alone does not hide retained growth appearing in head", () => {
+    const { base, head } = pair([key()]);
+    const rssOnlyBase = {
+      ...base,
+      cells: [{ ...base.cells[0]!, verdict: "growing" as const, growth: { series: [{ memory: "rss" as const, bytesPerEpoch: 2 ** 21, growing: true }] } }],
+    };
+    const c = compare(rssOnlyBase, { ...head, cells: [{ ...head.cells[0]!, ...growing }] }).cells[0]!;
+    expect(c.verdict).toBe("regression");
+    expect(c.reasons[0]).toMatch(/^growth verdict appeared \(growing in RSS only → growing\)/);
+  });
 });
