@@ -25,6 +25,8 @@ export function publishedManifest(workspace: Manifest, tfjsRange: string): Manif
   return {
     ...kept,
     exports: { ".": { types: "./dist/index.d.ts", import: "./dist/index.js" } },
+    // For TypeScript set to resolve without `exports` (moduleResolution node10).
+    types: "./dist/index.d.ts",
     peerDependencies: {
       "@tensorflow/tfjs-core": tfjsRange,
       "@tensorflow/tfjs-layers": tfjsRange,

@@ -26,6 +26,7 @@ describe("the published package.json", () => {
     expect(manifest["scripts"]).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toContain("kmb-source");
     expect(manifest["exports"]).toEqual({ ".": { types: "./dist/index.d.ts", import: "./dist/index.js" } });
+    expect(manifest["types"]).toBe("./dist/index.d.ts");
     expect(manifest["bin"]).toEqual({ kmb: "./dist/bin.js" });
     expect(manifest["files"]).toEqual(["dist", "README.md"]);
   });
