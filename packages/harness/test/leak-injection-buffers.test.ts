@@ -1,22 +1,9 @@
 import { compare } from "@keras-mem-bench/report";
-import type { Cell, ResultsFile } from "@keras-mem-bench/results";
-import { afterEach, describe, expect, it } from "vitest";
-import { fixture, runKmb } from "./_run.js";
+import type { ResultsFile } from "@keras-mem-bench/results";
+import { describe, expect, it } from "vitest";
+import { runLeak } from "./_leak-run.js";
 
 // Native leaks (Buffers kept by a callback): no tensor grows, what the process retains after GC does.
-async function runLeak(leak: string | undefined): Promise<{ cell: Cell; results: ResultsFile }> {
-  if (leak) process.env["KMB_TEST_LEAK"] = leak;
-  else delete process.env["KMB_TEST_LEAK"];
-  const run = await runKmb(["--config", fixture("suite-leaks.ts")]);
-  expect(run.code, run.stderr).toBe(0);
-  const [cell] = run.results!.cells;
-  expect(cell!.status, cell!.error?.message).toBe("ok");
-  return { cell: cell!, results: run.results! };
-}
-
-afterEach(() => {
-  delete process.env["KMB_TEST_LEAK"];
-});
 
 let clean: ResultsFile | undefined;
 

@@ -1,22 +1,7 @@
-import type { Cell, ResultsFile } from "@keras-mem-bench/results";
-import { afterEach, describe, expect, it } from "vitest";
-import { fixture, runKmb } from "./_run.js";
+import { describe, expect, it } from "vitest";
+import { runLeak } from "./_leak-run.js";
 
-// The suite file reads KMB_TEST_LEAK in the cell's process (which inherits this process's environment),
-// so the same config runs with and without the injected leak; each leak's origin is known.
-async function runLeak(leak: string | undefined): Promise<{ cell: Cell; results: ResultsFile; stdout: string }> {
-  if (leak) process.env["KMB_TEST_LEAK"] = leak;
-  else delete process.env["KMB_TEST_LEAK"];
-  const run = await runKmb(["--config", fixture("suite-leaks.ts")]);
-  expect(run.code, run.stderr).toBe(0);
-  const [cell] = run.results!.cells;
-  expect(cell!.status, cell!.error?.message).toBe("ok");
-  return { cell: cell!, results: run.results!, stdout: run.stdout };
-}
-
-afterEach(() => {
-  delete process.env["KMB_TEST_LEAK"];
-});
+// Leaks injected through KMB_TEST_LEAK (test/_leak-run.ts), each with a known origin.
 
 describe("leaked tensors traced to where they were made", () => {
   it("a callback keeping one tensor per epoch → leaking, +1 tensor/epoch, from the callback", async () => {
