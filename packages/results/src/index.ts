@@ -56,3 +56,15 @@ export {
 } from "./advice-types.js";
 export { readAdviceFile, writeAdviceFile } from "./advice-file.js";
 export { AdviceFileError, adviceSchema, findAdviceIssues, parseAdvice } from "./validate-advice.js";
+export { bufferedIo, processIo, type CommandIo } from "./command-io.js";
+export {
+  BAD_INPUT_ERROR_CODES,
+  errorCodeOf,
+  EXIT_BAD_INPUT,
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  EXIT_TERMINATED,
+  exitCodeFor,
+  isBadInput,
+} from "./exit-code.js";
