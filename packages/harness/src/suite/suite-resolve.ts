@@ -93,44 +93,58 @@ function unique<T>(file: string, key: string, items: T[], name: (item: T) => str
   return items;
 }
 
-function resolveFamilies(file: string, key: string, value: unknown): ModelSpec[] {
-  const specs = nonEmptyArray(file, key, value).map((entry, i): ModelSpec => {
-    const at = `${key}[${i}]`;
-    if (typeof entry === "string") {
-      const spec = (builtInModels as Record<string, ModelSpec>)[entry];
-      if (!spec) throw new SuiteConfigError(file, at, `unknown family "${entry}" (built-in: ${LAYER_FAMILIES.join(", ")}; or pass a ModelSpec object)`);
-      return spec;
-    }
-    const spec = entry as Partial<ModelSpec> | null;
-    if (typeof spec !== "object" || spec === null) throw new SuiteConfigError(file, at, `must be a family name or a ModelSpec, got ${describe(entry)}`);
-    if (typeof spec.family !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(spec.family)) {
-      throw new SuiteConfigError(file, `${at}.family`, `must be a kebab-case name (it becomes part of the cell id), got ${describe(spec.family)}`);
-    }
-    for (const method of ["build", "samples"] as const) {
-      if (typeof spec[method] !== "function") throw new SuiteConfigError(file, `${at}.${method}`, `must be a function, got ${describe(spec[method])}`);
-    }
-    return spec as ModelSpec;
-  });
-  return unique(file, key, specs, (s) => s.family);
+/** A matrix axis whose entries are built-in names or objects of the user's own, like `families` and `strategies`. */
+interface NamedAxis<T> {
+  /** What one entry is called in messages: "family", "strategy". */
+  noun: string;
+  /** The type a user's own entry must have, named in messages. */
+  typeName: string;
+  builtIn: Readonly<Record<string, T>>;
+  builtInNames: readonly string[];
+  /** The entry's name, which becomes part of the cell id. */
+  nameKey: keyof T & string;
+  /** Keys that must be functions. */
+  functionKeys: ReadonlyArray<keyof T & string>;
 }
 
-function resolveStrategies(file: string, key: string, value: unknown): PipelineFactory[] {
-  const factories = nonEmptyArray(file, key, value).map((entry, i): PipelineFactory => {
+const FAMILY_AXIS: NamedAxis<ModelSpec> = {
+  noun: "family",
+  typeName: "ModelSpec",
+  builtIn: builtInModels,
+  builtInNames: LAYER_FAMILIES,
+  nameKey: "family",
+  functionKeys: ["build", "samples"],
+};
+
+const STRATEGY_AXIS: NamedAxis<PipelineFactory> = {
+  noun: "strategy",
+  typeName: "PipelineFactory",
+  builtIn: builtInPipelines,
+  builtInNames: DATASET_STRATEGIES,
+  nameKey: "strategy",
+  functionKeys: ["create"],
+};
+
+function resolveNamed<T>(file: string, key: string, value: unknown, axis: NamedAxis<T>): T[] {
+  const entries = nonEmptyArray(file, key, value).map((entry, i): T => {
     const at = `${key}[${i}]`;
     if (typeof entry === "string") {
-      const factory = (builtInPipelines as Record<string, PipelineFactory>)[entry];
-      if (!factory) throw new SuiteConfigError(file, at, `unknown strategy "${entry}" (built-in: ${DATASET_STRATEGIES.join(", ")}; or pass a PipelineFactory object)`);
-      return factory;
+      const found = axis.builtIn[entry];
+      if (!found) throw new SuiteConfigError(file, at, `unknown ${axis.noun} "${entry}" (built-in: ${axis.builtInNames.join(", ")}; or pass a ${axis.typeName} object)`);
+      return found;
     }
-    const factory = entry as Partial<PipelineFactory> | null;
-    if (typeof factory !== "object" || factory === null) throw new SuiteConfigError(file, at, `must be a strategy name or a PipelineFactory, got ${describe(entry)}`);
-    if (typeof factory.strategy !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(factory.strategy)) {
-      throw new SuiteConfigError(file, `${at}.strategy`, `must be a kebab-case name (it becomes part of the cell id), got ${describe(factory.strategy)}`);
+    const object = entry as Partial<Record<string, unknown>> | null;
+    if (typeof object !== "object" || object === null) throw new SuiteConfigError(file, at, `must be a ${axis.noun} name or a ${axis.typeName}, got ${describe(entry)}`);
+    const name = object[axis.nameKey];
+    if (typeof name !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+      throw new SuiteConfigError(file, `${at}.${axis.nameKey}`, `must be a kebab-case name (it becomes part of the cell id), got ${describe(name)}`);
     }
-    if (typeof factory.create !== "function") throw new SuiteConfigError(file, `${at}.create`, `must be a function, got ${describe(factory.create)}`);
-    return factory as PipelineFactory;
+    for (const method of axis.functionKeys) {
+      if (typeof object[method] !== "function") throw new SuiteConfigError(file, `${at}.${method}`, `must be a function, got ${describe(object[method])}`);
+    }
+    return entry as T;
   });
-  return unique(file, key, factories, (f) => f.strategy);
+  return unique(file, key, entries, (e) => e[axis.nameKey] as string);
 }
 
 function resolveBatchSizes(file: string, key: string, value: unknown): number[] {
@@ -212,8 +226,8 @@ function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string,
   if (!partial && warmupEpochs >= epochs) {
     throw new SuiteConfigError(file, key("warmupEpochs"), `must be less than epochs (${epochs}), got ${warmupEpochs}: no epoch would be left to judge growth`);
   }
-  const families = has("families") ? resolveFamilies(file, key("families"), m.families) : LAYER_FAMILIES.map((f) => builtInModels[f]);
-  const strategies = has("strategies") ? resolveStrategies(file, key("strategies"), m.strategies) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]);
+  const families = has("families") ? resolveNamed(file, key("families"), m.families, FAMILY_AXIS) : LAYER_FAMILIES.map((f) => builtInModels[f]);
+  const strategies = has("strategies") ? resolveNamed(file, key("strategies"), m.strategies, STRATEGY_AXIS) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]);
   const batchSizes = has("batchSizes") ? resolveBatchSizes(file, key("batchSizes"), m.batchSizes) : [...SUITE_DEFAULTS.batchSizes];
   const backends = has("backends") ? resolveBackends(file, key("backends"), m.backends) : [...SUITE_DEFAULTS.backends];
   const axes: OverrideAxes = { family: families.map((f) => f.family), strategy: strategies.map((s) => s.strategy), batchSize: batchSizes, backend: backends };
