@@ -3,8 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PassThrough } from "node:stream";
-import { readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
+import { bufferedIo, readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
 import { runCommand } from "../src/cli/command-run.js";
 import { silentProgress, type ProgressReporter } from "../src/parent/progress.js";
 
@@ -18,19 +17,11 @@ export interface CliRun {
   results: ResultsFile | null;
 }
 
-function sink(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = "";
-  stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-  return { stream, text: () => text };
-}
-
 /** Runs the CLI's run command exactly as given, with its output captured. */
 export async function captureKmb(argv: string[], progress: ProgressReporter = silentProgress()): Promise<Omit<CliRun, "results">> {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await runCommand(argv, { stdout: stdout.stream, stderr: stderr.stream as unknown as NodeJS.WriteStream, progress });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  const io = bufferedIo();
+  const code = await runCommand(argv, io, { progress });
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 /** Runs the CLI's run command with --out in a fresh temp folder; reads the results file when one was written. */

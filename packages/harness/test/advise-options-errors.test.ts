@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ADVISE_DEFAULTS, parseAdviseArgs } from "../src/cli/advise-options.js";
-import { DEFAULT_TIMEOUT_MS, UsageError } from "../src/cli/cli-options.js";
+import { DEFAULT_TIMEOUT_MS } from "../src/cli/cli-options.js";
+import { UsageError } from "../src/cli/usage-error.js";
 
 describe("advise flags", () => {
   it("parses every flag into typed options", () => {

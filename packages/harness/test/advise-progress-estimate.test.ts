@@ -1,5 +1,4 @@
-import { PassThrough } from "node:stream";
-import { syntheticCell } from "@keras-mem-bench/results";
+import { bufferedIo, syntheticCell } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
 import { estimateProbeTotal, EXPECTED_PROBES_PER_ROW } from "../src/advise/probe-estimate.js";
 import { streamProgress } from "../src/parent/progress.js";
@@ -13,16 +12,14 @@ describe("advise progress", () => {
   });
 
   it("the harness reporter takes a new total and prints the caller's note on the finished line", () => {
-    const stream = new PassThrough();
-    let text = "";
-    stream.on("data", (c: Buffer) => (text += c.toString("utf8")));
-    const progress = streamProgress(stream as unknown as NodeJS.WriteStream, false);
+    const io = bufferedIo();
+    const progress = streamProgress(io);
     const cell = syntheticCell({ family: "lstm", strategy: "generator", batchSize: 512, backend: "wasm" });
     progress.start(5, 1);
     progress.setTotal!(7);
     progress.cellStarted(0, { ...cell, gpuMemoryGrowth: null }, 2);
     progress.cellFinished(0, cell, "bisect: fits: 250.8 MiB of 320.0 MiB");
     progress.finish();
-    expect(text).toMatch(/^\[1\/7\] lstm\/generator\/b512\/wasm: started\n\[1\/7\] lstm\/generator\/b512\/wasm: ok, stable, [\d.]+ s · bisect: fits: 250\.8 MiB of 320\.0 MiB · elapsed /);
+    expect(io.err).toMatch(/^\[1\/7\] lstm\/generator\/b512\/wasm: started\n\[1\/7\] lstm\/generator\/b512\/wasm: ok, stable, [\d.]+ s · bisect: fits: 250\.8 MiB of 320\.0 MiB · elapsed /);
   });
 });

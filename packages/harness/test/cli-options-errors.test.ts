@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIMEOUT_MS, parseRunArgs, UsageError } from "../src/cli/cli-options.js";
+import { DEFAULT_TIMEOUT_MS, parseRunArgs } from "../src/cli/cli-options.js";
+import { UsageError } from "../src/cli/usage-error.js";
 import { parseDuration, parseSize } from "../src/units.js";
 
 describe("run flags", () => {

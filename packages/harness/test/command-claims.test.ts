@@ -2,19 +2,13 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { syntheticCell, syntheticResults, type Cell } from "@keras-mem-bench/results";
+import { bufferedIo as capture, syntheticCell, syntheticResults, type Cell } from "@keras-mem-bench/results";
 import { beforeEach, describe, expect, it } from "vitest";
 import { claimsCommand } from "../src/cli/command-claims.js";
 import { heatmapCommand } from "../src/cli/command-heatmap.js";
-import type { CommandIo } from "../src/cli/command-compare.js";
 import { useTempFolder } from "../../../test/_temp-folder.js";
 
 const MiB = 2 ** 20;
-
-function capture(): CommandIo & { out: string; err: string } {
-  const io = { out: "", err: "", color: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
 
 /** A dense cell on 65,536 samples; in-memory holds the 50 MiB data set as tensors and peaks 110 MiB higher. */
 function denseCell(strategy: string): Cell {

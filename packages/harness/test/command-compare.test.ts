@@ -1,18 +1,13 @@
 // The compare and merge commands as a user runs them: files in, table out, exit status, files written.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readResultsFile, syntheticCell, syntheticResults, type ResultsFile } from "@keras-mem-bench/results";
+import { bufferedIo as capture, readResultsFile, syntheticCell, syntheticResults, type ResultsFile } from "@keras-mem-bench/results";
 import { beforeEach, describe, expect, it } from "vitest";
-import { compareCommand, type CommandIo } from "../src/cli/command-compare.js";
+import { compareCommand } from "../src/cli/command-compare.js";
 import { mergeCommand } from "../src/cli/command-merge.js";
 import { useTempFolder } from "../../../test/_temp-folder.js";
 
 const k = (family: string) => ({ family, strategy: "tf-data", batchSize: 32, backend: "wasm" });
-
-function capture(): CommandIo & { out: string; err: string } {
-  const io = { out: "", err: "", color: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
 
 describe("kmb compare", () => {
   const dir = useTempFolder("kmb-compare-");

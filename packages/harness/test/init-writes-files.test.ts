@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateWorkflow } from "@action-validator/core";
+import { bufferedIo } from "@keras-mem-bench/results";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { initCommand } from "../src/cli/command-init.js";
 import { ACTION_REF, WORKFLOW_FILE } from "../src/cli/init-templates.js";
@@ -19,10 +20,9 @@ afterEach(async () => {
 });
 
 async function init(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await initCommand(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }, dir);
-  return { code, stdout, stderr };
+  const io = bufferedIo();
+  const code = await initCommand(argv, io, dir);
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 describe("kmb init", () => {

@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { BUDGET_METRICS, type BudgetMetric } from "@keras-mem-bench/results";
 import { BACKENDS } from "../child/backend-setup.js";
 import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
-import { DEFAULT_TIMEOUT_MS, parseBackendFlag, positiveInt, UsageError } from "./cli-options.js";
+import { DEFAULT_TIMEOUT_MS, parseBackendFlag, positiveInt } from "./cli-options.js";
+import { UsageError } from "./usage-error.js";
 
 export interface AdviseOptions {
   help: boolean;

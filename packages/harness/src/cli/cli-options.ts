@@ -3,15 +3,7 @@ import { parseArgs } from "node:util";
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
 import { growthWord, parseGrowthWord, parseShard, type Shard } from "../matrix/matrix.js";
 import { parseDuration, parseSize } from "../units.js";
-
-/** Bad command-line input; the CLI prints the message and exits 2. */
-export class UsageError extends Error {
-  readonly code = "KMB_USAGE";
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { UsageError } from "./usage-error.js";
 
 export interface RunOptions {
   help: boolean;

@@ -3,7 +3,7 @@
 import { appendFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { gpuInventory } from "@keras-mem-bench/gpu-memory";
-import { ADVICE_SCHEMA_VERSION, AdviceFileError, cellId, writeAdviceFile, type Advice, type AdviceFile, type AdviceProbe, type AdviceSearchInfo, type Cell } from "@keras-mem-bench/results";
+import { ADVICE_SCHEMA_VERSION, AdviceFileError, cellId, exitCodeFor, processIo, writeAdviceFile, type CommandIo, type Advice, type AdviceFile, type AdviceProbe, type AdviceSearchInfo, type Cell } from "@keras-mem-bench/results";
 import { renderAdviceMarkdown } from "../advise/advice-markdown.js";
 import { renderAdviceNotes, renderAdviceTable } from "../advise/advice-table.js";
 import { probeNote, rowName, searchLine } from "../advise/advice-words.js";
@@ -22,23 +22,23 @@ import { cellSettings } from "../suite/suite-overrides.js";
 import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
 import { formatBytes, formatDuration } from "@keras-mem-bench/metrics";
 import { ADVISE_USAGE, parseAdviseArgs, type AdviseOptions } from "./advise-options.js";
-import { UsageError } from "./cli-options.js";
-import { selectCells, type CommandIo } from "./command-run.js";
+import { selectCells } from "./command-run.js";
+import { UsageError } from "./usage-error.js";
 
 const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError, BatchGridError];
 
-export async function adviseCommand(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function adviseCommand(argv: readonly string[], io: CommandIo = processIo(), progress: ProgressReporter = streamProgress(io)): Promise<number> {
   try {
-    return await advise(argv, io);
+    return await advise(argv, io, progress);
   } catch (error) {
     if (error instanceof OutFileError) {
-      io.stderr.write(`kmb advise: --out "${error.path}": cannot write the advice file: ${(error.cause as Error).message}\n`);
-      return 1;
+      io.stderr(`kmb advise: --out "${error.path}": cannot write the advice file: ${(error.cause as Error).message}\n`);
+      return exitCodeFor(error);
     }
     if (EXPECTED_ERRORS.some((E) => error instanceof E)) {
-      io.stderr.write(`kmb advise: ${(error as Error).message}\n`);
-      if (error instanceof UsageError) io.stderr.write("Run `kmb advise --help` for the options.\n");
-      return 2;
+      io.stderr(`kmb advise: ${(error as Error).message}\n`);
+      if (error instanceof UsageError) io.stderr("Run `kmb advise --help` for the options.\n");
+      return exitCodeFor(error);
     }
     throw error;
   }
@@ -72,10 +72,10 @@ async function checkOutputPath(flag: string, path: string | null): Promise<void>
   if (problem !== null) throw new UsageError(`${flag} "${path}": ${problem}`);
 }
 
-async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
+async function advise(argv: readonly string[], io: CommandIo, progress: ProgressReporter): Promise<number> {
   const options = parseAdviseArgs(argv);
   if (options.help) {
-    io.stdout.write(ADVISE_USAGE);
+    io.stdout(ADVISE_USAGE);
     return 0;
   }
   await checkOutputPath("--out", options.out);
@@ -97,7 +97,7 @@ async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
   };
   const plan = { grid, budgetBytes: options.budgetBytes, startBatchSize: Math.max(grid.min, Math.min(...suite.batchSizes)), maxProbes: options.maxProbes };
   const suiteFile = relative(process.cwd(), suite.file) || suite.file;
-  io.stderr.write(`kmb advise: suite "${suite.name}" (${suiteFile}): ${rows.length} row${rows.length === 1 ? "" : "s"} · ${searchLine(options.metric, options.budgetBytes, search)}${options.out ? ` → ${options.out}` : ""}\n`);
+  io.stderr(`kmb advise: suite "${suite.name}" (${suiteFile}): ${rows.length} row${rows.length === 1 ? "" : "s"} · ${searchLine(options.metric, options.budgetBytes, search)}${options.out ? ` → ${options.out}` : ""}\n`);
 
   const env = collectEnvironment({ gpu: rows.some((r) => GPU_BACKENDS.has(r.backend)) ? await gpuInventory() : null });
   const file: AdviceFile = { schemaVersion: ADVICE_SCHEMA_VERSION, createdAt: new Date().toISOString(), suite: { name: suite.name }, search, env, advice: [] };
@@ -116,7 +116,7 @@ async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
   const stop = (code: 130 | 143) => () => {
     if (exitSignal) return;
     exitSignal = code;
-    io.stderr.write(`\nkmb advise: ${code === 130 ? "interrupted" : "terminated"}; stopping the running probe…\n`);
+    io.stderr(`\nkmb advise: ${code === 130 ? "interrupted" : "terminated"}; stopping the running probe…\n`);
     controller.abort();
   };
   const onInt = stop(130);
@@ -124,7 +124,6 @@ async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
 
-  const progress = io.progress ?? streamProgress(io.stderr);
   const probesPerFinishedRow: number[] = [];
   let probeIndex = 0;
   const started = performance.now();
@@ -165,7 +164,7 @@ async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
       probesPerFinishedRow.push(advice.probes.length);
       file.advice.push(advice);
       progress.setTotal?.(estimateProbeTotal({ probesPerFinishedRow, probesInCurrentRow: null, rowsNotStarted: rows.length - rowIndex - 1, maxProbes: options.maxProbes }));
-      io.stderr.write(`kmb advise: ${rowName(advice)}: ${advice.reason}\n`);
+      io.stderr(`kmb advise: ${rowName(advice)}: ${advice.reason}\n`);
       await save();
     }
   } finally {
@@ -177,11 +176,11 @@ async function advise(argv: readonly string[], io: CommandIo): Promise<number> {
   const wall = performance.now() - started;
   const probes = file.advice.reduce((n, a) => n + a.probes.length, 0);
   if (file.advice.length > 0) {
-    io.stdout.write(`\n${renderAdviceTable(file.advice, search)}\n\n${renderAdviceNotes(file.advice)}\n\n`);
+    io.stdout(`\n${renderAdviceTable(file.advice, search)}\n\n${renderAdviceNotes(file.advice)}\n\n`);
   }
-  io.stdout.write(`${searchLine(options.metric, options.budgetBytes, search)}\n${file.advice.length} of ${rows.length} rows · ${probes} probes · wall ${formatDuration(wall)}\n`);
+  io.stdout(`${searchLine(options.metric, options.budgetBytes, search)}\n${file.advice.length} of ${rows.length} rows · ${probes} probes · wall ${formatDuration(wall)}\n`);
   if (options.markdown !== null && file.advice.length > 0) await appendFile(options.markdown, renderAdviceMarkdown(file));
-  if (options.out) io.stderr.write(`kmb advise: advice (${file.advice.length} of ${rows.length} rows, budget ${formatBytes(options.budgetBytes)}) in ${options.out}\n`);
+  if (options.out) io.stderr(`kmb advise: advice (${file.advice.length} of ${rows.length} rows, budget ${formatBytes(options.budgetBytes)}) in ${options.out}\n`);
   if (controller.signal.aborted) return exitSignal ?? 130;
   return 0;
 }

@@ -5,10 +5,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluateClaims, renderClaimsMarkdown, renderClaimsTerminal } from "@keras-mem-bench/report";
-import { readResultsFile } from "@keras-mem-bench/results";
-import { CommandInputError, defaultIo, inputFailure, type CommandIo } from "./command-compare.js";
+import { EXIT_BAD_INPUT, processIo, readResultsFile, type CommandIo } from "@keras-mem-bench/results";
 import { runCommand } from "./command-run.js";
 import { repositorySuiteFile } from "../suite/suite-load.js";
+import { reportBadInput } from "./report-bad-input.js";
+import { UsageError } from "./usage-error.js";
 
 /** The claims suite: the repository's suites/claims.ts, written with the same API as a user's suite. */
 export const CLAIMS_SUITE_FILE = repositorySuiteFile("claims");
@@ -45,7 +46,7 @@ function parseClaimsArgs(argv: readonly string[]): ClaimsArgs {
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--from" || flag === "--markdown" || flag === "--out") {
       const value = inline ?? argv[++i];
-      if (value === undefined || value === "") throw new CommandInputError(`kmb claims: ${flag} needs a file\n\n${CLAIMS_USAGE}`);
+      if (value === undefined || value === "") throw new UsageError(`kmb claims: ${flag} needs a file\n\n${CLAIMS_USAGE}`);
       args[flag.slice(2) as "from" | "markdown" | "out"] = value;
     } else if (flag === "--help" || flag === "-h") {
       args.help = true;
@@ -54,12 +55,12 @@ function parseClaimsArgs(argv: readonly string[]): ClaimsArgs {
     }
   }
   if (args.from !== null && (args.runArgs.length > 0 || args.out !== null)) {
-    throw new CommandInputError(`kmb claims: --from reports from a file; it takes no run options (got ${[...(args.out === null ? [] : ["--out"]), ...args.runArgs].join(" ")})`);
+    throw new UsageError(`kmb claims: --from reports from a file; it takes no run options (got ${[...(args.out === null ? [] : ["--out"]), ...args.runArgs].join(" ")})`);
   }
   return args;
 }
 
-export async function claimsCommand(argv: readonly string[], io: CommandIo = defaultIo()): Promise<number> {
+export async function claimsCommand(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   try {
     const args = parseClaimsArgs(argv);
     if (args.help) {
@@ -75,8 +76,8 @@ export async function claimsCommand(argv: readonly string[], io: CommandIo = def
     const out = args.out ?? join(tempDir!, "claims.json");
     try {
       const config = args.runArgs.some((a) => a === "--config" || a.startsWith("--config=")) ? [] : ["--config", CLAIMS_SUITE_FILE];
-      const code = await runCommand([...config, ...args.runArgs, "--out", out], { stdout: process.stdout, stderr: process.stderr }, { endClaims: false });
-      if (code === 2) return code;
+      const code = await runCommand([...config, ...args.runArgs, "--out", out], io, { endClaims: false });
+      if (code === EXIT_BAD_INPUT) return code;
       const results = await readResultsFile(out).catch(() => null);
       if (results !== null && results.cells.length > 0) await report(results, args, io);
       return code;
@@ -84,7 +85,7 @@ export async function claimsCommand(argv: readonly string[], io: CommandIo = def
       if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
     }
   } catch (error) {
-    return inputFailure(io, error);
+    return reportBadInput(io, error);
   }
 }
 
@@ -95,7 +96,7 @@ async function report(results: Awaited<ReturnType<typeof readResultsFile>>, args
     try {
       await writeFile(args.markdown, renderClaimsMarkdown(claims));
     } catch (error) {
-      throw new CommandInputError(`--markdown: cannot write ${args.markdown}: ${(error as Error).message}`);
+      throw new UsageError(`--markdown: cannot write ${args.markdown}: ${(error as Error).message}`);
     }
     io.stderr(`Claims written to ${args.markdown}\n`);
   }

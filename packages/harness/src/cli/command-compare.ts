@@ -1,41 +1,13 @@
 // `kmb compare BASE.json HEAD.json [--markdown FILE] [--fail-on-regression] [--thresholds FILE]`:
 // reads and validates both results files, prints the terminal table, optionally writes the markdown
-// report. Exit 0, or 1 on a regression with --fail-on-regression, or 2 when an input is unusable.
+// report. Exit 0, or 1 on a regression with --fail-on-regression, or 2 when an input is unusable (the one rule:
+// packages/results/src/exit-code.ts).
 import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { compare, MergeError, parseThresholds, renderMarkdown, renderTerminal, ThresholdsError, type Thresholds } from "@keras-mem-bench/report";
-import { readResultsFile, ResultsFileError } from "@keras-mem-bench/results";
-
-/** Where a command writes; tests pass their own to capture output. */
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Colour the terminal table unless a flag says otherwise. */
-  color: boolean;
-}
-
-export function defaultIo(): CommandIo {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-  };
-}
-
-/** A bad flag, file or value: printed as is, exit status 2. */
-export class CommandInputError extends Error {
-  readonly code = "KMB_CLI_INPUT";
-  override name = "CommandInputError";
-}
-
-/** Errors that say what is wrong with the user's input become a message and exit 2; anything else is a bug and propagates. */
-export function inputFailure(io: CommandIo, error: unknown): number {
-  if (error instanceof CommandInputError || error instanceof ResultsFileError || error instanceof ThresholdsError || error instanceof MergeError) {
-    io.stderr(`${error.message}\n`);
-    return 2;
-  }
-  throw error;
-}
+import { compare, parseThresholds, renderMarkdown, renderTerminal, type Thresholds } from "@keras-mem-bench/report";
+import { EXIT_FAILED, processIo, readResultsFile, type CommandIo } from "@keras-mem-bench/results";
+import { parseCommandArgs } from "./command-args.js";
+import { reportBadInput } from "./report-bad-input.js";
+import { UsageError } from "./usage-error.js";
 
 export const COMPARE_USAGE = `Usage: kmb compare BASE.json HEAD.json [options]
 
@@ -55,49 +27,39 @@ async function loadThresholds(path: string): Promise<Thresholds> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new CommandInputError(`--thresholds: cannot read ${path}: ${(error as Error).message}`);
+    throw new UsageError(`--thresholds: cannot read ${path}: ${(error as Error).message}`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new CommandInputError(`--thresholds: ${path} is not JSON: ${(error as Error).message}`);
+    throw new UsageError(`--thresholds: ${path} is not JSON: ${(error as Error).message}`);
   }
   return parseThresholds(data, path);
 }
 
-export async function compareCommand(argv: string[], io: CommandIo = defaultIo()): Promise<number> {
+export async function compareCommand(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          markdown: { type: "string" },
-          "fail-on-regression": { type: "boolean", default: false },
-          thresholds: { type: "string" },
-          marker: { type: "string" },
-          title: { type: "string" },
-          color: { type: "boolean" },
-          "no-color": { type: "boolean" },
-          help: { type: "boolean", short: "h", default: false },
-        },
-      });
-    } catch (error) {
-      throw new CommandInputError(`kmb compare: ${(error as Error).message}\n\n${COMPARE_USAGE}`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs("compare", COMPARE_USAGE, argv, {
+      markdown: { type: "string" },
+      "fail-on-regression": { type: "boolean", default: false },
+      thresholds: { type: "string" },
+      marker: { type: "string" },
+      title: { type: "string" },
+      color: { type: "boolean" },
+      "no-color": { type: "boolean" },
+      help: { type: "boolean", short: "h", default: false },
+    });
     if (values.help) {
       io.stdout(`${COMPARE_USAGE}\n`);
       return 0;
     }
     if (positionals.length !== 2) {
-      throw new CommandInputError(`kmb compare: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? "" : "s"}\n\n${COMPARE_USAGE}`);
+      throw new UsageError(`kmb compare: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? "" : "s"}\n\n${COMPARE_USAGE}`);
     }
     const [basePath, headPath] = positionals as [string, string];
     if (values.marker !== undefined && !/^[A-Za-z0-9:._-]+$/.test(values.marker)) {
-      throw new CommandInputError(`--marker: ${JSON.stringify(values.marker)} may hold only letters, digits and : . _ -`);
+      throw new UsageError(`--marker: ${JSON.stringify(values.marker)} may hold only letters, digits and : . _ -`);
     }
     const thresholds = values.thresholds === undefined ? undefined : await loadThresholds(values.thresholds);
     const [base, head] = await Promise.all([readResultsFile(basePath), readResultsFile(headPath)]);
@@ -115,13 +77,13 @@ export async function compareCommand(argv: string[], io: CommandIo = defaultIo()
       try {
         await writeFile(values.markdown, markdown);
       } catch (error) {
-        throw new CommandInputError(`--markdown: cannot write ${values.markdown}: ${(error as Error).message}`);
+        throw new UsageError(`--markdown: cannot write ${values.markdown}: ${(error as Error).message}`);
       }
       io.stderr(`Markdown report written to ${values.markdown}\n`);
     }
-    if (comparison.regressions > 0 && values["fail-on-regression"]) return 1;
+    if (comparison.regressions > 0 && values["fail-on-regression"]) return EXIT_FAILED;
     return 0;
   } catch (error) {
-    return inputFailure(io, error);
+    return reportBadInput(io, error);
   }
 }

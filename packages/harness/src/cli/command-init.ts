@@ -2,9 +2,11 @@
 // folder). Never overwrites a file unless --force says so: the refusal names every file in the way.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
-import { CommandInputError, defaultIo, inputFailure, type CommandIo } from "./command-compare.js";
+import { processIo, type CommandIo } from "@keras-mem-bench/results";
+import { parseCommandArgs } from "./command-args.js";
 import { suiteFileName, suiteTemplate, WORKFLOW_FILE, workflowTemplate, type PackageManager, type SuiteLanguage } from "./init-templates.js";
+import { reportBadInput } from "./report-bad-input.js";
+import { UsageError } from "./usage-error.js";
 
 export const INIT_USAGE = `Usage: kmb init [options]
 
@@ -32,17 +34,15 @@ async function packageManagerOf(dir: string): Promise<PackageManager> {
   return "npm";
 }
 
-export async function initCommand(argv: string[], io: CommandIo = defaultIo(), cwd: string = process.cwd()): Promise<number> {
+export async function initCommand(argv: readonly string[], io: CommandIo = processIo(), cwd: string = process.cwd()): Promise<number> {
   try {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { ts: { type: "boolean", default: false }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-      }));
-    } catch (error) {
-      throw new CommandInputError(`kmb init: ${(error as Error).message}\n\n${INIT_USAGE}`);
-    }
+    const { values } = parseCommandArgs(
+      "init",
+      INIT_USAGE,
+      argv,
+      { ts: { type: "boolean", default: false }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      false,
+    );
     if (values.help) {
       io.stdout(`${INIT_USAGE}\n`);
       return 0;
@@ -56,7 +56,7 @@ export async function initCommand(argv: string[], io: CommandIo = defaultIo(), c
     if (!values.force) {
       const taken = [];
       for (const file of files) if (await exists(join(cwd, file.path))) taken.push(file.path);
-      if (taken.length > 0) throw new CommandInputError(`kmb init: ${taken.join(" and ")} already exist${taken.length === 1 ? "s" : ""}; nothing was written (--force overwrites)`);
+      if (taken.length > 0) throw new UsageError(`kmb init: ${taken.join(" and ")} already exist${taken.length === 1 ? "s" : ""}; nothing was written (--force overwrites)`);
     }
     for (const file of files) {
       await mkdir(dirname(join(cwd, file.path)), { recursive: true });
@@ -66,6 +66,6 @@ export async function initCommand(argv: string[], io: CommandIo = defaultIo(), c
     io.stdout(`\nNext: npx kmb --config ${suiteFile} --quick${language === "ts" ? " (needs tsx: npm install --save-dev tsx)" : ""}\n`);
     return 0;
   } catch (error) {
-    return inputFailure(io, error);
+    return reportBadInput(io, error);
   }
 }

@@ -2,7 +2,8 @@
 import { relative } from "node:path";
 import { evaluateClaims, renderClaimsTerminal } from "@keras-mem-bench/report";
 import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
-import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from "./cli-options.js";
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, exitCodeFor, processIo, type CommandIo } from "@keras-mem-bench/results";
+import { parseRunArgs, RUN_USAGE, type RunOptions } from "./cli-options.js";
 import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "../matrix/matrix.js";
 import { streamProgress, type ProgressReporter } from "../parent/progress.js";
 import { OutFileError, outPathProblem } from "../parent/out-file.js";
@@ -13,41 +14,41 @@ import { cellSettings } from "../suite/suite-overrides.js";
 import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
 import { TfjsVersionError } from "../tfjs-support.js";
 import { formatDuration, formatMiB } from "../units.js";
+import { UsageError } from "./usage-error.js";
 
-export interface CommandIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-  progress?: ProgressReporter;
-}
-
+// What a run reports as the user's mistake (message only); anything else, an invalid results file the harness itself
+// made included, is a bug and propagates to the CLI entry, which prints its stack.
 const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError, TfjsVersionError];
 
 export interface RunCommandOptions {
   /** End with the claims this run's cells can answer (default true; `kmb claims` prints all of them itself). */
   endClaims?: boolean;
+  /** Where progress goes (default: the command's stderr). */
+  progress?: ProgressReporter;
 }
 
-export async function runCommand(argv: readonly string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }, options: RunCommandOptions = {}): Promise<number> {
+/** Runs `kmb run <argv>` and returns the exit code. */
+export async function runCommand(argv: readonly string[], io: CommandIo = processIo(), options: RunCommandOptions = {}): Promise<number> {
   try {
-    return await run(argv, io, options.endClaims ?? true);
+    return await run(argv, io, options.progress ?? streamProgress(io), options.endClaims ?? true);
   } catch (error) {
     if (error instanceof OutFileError) {
-      io.stderr.write(`kmb: --out "${error.path}": cannot write the results file: ${(error.cause as Error).message}\n`);
-      return 1;
+      io.stderr(`kmb: --out "${error.path}": cannot write the results file: ${(error.cause as Error).message}\n`);
+      return exitCodeFor(error);
     }
     if (EXPECTED_ERRORS.some((E) => error instanceof E)) {
-      io.stderr.write(`kmb: ${(error as Error).message}\n`);
-      if (error instanceof UsageError) io.stderr.write("Run `kmb --help` for the options.\n");
-      return 2;
+      io.stderr(`kmb: ${(error as Error).message}\n`);
+      if (error instanceof UsageError) io.stderr("Run `kmb --help` for the options.\n");
+      return exitCodeFor(error);
     }
     throw error;
   }
 }
 
-async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): Promise<number> {
+async function run(argv: readonly string[], io: CommandIo, progress: ProgressReporter, endClaims: boolean): Promise<number> {
   const options = parseRunArgs(argv);
   if (options.help) {
-    io.stdout.write(RUN_USAGE);
+    io.stdout(RUN_USAGE);
     return 0;
   }
   if (options.out !== null && !options.list) {
@@ -73,13 +74,13 @@ async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): 
   const sizes = [...new Set(cells.map((c) => perCell(c).samplesPerEpoch ?? samplesPerEpoch))];
 
   if (options.list) {
-    io.stdout.write(`${cells.map((c) => c.id).join("\n")}\n`);
+    io.stdout(`${cells.map((c) => c.id).join("\n")}\n`);
     return 0;
   }
   for (const backend of new Set(cells.map((c) => c.backend))) assertBackendInstalled(backend);
 
   const suiteFile = relative(process.cwd(), suite.file) || suite.file;
-  io.stderr.write(
+  io.stderr(
     `kmb: suite "${suite.name}" (${suiteFile})${suite.quick ? ", quick" : ""}: ${cells.length} cell${cells.length === 1 ? "" : "s"}` +
       `${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${matrixSize})` : ""}, ` +
       `${epochs} epochs of ${sizes.sort((a, b) => a - b).join(" / ")} samples (${warmupEpochs} warm-up), one process per cell` +
@@ -88,15 +89,15 @@ async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): 
   );
 
   const controller = new AbortController();
-  let exitSignal: 130 | 143 | undefined;
-  const stop = (code: 130 | 143) => () => {
+  let exitSignal: typeof EXIT_INTERRUPTED | typeof EXIT_TERMINATED | undefined;
+  const stop = (code: typeof EXIT_INTERRUPTED | typeof EXIT_TERMINATED) => () => {
     if (exitSignal) return;
     exitSignal = code;
-    io.stderr.write(`\nkmb: ${code === 130 ? "interrupted" : "terminated"}; stopping the running cell and writing the results file…\n`);
+    io.stderr(`\nkmb: ${code === EXIT_INTERRUPTED ? "interrupted" : "terminated"}; stopping the running cell and writing the results file…\n`);
     controller.abort();
   };
-  const onInt = stop(130);
-  const onTerm = stop(143);
+  const onInt = stop(EXIT_INTERRUPTED);
+  const onTerm = stop(EXIT_TERMINATED);
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
   const started = performance.now();
@@ -118,7 +119,7 @@ async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): 
       forcedGc: options.forcedGc,
       diagnostics: { origins: options.origins, originStacks: options.originStacks, heapSnapshots: options.diagnose },
       prestart: options.prestart,
-      progress: io.progress ?? streamProgress(io.stderr),
+      progress,
       signal: controller.signal,
     });
   } finally {
@@ -128,14 +129,14 @@ async function run(argv: readonly string[], io: CommandIo, endClaims: boolean): 
   const { results } = result;
   const wall = performance.now() - started;
   if (results.cells.length > 0) {
-    io.stdout.write(`\n${renderSummaryTable(results.cells)}\n\n${renderTotals(results.cells)} · wall ${formatDuration(wall)}\n`);
+    io.stdout(`\n${renderSummaryTable(results.cells)}\n\n${renderTotals(results.cells)} · wall ${formatDuration(wall)}\n`);
     const notes = renderNotes(results.cells);
-    if (notes) io.stdout.write(`\n${notes}\n`);
-    if (endClaims) io.stdout.write(`\n${renderClaimsTerminal(evaluateClaims(results), { answeredOnly: true })}\n`);
+    if (notes) io.stdout(`\n${notes}\n`);
+    if (endClaims) io.stdout(`\n${renderClaimsTerminal(evaluateClaims(results), { answeredOnly: true })}\n`);
   }
-  if (options.out) io.stderr.write(`kmb: results (${results.cells.length} of ${cells.length} cells) in ${options.out}\n`);
-  if (result.interrupted) return exitSignal ?? 130;
-  if (options.strict && results.cells.some((c) => c.status !== "ok")) return 1;
+  if (options.out) io.stderr(`kmb: results (${results.cells.length} of ${cells.length} cells) in ${options.out}\n`);
+  if (result.interrupted) return exitSignal ?? EXIT_INTERRUPTED;
+  if (options.strict && results.cells.some((c) => c.status !== "ok")) return EXIT_FAILED;
   return 0;
 }
 

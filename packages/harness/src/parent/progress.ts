@@ -1,5 +1,5 @@
 // Live progress over the matrix on stderr: one updating line on a terminal, plain lines in CI and pipes.
-import type { Cell } from "@keras-mem-bench/results";
+import { processIo, type Cell, type CommandIo } from "@keras-mem-bench/results";
 import type { MatrixCell } from "../matrix/matrix.js";
 import { formatDuration } from "../units.js";
 
@@ -51,8 +51,9 @@ export function silentProgress(): ProgressReporter {
   return { start() {}, cellStarted() {}, epochFinished() {}, cellFinished() {}, finish() {} };
 }
 
-/** Writes to `stream` (stderr). On a TTY outside CI the status line is redrawn in place twice a second. */
-export function streamProgress(stream: NodeJS.WriteStream = process.stderr, interactive = Boolean(stream.isTTY) && !process.env["CI"]): ProgressReporter {
+/** Writes to the command's stderr. On a terminal outside CI (`io.interactive`) the status line is redrawn in place twice a second. */
+export function streamProgress(io: Pick<CommandIo, "stderr" | "interactive" | "stderrColumns"> = processIo()): ProgressReporter {
+  const { interactive } = io;
   const state: ProgressState = { total: 0, finished: 0, running: [], elapsedMs: 0, jobs: 1 };
   let startedAt = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -61,10 +62,11 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr, inte
     if (!interactive) return;
     now();
     const line = progressLine(state);
-    const width = stream.columns ? stream.columns - 1 : 160;
-    stream.write(`\r\x1b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+    const columns = io.stderrColumns();
+    const width = columns ? columns - 1 : 160;
+    io.stderr(`\r\x1b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   };
-  const clear = () => interactive && stream.write("\r\x1b[2K");
+  const clear = () => interactive && io.stderr("\r\x1b[2K");
   return {
     start(total, jobs) {
       state.total = total;
@@ -75,7 +77,7 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr, inte
     cellStarted(index, cell, epochs) {
       state.running.push({ index, cell, epoch: 0, epochs });
       if (interactive) redraw();
-      else stream.write(`[${index + 1}/${state.total}] ${cell.id}: started\n`);
+      else io.stderr(`[${index + 1}/${state.total}] ${cell.id}: started\n`);
     },
     epochFinished(index, epoch) {
       const run = state.running.find((r) => r.index === index);
@@ -90,7 +92,7 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr, inte
       now();
       clear();
       const eta = estimateRemainingMs(state);
-      stream.write(`${finishedLine(index, state.total, cell, note)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`);
+      io.stderr(`${finishedLine(index, state.total, cell, note)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`);
       if (state.finished < state.total) redraw();
     },
     finish() {

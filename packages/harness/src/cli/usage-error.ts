@@ -1,0 +1,8 @@
+/** Bad command-line input (a flag, its value, a file it names); the command prints the message and exits 2. */
+export class UsageError extends Error {
+  readonly code = "KMB_USAGE";
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
