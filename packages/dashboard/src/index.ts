@@ -1,6 +1,7 @@
 export { buildDashboard, MODEL_FILE, SCRIPT_FILE, type BuildDashboardOptions, type BuildDashboardResult } from "./build-dashboard.js";
 export { bundleClient, type ClientBundle } from "./bundle-client.js";
 export { parseDashboardArgs, USAGE, type DashboardArgs } from "./dashboard-args.js";
+export { dashboardCommand } from "./dashboard-command.js";
 export { DashboardError } from "./dashboard-error.js";
 export { allocatorRank, buildDashboardModel, buildRunCurves, cellState, modelAxes, runFileName, type BuildModelOptions, type DashboardRun, type RunCommit } from "./dashboard-model.js";
 export { loadHistoryRuns, loadResultsRuns, mergeRuns } from "./load-runs.js";
