@@ -10,6 +10,7 @@ import { UsageError } from "../src/cli/usage-error.js";
 import { MatrixSelectionError } from "../src/matrix/matrix.js";
 import { OutFileError } from "../src/parent/out-file.js";
 import { SuiteConfigError } from "../src/suite/suite-resolve.js";
+import { TfjsVersionError } from "../src/tfjs-support.js";
 
 describe("kmb exit codes", () => {
   it("maps each error kmb reports: bad input 2, a results file that cannot be written mid-run 1", () => {
@@ -19,6 +20,7 @@ describe("kmb exit codes", () => {
       [new MatrixSelectionError("the filters select no cell"), 2],
       [new BackendUnavailableError("tensorflow", "install @tensorflow/tfjs-node"), 2],
       [new BatchGridError("--min-batch 64 --max-batch 32"), 2],
+      [new TfjsVersionError("@tensorflow/tfjs-core 3.20.0 is not supported"), 2],
       [new ResultsFileError("base.json", [{ path: "/cells", message: "missing" }]), 2],
       [new ThresholdsError("t.json", "defaults.timeAlpha", "must be between 0 and 1"), 2],
       [new MergeError("missing shard 2 of 2", ["s1.json"]), 2],

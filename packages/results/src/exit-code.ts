@@ -1,11 +1,11 @@
-// One rule from an error to the exit code, for every CLI (kmb run / compare / merge / advise, pnpm dashboard), so a
+// One rule from an error to the exit code, for every CLI (kmb and each of its commands, pnpm dashboard), so a
 // script tells "fix the input" from "the run found a problem" the same way whichever command it called:
 //   0         done (and nothing that a flag asked to fail on was found)
 //   1         the run failed or found what it was asked to fail on: a regression with --fail-on-regression,
 //             a cell that did not finish ok with --strict, a results file that could not be written mid-run,
 //             or an error without a KMB_ code (a bug: the stack is printed)
 //   2         bad input, nothing was measured or written: a flag or its value, a suite file, a filter or shard,
-//             a backend that is not installed, a results / thresholds / history / advice file that cannot be used
+//             a backend or tfjs version that cannot be used, a results / thresholds / history / advice file that cannot be used
 //   130, 143  stopped by SIGINT / SIGTERM (kmb run keeps the cells measured so far)
 
 export const EXIT_OK = 0;
@@ -20,6 +20,7 @@ export const BAD_INPUT_ERROR_CODES: Readonly<Record<string, string>> = {
   KMB_SUITE_CONFIG: "harness SuiteConfigError: the suite file",
   KMB_MATRIX_SELECTION: "harness MatrixSelectionError: --filter / --shard / --gpu-memory-growth select nothing usable",
   KMB_BACKEND_UNAVAILABLE: "harness BackendUnavailableError: a selected backend is not installed",
+  KMB_TFJS_UNSUPPORTED: "harness TfjsVersionError: the installed tfjs is outside the supported range",
   KMB_ADVISE_GRID: "harness BatchGridError: advise's batch range holds no candidate",
   KMB_RESULTS_INVALID: "results ResultsFileError: a results or history file",
   KMB_ADVICE_INVALID: "results AdviceFileError: an advice file",

@@ -11,6 +11,7 @@ describe("exit code rule", () => {
       "KMB_SUITE_CONFIG",
       "KMB_MATRIX_SELECTION",
       "KMB_BACKEND_UNAVAILABLE",
+      "KMB_TFJS_UNSUPPORTED",
       "KMB_ADVISE_GRID",
       "KMB_RESULTS_INVALID",
       "KMB_ADVICE_INVALID",
