@@ -4,6 +4,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./usage-error.js";
 
 type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
+/** What parseArgs returns for these flags: `values` typed per flag, `positionals` (never[] when not allowed). */
+type ParsedArgs<T extends FlagOptions, P extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: P; options: T }>>;
 
 /** `allowPositionals` false for a command that takes no file or word arguments: one given is then a usage error. */
 export function parseCommandArgs<const T extends FlagOptions, const P extends boolean = true>(
@@ -12,7 +14,7 @@ export function parseCommandArgs<const T extends FlagOptions, const P extends bo
   argv: readonly string[],
   options: T,
   allowPositionals: P = true as P,
-) {
+): ParsedArgs<T, P> {
   try {
     return parseArgs<{ args: string[]; allowPositionals: P; options: T }>({ args: [...argv], allowPositionals, options });
   } catch (error) {
