@@ -33,6 +33,7 @@ import {
   type LayerFamily,
   type DatasetStrategy,
 } from "@keras-mem-bench/harness";
+import { median, positiveIntegers } from "./_options.js";
 
 interface Options {
   family: string;
@@ -60,20 +61,7 @@ function parseOptions(argv: string[]): Options & { bare: string | undefined } {
       bare: { type: "string" },
     },
   });
-  const int = (name: keyof typeof values) => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} "${values[name]}": expected a positive integer`);
-    return n;
-  };
-  return {
-    family: values.family!,
-    strategy: values.strategy!,
-    batch: int("batch"),
-    epochs: int("epochs"),
-    samples: int("samples"),
-    rounds: int("rounds"),
-    bare: values.bare,
-  };
+  return { family: values.family!, strategy: values.strategy!, ...positiveIntegers(values, ["batch", "epochs", "samples", "rounds"]), bare: values.bare };
 }
 
 /** Child mode: train without the harness and print the epoch time as JSON. */
@@ -148,12 +136,6 @@ async function runHarness(o: Options, forcedGc: boolean): Promise<{ epochMs: num
   const gaps = s.slice(1).map((x, i) => x.elapsedMs - s[i]!.elapsedMs - x.timeMs);
   return { epochMs: cell.summary!.meanEpochMs, gcSampleMs: gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length) };
 }
-
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));

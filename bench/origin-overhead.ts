@@ -8,6 +8,7 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { DEFAULT_SUITE_FILE, expandMatrix, loadSuite, runMatrix, silentProgress } from "@keras-mem-bench/harness";
+import { median, positiveIntegers } from "./_options.js";
 
 const { values } = parseArgs({
   options: {
@@ -20,19 +21,8 @@ const { values } = parseArgs({
     stacks: { type: "boolean", default: false },
   },
 });
-const int = (name: "batch" | "epochs" | "samples" | "rounds") => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} "${values[name]}": expected a positive integer`);
-  return n;
-};
-const [batch, epochs, samples, rounds] = [int("batch"), int("epochs"), int("samples"), int("rounds")];
+const { batch, epochs, samples, rounds } = positiveIntegers(values, ["batch", "epochs", "samples", "rounds"]);
 const warmupEpochs = Math.min(2, epochs - 1);
-
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function runCell(origins: boolean): Promise<{ wallMs: number; cpuMs: number }> {
   const suite = await loadSuite(DEFAULT_SUITE_FILE, { quick: false });

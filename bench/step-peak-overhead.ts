@@ -15,6 +15,7 @@ import { builtInModels, builtInPipelines, setUpBackend, tf, type DatasetStrategy
 import { onTensorMade } from "../packages/harness/src/child/engine-hooks.js";
 import { StepCallback } from "../packages/harness/src/child/step-callback.js";
 import { StepPeakMeter } from "../packages/harness/src/child/step-peak.js";
+import { median, positiveIntegers } from "./_options.js";
 
 const SEED = 42;
 
@@ -28,20 +29,7 @@ const { values } = parseArgs({
     backend: { type: "string", default: "wasm" },
   },
 });
-const positive = (name: "batch" | "samples" | "rounds"): number => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} "${values[name]}": expected a positive integer`);
-  return n;
-};
-const batchSize = positive("batch");
-const samples = positive("samples");
-const rounds = positive("rounds");
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+const { batch: batchSize, samples, rounds } = positiveIntegers(values, ["batch", "samples", "rounds"]);
 
 await setUpBackend(values.backend!);
 tf.env().set("PROD", true);
