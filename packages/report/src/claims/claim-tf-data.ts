@@ -34,7 +34,7 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
     `${rss.label} (${count(tfData.samplesPerEpoch)} samples, b${tfData.batchSize}): ` + [tfData, ...others].map((c) => `${c.strategy} ${bytes(rss.of(c))}`).join(", "),
     `peak RSS: ` + [tfData, ...others].map((c) => `${c.strategy} ${rssWithBaseline(c)}`).join(", "),
     ...(rate === null ? [] : [`throughput: ` + [tfData, ...rates].map((c) => `${c.strategy} ${count(samplesPerSecond(c)!)} samples/s`).join(", ")]),
-    ...(between == null ? [] : [`tf-data keeps ${bytes(between)} of tensors between steps (the prefetch buffer)`]),
+    ...(between == null ? [] : [`tf-data keeps ${bytes(between)} of tensors between steps (what batch and prefetch hold then)`]),
   ];
   const cells = [tfData.id, ...others.map((o) => o.id)];
   const memoryWords = memoryBest
