@@ -33,7 +33,7 @@ import {
   type LayerFamily,
   type DatasetStrategy,
 } from "@keras-mem-bench/harness";
-import { median, positiveIntegers } from "./_options.js";
+import { median, positiveIntegers, stringFlags } from "./_options.js";
 
 interface Options {
   family: string;
@@ -52,12 +52,7 @@ function parseOptions(argv: string[]): Options & { bare: string | undefined } {
   const { values } = parseArgs({
     args: argv,
     options: {
-      family: { type: "string", default: "dense" },
-      strategy: { type: "string", default: "in-memory" },
-      batch: { type: "string", default: "32" },
-      epochs: { type: "string", default: "8" },
-      samples: { type: "string", default: "512" },
-      rounds: { type: "string", default: "5" },
+      ...stringFlags({ family: "dense", strategy: "in-memory", batch: 32, epochs: 8, samples: 512, rounds: 5 }),
       bare: { type: "string" },
     },
   });

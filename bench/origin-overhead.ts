@@ -8,16 +8,11 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { DEFAULT_SUITE_FILE, expandMatrix, loadSuite, runMatrix, silentProgress } from "@keras-mem-bench/harness";
-import { median, positiveIntegers } from "./_options.js";
+import { median, positiveIntegers, stringFlags } from "./_options.js";
 
 const { values } = parseArgs({
   options: {
-    family: { type: "string", default: "lstm" },
-    strategy: { type: "string", default: "in-memory" },
-    batch: { type: "string", default: "32" },
-    epochs: { type: "string", default: "8" },
-    samples: { type: "string", default: "256" },
-    rounds: { type: "string", default: "5" },
+    ...stringFlags({ family: "lstm", strategy: "in-memory", batch: 32, epochs: 8, samples: 256, rounds: 5 }),
     stacks: { type: "boolean", default: false },
   },
 });

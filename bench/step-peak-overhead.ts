@@ -15,19 +15,12 @@ import { builtInModels, builtInPipelines, setUpBackend, tf, type DatasetStrategy
 import { onTensorMade } from "../packages/harness/src/child/engine-hooks.js";
 import { StepCallback } from "../packages/harness/src/child/step-callback.js";
 import { StepPeakMeter } from "../packages/harness/src/child/step-peak.js";
-import { median, positiveIntegers } from "./_options.js";
+import { median, positiveIntegers, stringFlags } from "./_options.js";
 
 const SEED = 42;
 
 const { values } = parseArgs({
-  options: {
-    family: { type: "string", default: "dense,lstm,conv,depthwise-conv" },
-    strategy: { type: "string", default: "generator" },
-    batch: { type: "string", default: "32" },
-    samples: { type: "string", default: "512" },
-    rounds: { type: "string", default: "6" },
-    backend: { type: "string", default: "wasm" },
-  },
+  options: stringFlags({ family: "dense,lstm,conv,depthwise-conv", strategy: "generator", batch: 32, samples: 512, rounds: 6, backend: "wasm" }),
 });
 const { batch: batchSize, samples, rounds } = positiveIntegers(values, ["batch", "samples", "rounds"]);
 
