@@ -1,9 +1,9 @@
 // `kmb advise` flags → typed options. Pure; every error names the flag and the value it got.
-import { parseArgs } from "node:util";
 import { BUDGET_METRICS, type BudgetMetric } from "@keras-mem-bench/results";
 import { BACKENDS } from "../child/backend-setup.js";
 import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
 import { DEFAULT_TIMEOUT_MS, parseBackendFlag, positiveInt } from "./cli-options.js";
+import { parseFlags } from "./command-args.js";
 import { UsageError } from "./usage-error.js";
 
 export interface AdviseOptions {
@@ -66,33 +66,23 @@ export function checkAdviseFilters(filters: readonly string[]): void {
 }
 
 export function parseAdviseArgs(argv: readonly string[]): AdviseOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        budget: { type: "string" },
-        metric: { type: "string" },
-        config: { type: "string" },
-        filter: { type: "string", multiple: true },
-        backend: { type: "string" },
-        exact: { type: "boolean" },
-        "min-batch": { type: "string" },
-        "max-batch": { type: "string" },
-        "max-probes": { type: "string" },
-        epochs: { type: "string" },
-        samples: { type: "string" },
-        timeout: { type: "string" },
-        out: { type: "string" },
-        markdown: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseFlags(argv, {
+    help: { type: "boolean", short: "h" },
+    budget: { type: "string" },
+    metric: { type: "string" },
+    config: { type: "string" },
+    filter: { type: "string", multiple: true },
+    backend: { type: "string" },
+    exact: { type: "boolean" },
+    "min-batch": { type: "string" },
+    "max-batch": { type: "string" },
+    "max-probes": { type: "string" },
+    epochs: { type: "string" },
+    samples: { type: "string" },
+    timeout: { type: "string" },
+    out: { type: "string" },
+    markdown: { type: "string" },
+  });
   const v = parsed.values;
   const help = v.help ?? false;
   let budgetBytes = 0;

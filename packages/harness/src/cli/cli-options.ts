@@ -1,8 +1,8 @@
 // `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
-import { parseArgs } from "node:util";
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
 import { growthWord, parseGrowthWord, parseShard, type Shard } from "../matrix/matrix.js";
 import { parseDuration, parseSize } from "../units.js";
+import { parseFlags } from "./command-args.js";
 import { UsageError } from "./usage-error.js";
 
 export interface RunOptions {
@@ -121,40 +121,30 @@ export function parseBackendFlag(raw: string): string[] {
 }
 
 export function parseRunArgs(argv: readonly string[]): RunOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        quick: { type: "boolean" },
-        list: { type: "boolean" },
-        strict: { type: "boolean" },
-        "no-gc": { type: "boolean" },
-        "no-prestart": { type: "boolean" },
-        "no-origins": { type: "boolean" },
-        "origin-stacks": { type: "boolean" },
-        diagnose: { type: "boolean" },
-        config: { type: "string" },
-        out: { type: "string" },
-        filter: { type: "string", multiple: true },
-        "batch-sizes": { type: "string" },
-        backend: { type: "string" },
-        "gpu-memory-growth": { type: "string" },
-        epochs: { type: "string" },
-        "warmup-epochs": { type: "string" },
-        samples: { type: "string" },
-        shard: { type: "string" },
-        "max-rss": { type: "string" },
-        timeout: { type: "string" },
-        jobs: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseFlags(argv, {
+    help: { type: "boolean", short: "h" },
+    quick: { type: "boolean" },
+    list: { type: "boolean" },
+    strict: { type: "boolean" },
+    "no-gc": { type: "boolean" },
+    "no-prestart": { type: "boolean" },
+    "no-origins": { type: "boolean" },
+    "origin-stacks": { type: "boolean" },
+    diagnose: { type: "boolean" },
+    config: { type: "string" },
+    out: { type: "string" },
+    filter: { type: "string", multiple: true },
+    "batch-sizes": { type: "string" },
+    backend: { type: "string" },
+    "gpu-memory-growth": { type: "string" },
+    epochs: { type: "string" },
+    "warmup-epochs": { type: "string" },
+    samples: { type: "string" },
+    shard: { type: "string" },
+    "max-rss": { type: "string" },
+    timeout: { type: "string" },
+    jobs: { type: "string" },
+  });
   const v = parsed.values;
 
   let batchSizes: number[] | null = null;
