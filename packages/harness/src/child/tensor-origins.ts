@@ -65,8 +65,9 @@ export class TensorOriginTracker {
   private readonly live = new Map<number, Birth>();
   /** A variable's handle is re-registered on every assign; it keeps the origin of its first registration. */
   private readonly variables = new Map<number, Birth>();
+  private readonly byLayer = new Map<LayerLike | null, Map<string, Partial<Record<TensorPhase, TensorOrigin>>>>();
+  /** With stacks: origins by a string key that includes the stack. */
   private readonly origins = new Map<string, TensorOrigin>();
-  private readonly opOfScope = new Map<string, string>();
   private readonly layerStack: LayerLike[] = [];
   private explicitPhase: ExplicitPhase | null = null;
   private training = false;
@@ -152,31 +153,35 @@ export class TensorOriginTracker {
       this.explicitPhase ??
       (state.gradientDepth > 0 ? "forward" : state.activeTape != null ? "backward" : this.layerStack.length > 0 ? "forward" : this.training ? "pipeline" : "setup");
     const scope = state.activeScope?.name;
-    const op = scope !== undefined && scope.endsWith(OP_SCOPE_SUFFIX) ? this.opName(scope) : tensor instanceof tf.Variable ? "variable" : "tensor";
+    // The engine's own scope name string is the cache key (no string is built per tensor); outside an op,
+    // one of two constant keys.
+    const opKey = scope !== undefined && scope.endsWith(OP_SCOPE_SUFFIX) ? scope : tensor instanceof tf.Variable ? "variable" : "tensor";
     const layer = this.layerStack.length > 0 ? this.layerStack[this.layerStack.length - 1]! : null;
-    const stack = this.stacks ? userStack() : undefined;
-    const key = stack === undefined ? `${phase}|${op}|${layer?.name ?? ""}` : `${phase}|${op}|${layer?.name ?? ""}|${stack}`;
-    let origin = this.origins.get(key);
-    if (!origin) {
-      origin = {
-        phase,
-        op,
-        layer: layer?.name ?? null,
-        layerClass: layer ? (layer.constructor.className ?? layer.constructor.name) : null,
-        ...(stack === undefined ? {} : { stack }),
-      };
-      this.origins.set(key, origin);
-    }
-    return origin;
+    if (this.stacks) return this.originWithStack(phase, opKey, layer);
+    // Three small lookups instead of a string key: per tensor this runs tens of thousands of times an epoch.
+    let byOp = this.byLayer.get(layer);
+    if (!byOp) this.byLayer.set(layer, (byOp = new Map()));
+    let byPhase = byOp.get(opKey);
+    if (!byPhase) byOp.set(opKey, (byPhase = {}));
+    return (byPhase[phase] ??= this.newOrigin(phase, opKey, layer));
   }
 
-  private opName(scope: string): string {
-    let op = this.opOfScope.get(scope);
-    if (op === undefined) {
-      op = scope.slice(0, -OP_SCOPE_SUFFIX.length);
-      this.opOfScope.set(scope, op);
-    }
-    return op;
+  private newOrigin(phase: TensorPhase, opKey: string, layer: LayerLike | null, stack?: string): TensorOrigin {
+    return {
+      phase,
+      op: opKey.endsWith(OP_SCOPE_SUFFIX) ? opKey.slice(0, -OP_SCOPE_SUFFIX.length) : opKey,
+      layer: layer?.name ?? null,
+      layerClass: layer ? (layer.constructor.className ?? layer.constructor.name) : null,
+      ...(stack === undefined ? {} : { stack }),
+    };
+  }
+
+  private originWithStack(phase: TensorPhase, opKey: string, layer: LayerLike | null): TensorOrigin {
+    const stack = userStack();
+    const key = `${phase}|${opKey}|${layer?.name ?? ""}|${stack}`;
+    let origin = this.origins.get(key);
+    if (!origin) this.origins.set(key, (origin = this.newOrigin(phase, opKey, layer, stack)));
+    return origin;
   }
 
   private made(engine: ReturnType<typeof tf.engine>, tensor: HookedTensor, bytes: number): void {
