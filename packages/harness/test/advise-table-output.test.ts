@@ -42,7 +42,7 @@ describe("advice table", () => {
   it("one aligned row per family × strategy × backend, sizes with units, probes sorted by batch", () => {
     const table = renderAdviceTable([found, atMax], search).split("\n");
     expect(table[0]).toMatch(/^row +largest batch +peak RSS +headroom +did not fit +outcome +probes +samples\/s by batch$/);
-    expect(table[2]).toMatch(/^lstm\/generator\/wasm +b512 +251 MiB +69\.2 MiB \(21\.6%\) +b1024 +fits +3 +b16 222\/s · b512 1,008\/s · b1024 –$/);
+    expect(table[2]).toMatch(/^lstm\/generator\/wasm +b512 +251 MiB +69\.2 MiB \(21\.6%\) +b1024 +fits +3 +b16 222\/s · b512 1,008\/s · b1024 —$/);
     expect(table[3]).toMatch(/^dense\/generator\/wasm +b4096 +190 MiB +130 MiB \(40\.6%\) +none up to b4096 +max-batch +1 +b4096 9,000\/s$/);
     // Right-aligned numbers: the columns end at the same place in every line.
     const end = (line: string, text: string) => line.indexOf(text) + text.length;
@@ -66,7 +66,7 @@ describe("advice markdown", () => {
     const md = renderAdviceMarkdown(file);
     expect(md).toContain("### Largest batch size under 320 MiB of peak RSS\n");
     expect(md).toContain("| row | largest batch | peak RSS | headroom | did not fit | outcome | probes | samples/s by batch |\n| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |");
-    expect(md).toContain("| lstm/generator/wasm | b512 | 251 MiB | 69.2 MiB (21.6%) | b1024 | fits | 3 | b16 222/s · b512 1,008/s · b1024 – |");
+    expect(md).toContain("| lstm/generator/wasm | b512 | 251 MiB | 69.2 MiB (21.6%) | b1024 | fits | 3 | b16 222/s · b512 1,008/s · b1024 — |");
     expect(md).toContain("\n- lstm/generator/wasm: b512 fits (250.8 MiB, 69.2 MiB left); b1024 was killed at the budget\n");
     expect(md).toContain("each probe: 2 epochs of max(1024, batch) samples in its own process, killed when its RSS passes the budget");
     expect(md).toContain("node v20.20.2 · synthetic × 2 · 24.0 GiB memory · gpu none");

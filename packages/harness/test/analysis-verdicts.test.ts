@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyseCell, byteTrend, countTrend, DEFAULT_VERDICT_RULES, leastSquares } from "../src/analysis/analysis.js";
+import { analyseCell, byteTrend, countTrend, DEFAULT_VERDICT_RULES } from "../src/analysis/analysis.js";
 import { MiB, series } from "./_series.js";
 
 const judge = (samples: ReturnType<typeof series>, warmupEpochs = 2) => analyseCell({ samples, batchSamples: [], warmupEpochs, timing: null });
-
-describe("least squares", () => {
-  it("recovers slope and intercept of an exact line with zero slope error", () => {
-    const fit = leastSquares([1, 2, 3, 4], [5, 7, 9, 11]);
-    expect(fit.slope).toBeCloseTo(2, 12);
-    expect(fit.intercept).toBeCloseTo(3, 12);
-    expect(fit.slopeStdError).toBe(0);
-  });
-
-  it("gives a slope error for scattered points", () => {
-    const fit = leastSquares([1, 2, 3, 4, 5], [1, 3, 2, 5, 4]);
-    expect(fit.slope).toBeCloseTo(0.8, 12);
-    expect(fit.slopeStdError).toBeGreaterThan(0.2);
-  });
-});
 
 describe("verdicts on synthetic series", () => {
   it("flat series → stable, slopes zero", () => {

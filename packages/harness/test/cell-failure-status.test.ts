@@ -41,7 +41,7 @@ describe("how a failed cell is recorded", () => {
 
   it("watchdog kills name the limit", () => {
     expect(killedFailure({ kind: "max-rss", rssBytes: 600 * 2 ** 20, maxRssBytes: 512 * 2 ** 20 }).error.message).toBe(
-      "RSS 600.0 MiB exceeded --max-rss 512.0 MiB; the process was killed",
+      "RSS 600 MiB exceeded --max-rss 512 MiB; the process was killed",
     );
     expect(killedFailure({ kind: "timeout", timeoutMs: 120_000, phase: "boot" }).error.message).toMatch(/did not finish loading .* within 2 min 00 s/);
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TIMEOUT_MS, parseRunArgs } from "../src/cli/cli-options.js";
 import { UsageError } from "../src/cli/usage-error.js";
-import { parseDuration, parseSize } from "../src/units.js";
 
 describe("run flags", () => {
   it("parses every flag into typed options", () => {
@@ -77,23 +76,5 @@ describe("run flags", () => {
   ])("%j fails naming the flag and value", (argv, message) => {
     expect(() => parseRunArgs(argv)).toThrow(UsageError);
     expect(() => parseRunArgs(argv)).toThrow(message);
-  });
-});
-
-describe("units", () => {
-  it("reads sizes in binary multiples", () => {
-    expect(parseSize("512M")).toBe(512 * 2 ** 20);
-    expect(parseSize("2G")).toBe(2 * 2 ** 30);
-    expect(parseSize("1.5GiB")).toBe(1.5 * 2 ** 30);
-    expect(parseSize("300000")).toBe(300000);
-    expect(parseSize("12 parsecs")).toBeNull();
-  });
-
-  it("reads durations; a bare number is seconds", () => {
-    expect(parseDuration("90s")).toBe(90_000);
-    expect(parseDuration("5m")).toBe(300_000);
-    expect(parseDuration("1500ms")).toBe(1500);
-    expect(parseDuration("30")).toBe(30_000);
-    expect(parseDuration("-1s")).toBeNull();
   });
 });

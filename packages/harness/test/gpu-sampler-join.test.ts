@@ -58,7 +58,7 @@ describe("GPU memory in cells", () => {
     const samples = series({ epochs: 6 }).map((s) => ({ ...s, gpuUsedBytes: (500 + 64 * s.epoch) * MiB }));
     const result = analyseCell({ samples, batchSamples: [], warmupEpochs: 2, timing: null });
     expect(result.verdict).toBe("growing");
-    expect(result.verdictReason).toContain("GPU memory +64.00 MiB/epoch");
+    expect(result.verdictReason).toContain("GPU memory +64.0 MiB/epoch");
   });
 
   it("cells without GPU readings carry no GPU fields", () => {

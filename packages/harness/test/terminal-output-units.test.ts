@@ -21,7 +21,8 @@ describe("progress", () => {
 
   it("a finished line says status, verdict or error, and duration", () => {
     const cell = syntheticCell(key);
-    expect(finishedLine(0, 2, cell)).toBe(`[1/2] dense/in-memory/b32/wasm: ok, stable, ${(cell.durationMs / 1000).toFixed(1)} s`);
+    // Below 10 s a duration has three significant digits (the one precision rule of @keras-mem-bench/metrics).
+    expect(finishedLine(0, 2, cell)).toBe(`[1/2] dense/in-memory/b32/wasm: ok, stable, ${(cell.durationMs / 1000).toFixed(2)} s`);
     const crashed = { ...cell, status: "crashed" as const, verdict: null, error: { message: "RSS 612.0 MiB exceeded --max-rss 512.0 MiB; the process was killed" } };
     expect(finishedLine(1, 2, crashed)).toContain("[2/2] dense/in-memory/b32/wasm: crashed, RSS 612.0 MiB exceeded");
   });
@@ -38,13 +39,13 @@ describe("summary table", () => {
   it("has a unit on every number", () => {
     const table = renderSummaryTable(cells);
     const [header, rule, ...rows] = table.split("\n");
-    expect(header).toMatch(/^cell +status +verdict +peak RSS +step peak +tensors\/epoch +RSS\/epoch +mean epoch +throughput$/);
+    expect(header).toMatch(/^cell +status +verdict +peak RSS +step peak +RSS growth +tensors +epoch time +throughput$/);
     expect(rule).toMatch(/^─+/);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/dense\/in-memory\/b32\/wasm +ok +growing +256\.0 MiB +4\.00 MiB +\+0\.00 tensors\/epoch +\+8\.00 MiB\/epoch +200 ms +2,560 samples\/s/);
+    expect(rows[0]).toMatch(/dense\/in-memory\/b32\/wasm +ok +growing +256 MiB +4\.00 MiB +\+8\.00 MiB\/epoch +±0\.00 tensors\/epoch +200 ms +2,560 samples\/s/);
     expect(rows[1]).toMatch(/lstm\/in-memory\/b32\/wasm +ok +leaking .* \+1\.00 tensors\/epoch/);
     // Every column after the cell id that holds a number is that number with its unit.
-    const withUnit = /^[+-]?\d[\d,]*(\.\d+)? (MiB|KiB|tensors\/epoch|MiB\/epoch|KiB\/epoch|ms|s|samples\/s)$/;
+    const withUnit = /^[+−±]?\d[\d,]*(\.\d+)? (B|MiB|KiB|tensors\/epoch|B\/epoch|MiB\/epoch|KiB\/epoch|ms|s|samples\/s)$/;
     for (const row of rows) {
       const columns = row!.split(/ {2,}/).slice(1);
       expect(columns).toHaveLength(HEADER_COUNT - 1);

@@ -1,6 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { linearFit, tCritical99 } from "../src/index.js";
 
+// Known values (moved from the harness's analysis tests, where this fit was leastSquares).
+describe("linearFit known values", () => {
+  it("recovers slope and intercept of an exact line with zero slope error", () => {
+    const fit = linearFit([1, 2, 3, 4], [5, 7, 9, 11]);
+    expect(fit.slope).toBeCloseTo(2, 12);
+    expect(fit.intercept).toBeCloseTo(3, 12);
+    expect(fit.slopeStdError).toBe(0);
+  });
+
+  it("gives a slope error for scattered points", () => {
+    const fit = linearFit([1, 2, 3, 4, 5], [1, 3, 2, 5, 4]);
+    expect(fit.slope).toBeCloseTo(0.8, 12);
+    expect(fit.slopeStdError).toBeGreaterThan(0.2);
+  });
+});
+
 // One test per edge case of the one least-squares fit (the rules are in src/statistics/linear-fit.ts).
 describe("linearFit edge cases", () => {
   it("x and y of different lengths: a RangeError naming both counts", () => {

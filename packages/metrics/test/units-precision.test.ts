@@ -56,12 +56,20 @@ describe("one precision rule: three significant digits", () => {
   });
 });
 
+// Moved from the harness's CLI option tests: --max-rss, --timeout and suite files read these.
 describe("parsing sizes and durations", () => {
-  it("reads binary sizes and durations as typed on a command line", () => {
-    expect(parseSize("512M")).toBe(512 * MiB);
+  it("reads sizes in binary multiples", () => {
+    expect(parseSize("512M")).toBe(512 * 2 ** 20);
+    expect(parseSize("2G")).toBe(2 * 2 ** 30);
     expect(parseSize("1.5GiB")).toBe(1.5 * 2 ** 30);
+    expect(parseSize("300000")).toBe(300000);
     expect(parseSize("12 parsecs")).toBeNull();
+  });
+
+  it("reads durations; a bare number is seconds", () => {
     expect(parseDuration("90s")).toBe(90_000);
+    expect(parseDuration("5m")).toBe(300_000);
+    expect(parseDuration("1500ms")).toBe(1500);
     expect(parseDuration("30")).toBe(30_000);
     expect(parseDuration("-1s")).toBeNull();
   });

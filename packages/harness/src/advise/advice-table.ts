@@ -1,6 +1,6 @@
 // The table `kmb advise` prints: one row per family × strategy × backend. Pure: returns text.
 import type { Advice, AdviceSearchInfo } from "@keras-mem-bench/results";
-import { formatBytes } from "@keras-mem-bench/metrics";
+import { formatBytes, MISSING } from "@keras-mem-bench/metrics";
 import { headroomText, METRIC_LABEL, notFittingCell, rowName, throughputByBatch } from "./advice-words.js";
 
 /** Header and cells of the advice table, shared with the markdown renderer. */
@@ -10,8 +10,8 @@ export function adviceRows(advice: readonly Advice[], search: AdviceSearchInfo):
     headers: ["row", "largest batch", METRIC_LABEL[metric], "headroom", "did not fit", "outcome", "probes", "samples/s by batch"],
     rows: advice.map((a) => [
       rowName(a),
-      a.largestBatchSize === null ? "–" : `b${a.largestBatchSize}`,
-      a.peakBytes === null ? "–" : formatBytes(a.peakBytes),
+      a.largestBatchSize === null ? MISSING : `b${a.largestBatchSize}`,
+      a.peakBytes === null ? MISSING : formatBytes(a.peakBytes),
       headroomText(a),
       notFittingCell(a, search),
       a.outcome,

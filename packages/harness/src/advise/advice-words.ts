@@ -1,6 +1,6 @@
 // The words advise prints about rows and probes, shared by the terminal table, the markdown and progress. Pure.
 import type { Advice, AdviceProbe, AdviceSearchInfo, BudgetMetric } from "@keras-mem-bench/results";
-import { formatBytes, formatNumber } from "@keras-mem-bench/metrics";
+import { formatBytes, formatNumber, MISSING } from "@keras-mem-bench/metrics";
 
 export const METRIC_LABEL: Record<BudgetMetric, string> = { rss: "peak RSS", step: "step peak", gpu: "GPU memory" };
 
@@ -21,11 +21,11 @@ export function probeNote(probe: AdviceProbe, budgetBytes: number): string {
   return "says nothing about memory: the row stops";
 }
 
-/** "b16 465/s · b64 452/s · b1024 –": throughput by batch size, where bigger batches stop paying. */
+/** "b16 465/s · b64 452/s · b1024 —": throughput by batch size, where bigger batches stop paying. */
 export function throughputByBatch(probes: readonly AdviceProbe[]): string {
   return [...probes]
     .sort((a, b) => a.batchSize - b.batchSize)
-    .map((p) => `b${p.batchSize} ${p.samplesPerSecond === null ? "–" : `${formatNumber(p.samplesPerSecond)}/s`}`)
+    .map((p) => `b${p.batchSize} ${p.samplesPerSecond === null ? MISSING : `${formatNumber(p.samplesPerSecond)}/s`}`)
     .join(" · ");
 }
 
@@ -33,7 +33,7 @@ export function throughputByBatch(probes: readonly AdviceProbe[]): string {
 export function notFittingCell(advice: Advice, search: AdviceSearchInfo): string {
   if (advice.nextBatchSize !== null) return `b${advice.nextBatchSize}`;
   if (advice.outcome === "max-batch") return `none up to b${search.maxBatchSize}`;
-  return "–";
+  return MISSING;
 }
 
 /** budget and how the probes ran, in one line. */
@@ -48,7 +48,7 @@ export function searchLine(metric: BudgetMetric, budgetBytes: number, search: Ad
 
 /** "21.9 MiB (6.8%)" */
 export function headroomText(advice: Advice): string {
-  if (advice.headroomBytes === null) return "–";
+  if (advice.headroomBytes === null) return MISSING;
   // A share of the budget, not a change: no sign (metrics' formatPercent signs its values).
   return `${formatBytes(advice.headroomBytes)} (${((100 * advice.headroomBytes) / advice.budgetBytes).toFixed(1)}%)`;
 }

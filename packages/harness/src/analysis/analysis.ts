@@ -1,57 +1,7 @@
 // Per-cell analysis: peaks, growth slopes after warm-up, and the stable / growing / leaking verdict. Pure.
+import { formatBytes, formatPerEpoch, linearFit, mean, median, tCritical99 } from "@keras-mem-bench/metrics";
 import type { BatchSample, CellGrowth, CellSummary, CellVerdict, EpochSample, EpochTiming, GrowthMemory } from "@keras-mem-bench/results";
 import { DEFAULT_RETAINED_RULES, retainedTrend, type RetainedRules } from "./retained-trend.js";
-import { formatBytes, formatCountPerEpoch, formatMiBPerEpoch } from "../units.js";
-
-export interface LinearFit {
-  slope: number;
-  intercept: number;
-  /** Standard error of the slope (0 when the points lie exactly on the line). */
-  slopeStdError: number;
-  n: number;
-}
-
-/** Ordinary least squares y = intercept + slope·x. Needs ≥ 2 distinct x. */
-export function leastSquares(xs: readonly number[], ys: readonly number[]): LinearFit {
-  const n = xs.length;
-  if (n !== ys.length) throw new Error(`leastSquares: ${n} x values but ${ys.length} y values`);
-  if (n < 2) return { slope: 0, intercept: ys[0] ?? 0, slopeStdError: Infinity, n };
-  const mx = mean(xs);
-  const my = mean(ys);
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (xs[i]! - mx) ** 2;
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-  }
-  if (sxx === 0) throw new Error("leastSquares: all x values are equal");
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  let sse = 0;
-  for (let i = 0; i < n; i++) sse += (ys[i]! - intercept - slope * xs[i]!) ** 2;
-  // Relative to the data's scale, residuals this small are float rounding: treat the fit as exact.
-  const scale = Math.max(...ys.map(Math.abs), 1);
-  const exact = Math.sqrt(sse / n) <= scale * 1e-12;
-  const slopeStdError = n > 2 && !exact ? Math.sqrt(sse / (n - 2) / sxx) : n > 2 ? 0 : Infinity;
-  return { slope, intercept, slopeStdError, n };
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-// One-sided 99% quantiles of Student's t by degrees of freedom (df > 30 uses the normal 2.326).
-const T99 = [Infinity, 31.82, 6.965, 4.541, 3.747, 3.365, 3.143, 2.998, 2.896, 2.821, 2.764, 2.718, 2.681, 2.65, 2.624, 2.602, 2.583, 2.567, 2.552, 2.539, 2.528, 2.518, 2.508, 2.5, 2.492, 2.485, 2.479, 2.473, 2.467, 2.462, 2.457];
-
-export function tCritical99(df: number): number {
-  return df < 1 ? Infinity : (T99[df] ?? 2.326);
-}
 
 /** The thresholds behind the verdict; documented in the harness README. */
 export interface VerdictRules {
@@ -101,7 +51,7 @@ export interface ByteTrend {
  * another chunk once, moves the median hardly at all), and most steps go up.
  */
 export function byteTrend(label: string, epochs: readonly number[], values: readonly number[], rules: VerdictRules = DEFAULT_VERDICT_RULES): ByteTrend {
-  const fit = leastSquares(epochs, values);
+  const fit = linearFit(epochs, values);
   const span = epochs.length > 1 ? epochs[epochs.length - 1]! - epochs[0]! : 0;
   const stepValues: number[] = [];
   for (let i = 1; i < values.length; i++) stepValues.push((values[i]! - values[i - 1]!) / (epochs[i]! - epochs[i - 1]!));
@@ -126,7 +76,7 @@ export interface CountTrend {
 
 /** Whether an exact count (tensors, data ids) rises per epoch after warm-up. */
 export function countTrend(label: string, epochs: readonly number[], values: readonly number[], rules: VerdictRules = DEFAULT_VERDICT_RULES): CountTrend {
-  const { slope } = leastSquares(epochs, values);
+  const { slope } = linearFit(epochs, values);
   const first = values[0] ?? 0;
   const last = values[values.length - 1] ?? 0;
   return { label, slope, first, last, leaking: slope >= rules.minCountSlope && last > first };
@@ -176,7 +126,7 @@ function stepPeaksOf(samples: readonly EpochSample[], batchSamples: readonly Bat
 }
 
 function slopeOf(epochs: readonly number[], values: readonly number[]): number {
-  return epochs.length >= 2 ? leastSquares(epochs, values).slope : 0;
+  return epochs.length >= 2 ? linearFit(epochs, values).slope : 0;
 }
 
 /** Peaks, slopes and verdict of one cell from its samples. */
@@ -256,20 +206,20 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   if (dataIds) counts.push(countTrend("data ids", x, dataIds, rules));
   const leaks = counts.filter((c) => c.leaking);
   if (leaks.length > 0) {
-    const what = leaks.map((c) => `${c.label} ${formatCountPerEpoch(c.slope, c.label === "tensors" ? "tensors" : "ids")} (${c.first} → ${c.last})`).join(", ");
+    const what = leaks.map((c) => `${c.label} ${formatPerEpoch(c.slope, c.label === "tensors" ? "tensors" : "data ids")} (${c.first} → ${c.last})`).join(", ");
     return { summary, verdict: "leaking", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs`, growth };
   }
 
   if (retained.growing || growing.length > 0) {
     const what: string[] = [];
     if (retained.growing) {
-      const which = parts.filter(([, p]) => p.growing).map(([, p]) => `${p.label} ${formatMiBPerEpoch(p.slope)}`);
+      const which = parts.filter(([, p]) => p.growing).map(([, p]) => `${p.label} ${formatBytesPerEpoch(p.slope)}`);
       what.push(
-        `${retained.label} ${formatMiBPerEpoch(retained.slope)} (typical epoch +${formatBytes(retained.typicalStep)}, ${formatBytes(retained.needed)}/epoch needed` +
+        `${retained.label} ${formatBytesPerEpoch(retained.slope)} (typical epoch +${formatBytes(retained.typicalStep)}, ${formatBytes(retained.needed)}/epoch needed` +
           `${which.length > 0 ? `; ${which.join(", ")}` : ""})`,
       );
     }
-    for (const b of growing) what.push(`${b.label} ${formatMiBPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`);
+    for (const b of growing) what.push(`${b.label} ${formatBytesPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`);
     return { summary, verdict: "growing", verdictReason: `${what.join("; ")} over ${window}, after ${warmupEpochs} warm-up epochs`, growth };
   }
   const rss = bytes[0]![1];
@@ -277,13 +227,15 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
     summary,
     verdict: "stable",
     verdictReason:
-      `flat over ${window} after ${warmupEpochs} warm-up epochs: tensors ${formatCountPerEpoch(counts[0]!.slope, "tensors")}, ` +
-      `RSS ${formatMiBPerEpoch(rss.slope)} (typical epoch ${rss.typicalStep >= 0 ? "+" : "−"}${formatBytes(Math.abs(rss.typicalStep))}, ` +
+      `flat over ${window} after ${warmupEpochs} warm-up epochs: tensors ${formatPerEpoch(counts[0]!.slope, "tensors")}, ` +
+      `RSS ${formatBytesPerEpoch(rss.slope)} (typical epoch ${rss.typicalStep >= 0 ? "+" : "−"}${formatBytes(Math.abs(rss.typicalStep))}, ` +
       `over the window ${formatBytes(rss.typicalRise)} vs ${formatBytes(rss.floor)} needed; t = ${formatT(rss.t)} vs ${formatT(rss.tNeeded)}; ` +
       `retained ${retained.slope >= 0 ? "+" : "−"}${formatBytes(Math.abs(retained.slope))}/epoch vs ${formatBytes(retained.needed)} needed)`,
     growth,
   };
 }
+
+const formatBytesPerEpoch = (bytesPerEpoch: number): string => formatPerEpoch(bytesPerEpoch, "bytes");
 
 function formatT(t: number): string {
   return Number.isFinite(t) ? t.toFixed(1) : "∞";

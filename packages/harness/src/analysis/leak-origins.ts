@@ -1,9 +1,9 @@
 // Which origins the tensors that outlive their epochs come from: per origin, the live count at each epoch
 // end after warm-up, fitted like the cell's tensorsPerEpoch (least squares over the same epochs), so the
 // origins' slopes add up to the tensors the cell gains per epoch (less any made before training). Pure.
+import { linearFit } from "@keras-mem-bench/metrics";
 import type { LeakOrigin } from "@keras-mem-bench/results";
 import type { OriginTally } from "../cell-protocol.js";
-import { leastSquares } from "./analysis.js";
 
 export interface EpochOrigins {
   epoch: number;
@@ -35,9 +35,9 @@ export function leakOrigins(byEpoch: readonly EpochOrigins[], warmupEpochs: numb
   const found: LeakOrigin[] = [];
   for (const [key, origin] of seen) {
     const counts = live.map((at) => at.get(key)?.count ?? 0);
-    const tensorsPerEpoch = leastSquares(epochs, counts).slope;
+    const tensorsPerEpoch = linearFit(epochs, counts).slope;
     if (tensorsPerEpoch < minCountSlope || counts[counts.length - 1]! <= counts[0]!) continue;
-    const bytesPerEpoch = leastSquares(epochs, live.map((at) => at.get(key)?.bytes ?? 0)).slope;
+    const bytesPerEpoch = linearFit(epochs, live.map((at) => at.get(key)?.bytes ?? 0)).slope;
     found.push({
       phase: origin.phase,
       op: origin.op,

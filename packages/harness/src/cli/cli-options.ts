@@ -1,7 +1,7 @@
 // `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
 import { growthWord, parseGrowthWord, parseShard, type Shard } from "../matrix/matrix.js";
-import { parseDuration, parseSize } from "../units.js";
+import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
 import { parseFlags } from "./command-args.js";
 import { UsageError } from "./usage-error.js";
 

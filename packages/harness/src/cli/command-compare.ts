@@ -2,8 +2,8 @@
 // reads and validates both results files, prints the terminal table, optionally writes the markdown
 // report. Exit 0, or 1 on a regression with --fail-on-regression, or 2 when an input is unusable (the one rule:
 // packages/results/src/exit-code.ts).
-import { readFile, writeFile } from "node:fs/promises";
-import { compare, parseThresholds, renderMarkdown, renderTerminal, type Thresholds } from "@keras-mem-bench/report";
+import { writeFile } from "node:fs/promises";
+import { compare, readThresholdsFile, renderMarkdown, renderTerminal, ThresholdsError, type Thresholds } from "@keras-mem-bench/report";
 import { EXIT_FAILED, processIo, readResultsFile, type CommandIo } from "@keras-mem-bench/results";
 import { parseCommandArgs } from "./command-args.js";
 import { reportBadInput } from "./report-bad-input.js";
@@ -23,19 +23,13 @@ Options:
   -h, --help              show this help`;
 
 async function loadThresholds(path: string): Promise<Thresholds> {
-  let text: string;
   try {
-    text = await readFile(path, "utf8");
+    return await readThresholdsFile(path);
   } catch (error) {
-    throw new UsageError(`--thresholds: cannot read ${path}: ${(error as Error).message}`);
+    // A file that cannot be read or is not JSON is a bad --thresholds argument; bad values name their key.
+    if (error instanceof ThresholdsError && error.problem !== "invalid") throw new UsageError(`--thresholds: ${error.message}`);
+    throw error;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--thresholds: ${path} is not JSON: ${(error as Error).message}`);
-  }
-  return parseThresholds(data, path);
 }
 
 export async function compareCommand(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {

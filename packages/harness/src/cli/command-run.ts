@@ -13,7 +13,7 @@ import { DEFAULT_SUITE_FILE, loadSuite } from "../suite/suite-load.js";
 import { cellSettings } from "../suite/suite-overrides.js";
 import { SuiteConfigError, type ResolvedSuite } from "../suite/suite-resolve.js";
 import { TfjsVersionError } from "../tfjs-support.js";
-import { formatDuration, formatMiB } from "../units.js";
+import { formatBytes, formatDuration } from "@keras-mem-bench/metrics";
 import { UsageError } from "./usage-error.js";
 
 // What a run reports as the user's mistake (message only); anything else, an invalid results file the harness itself
@@ -84,7 +84,7 @@ async function run(argv: readonly string[], io: CommandIo, progress: ProgressRep
     `kmb: suite "${suite.name}" (${suiteFile})${suite.quick ? ", quick" : ""}: ${cells.length} cell${cells.length === 1 ? "" : "s"}` +
       `${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${matrixSize})` : ""}, ` +
       `${epochs} epochs of ${sizes.sort((a, b) => a - b).join(" / ")} samples (${warmupEpochs} warm-up), one process per cell` +
-      `${options.jobs > 1 ? `, ${options.jobs} at a time` : ""}${options.forcedGc ? "" : ", no forced GC"}${options.maxRssBytes === null ? "" : `, --max-rss ${formatMiB(options.maxRssBytes)}`}` +
+      `${options.jobs > 1 ? `, ${options.jobs} at a time` : ""}${options.forcedGc ? "" : ", no forced GC"}${options.maxRssBytes === null ? "" : `, --max-rss ${formatBytes(options.maxRssBytes)}`}` +
       `${options.out ? ` → ${options.out}` : ""}\n`,
   );
 

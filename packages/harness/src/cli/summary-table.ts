@@ -1,35 +1,24 @@
-// The table printed after a run, and the notes under it. Pure: returns text.
+// The table printed after a run, and the notes under it. Pure: returns text. Its metric columns are
+// the catalogue's `shownIn.runTable` metrics (@keras-mem-bench/metrics), in catalogue order.
+import { formatMetricValue, METRICS, MISSING } from "@keras-mem-bench/metrics";
 import { growthLine, leakOriginsLine } from "@keras-mem-bench/report";
 import type { Cell } from "@keras-mem-bench/results";
-import { formatCountPerEpoch, formatMiB, formatMiBPerEpoch, formatMs, formatRate } from "../units.js";
 
-const HEADERS = ["cell", "status", "verdict", "peak RSS", "step peak", "tensors/epoch", "RSS/epoch", "mean epoch", "throughput"] as const;
+const COLUMNS = METRICS.filter((m) => m.shownIn.runTable);
+const HEADERS = ["cell", "status", "verdict", ...COLUMNS.map((m) => m.label)];
+/** Columns after the cell's name, status and verdict hold numbers: right-aligned so units line up. */
+const FIRST_NUMERIC = 3;
 
 function row(cell: Cell): string[] {
-  const s = cell.summary;
-  const dash = "–";
-  return [
-    cell.id,
-    cell.status,
-    cell.verdict ?? dash,
-    s ? formatMiB(s.peakRssBytes) : dash,
-    // The tensor high-water mark inside a training step (results v2); exact, hence two decimals.
-    s?.peakStepTensorBytes === undefined ? dash : formatMiB(s.peakStepTensorBytes, 2),
-    s ? formatCountPerEpoch(s.tensorsPerEpoch, "tensors") : dash,
-    s ? formatMiBPerEpoch(s.rssBytesPerEpoch) : dash,
-    s ? formatMs(s.meanEpochMs) : dash,
-    s?.timing ? formatRate(s.timing.samplesPerSecond, "samples") : dash,
-  ];
+  return [cell.id, cell.status, cell.verdict ?? MISSING, ...COLUMNS.map((m) => formatMetricValue(m.key, m.read(cell)))];
 }
-
-const NUMERIC = new Set([3, 4, 5, 6, 7, 8]);
 
 /** Aligned text table, one row per cell, numbers right-aligned with their units. */
 export function renderSummaryTable(cells: readonly Cell[]): string {
-  const rows = [HEADERS.slice(), ...cells.map(row)];
+  const rows = [HEADERS, ...cells.map(row)];
   const widths = HEADERS.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: readonly string[]) =>
-    r.map((v, c) => (NUMERIC.has(c) ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ").trimEnd();
+    r.map((v, c) => (c >= FIRST_NUMERIC ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ").trimEnd();
   return [line(rows[0]!), widths.map((w) => "─".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 

@@ -1,14 +1,9 @@
 // The matrix: every strategy × batch size × family × backend of a suite, narrowed by filters and shards. Pure.
-import { cellId } from "@keras-mem-bench/results";
+import { cellId, type CellKey } from "@keras-mem-bench/results";
 
-export interface MatrixCell {
+/** One cell to run: its key (gpuMemoryGrowth is TF_FORCE_GPU_ALLOW_GROWTH on backends that have one) and id. */
+export interface MatrixCell extends CellKey {
   id: string;
-  family: string;
-  strategy: string;
-  batchSize: number;
-  backend: string;
-  /** The GPU allocator setting (TF_FORCE_GPU_ALLOW_GROWTH) on backends that have one; null elsewhere. */
-  gpuMemoryGrowth: boolean | null;
 }
 
 /** Backends with a GPU allocator that can grow on demand or take the memory up front. */

@@ -1,7 +1,7 @@
 // How a cell ended when it did not finish, as results-file status + error. Pure.
 import type { CellError, CellStatus } from "@keras-mem-bench/results";
 import type { CellFailure } from "../cell-protocol.js";
-import { formatDuration, formatMiB } from "../units.js";
+import { formatBytes, formatDuration } from "@keras-mem-bench/metrics";
 
 const MISSING_KERNEL = /Kernel '([^']+)' not registered for backend '([^']+)'/;
 
@@ -31,7 +31,7 @@ export function killedFailure(reason: KillReason): { status: CellStatus; error: 
   return {
     status: "crashed",
     error: {
-      message: `RSS ${formatMiB(reason.rssBytes)} exceeded --max-rss ${formatMiB(reason.maxRssBytes)}; the process was killed`,
+      message: `RSS ${formatBytes(reason.rssBytes)} exceeded --max-rss ${formatBytes(reason.maxRssBytes)}; the process was killed`,
       code: "KMB_MAX_RSS",
       exitCode: null,
       signal: "SIGKILL",

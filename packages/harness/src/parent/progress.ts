@@ -1,7 +1,7 @@
 // Live progress over the matrix on stderr: one updating line on a terminal, plain lines in CI and pipes.
 import { processIo, type Cell, type CommandIo } from "@keras-mem-bench/results";
 import type { MatrixCell } from "../matrix/matrix.js";
-import { formatDuration } from "../units.js";
+import { formatDuration } from "@keras-mem-bench/metrics";
 
 export interface ProgressState {
   total: number;

@@ -6,7 +6,7 @@ import { BACKENDS, isBackendName } from "../child/backend-setup.js";
 import { growthWord, parseGrowthWord } from "../matrix/matrix.js";
 import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
 import type { ResolvedOverride } from "./suite-overrides.js";
-import { parseSize } from "../units.js";
+import { parseSize } from "@keras-mem-bench/metrics";
 
 /** A suite file that cannot be used; `key` is the offending key path, e.g. `families[2]`. */
 export class SuiteConfigError extends Error {
