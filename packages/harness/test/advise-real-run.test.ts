@@ -35,7 +35,7 @@ describe("kmb advise on real cells", () => {
     }
     expect(row.peakBytes).toBe(row.probes[1]!.peakBytes);
     expect(row.headroomBytes).toBe(row.budgetBytes - row.peakBytes!);
-    expect(run.stdout).toMatch(/dense\/generator\/wasm +b64 +\d+ MiB +\d+\.\d+ GiB \(\d+\.\d%\) +none up to b64 +max-batch +2 +b16 [\d,.]+\/s · b64 [\d,.]+\/s/);
+    expect(run.stdout).toMatch(/dense\/generator\/wasm +b64 +\d+(\.\d+)? MiB +\d+(\.\d+)? GiB \(\d+\.\d%\) +none up to b64 +max-batch +2 +b16 [\d,.]+\/s · b64 [\d,.]+\/s/);
     expect(run.stdout).toMatch(/1 of 1 rows · 2 probes · wall /);
     const md = await readFile(markdown, "utf8");
     expect(md).toMatch(/^### Largest batch size under 4\.00 GiB of peak RSS\n/);

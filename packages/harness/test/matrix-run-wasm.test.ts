@@ -50,7 +50,7 @@ describe("a tiny real matrix on wasm", () => {
     }
     expect(results.schemaVersion).toBe(2);
     expect(run.stdout).toMatch(/dense\/generator\/b32\/wasm +ok/);
-    expect(run.stdout).toMatch(/MiB\/epoch/);
+    expect(run.stdout).toMatch(/[+−±]\d+(\.\d+)? (B|KiB|MiB)\/epoch/);
     // The run ends with the claims its own cells answer (two stable dense cells: whether fit keeps growing)
     // and points to the claims suite for the rest.
     expect(run.stdout).toMatch(/\nClaims these cells answer: 1 (holds|does not hold|partly)\n\n(holds|does not hold|partly) +Memory in fit keeps growing/);
