@@ -55,7 +55,7 @@ describe("retained bytes judged against their own noise", () => {
       timing: null,
     });
     expect(result.verdict).toBe("growing");
-    expect(result.verdictReason).toContain("external +0.25 MiB/epoch");
+    expect(result.verdictReason).toContain("external +256 KiB/epoch");
     expect(result.growth?.series.filter((s) => s.growing).map((s) => s.memory)).toEqual(["retained", "external"]);
   });
 });
