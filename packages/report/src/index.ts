@@ -1,15 +1,7 @@
 export { compileCellPattern, matchesCellPattern } from "./cell-pattern.js";
 export { compare } from "./compare.js";
 export { compareTableMetrics } from "./compare-table-metrics.js";
-export {
-  CELL_DELTA_VERDICTS,
-  WORSE_VERDICTS,
-  type CellComparison,
-  type CellDeltaVerdict,
-  type Comparison,
-  type MetricDelta,
-  type MetricVerdict,
-} from "./comparison-types.js";
+export * from "./comparison-types.js";
 export { environmentRows } from "./environment-rows.js";
 export { escapeMarkdown } from "./escape-markdown.js";
 export { mergeResults, type ResultsPart } from "./merge-results.js";
