@@ -4,7 +4,10 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const restrict = (names, why) => ({
-  "no-restricted-imports": ["error", { paths: names.map((name) => ({ name, message: why })), patterns: names.map((n) => ({ group: [`${n}/*`], message: why })) }],
+  "no-restricted-imports": [
+    "error",
+    { paths: names.map((name) => ({ name, message: why })), patterns: names.map((n) => ({ group: [`${n}/*`], message: why })) },
+  ],
 });
 
 const TINYBENCH = ["tinybench"];

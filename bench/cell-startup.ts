@@ -25,8 +25,16 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 const WAYS = {
-  compiled: { entry: root("packages/keras-mem-bench/dist/cell-child.js"), execArgv: ["--expose-gc"], suiteFile: root("packages/keras-mem-bench/dist/default-suite.js") },
-  sources: { entry: root("packages/harness/src/child/cell-child.ts"), execArgv: ["--expose-gc", "--conditions=kmb-source", "--import", TSX], suiteFile: DEFAULT_SUITE_FILE },
+  compiled: {
+    entry: root("packages/keras-mem-bench/dist/cell-child.js"),
+    execArgv: ["--expose-gc"],
+    suiteFile: root("packages/keras-mem-bench/dist/default-suite.js"),
+  },
+  sources: {
+    entry: root("packages/harness/src/child/cell-child.ts"),
+    execArgv: ["--expose-gc", "--conditions=kmb-source", "--import", TSX],
+    suiteFile: DEFAULT_SUITE_FILE,
+  },
 } as const;
 type Way = keyof typeof WAYS;
 
@@ -34,7 +42,9 @@ type Way = keyof typeof WAYS;
 function cpuMsOf(pid: number | undefined): number {
   try {
     // Fields after the command name: state is 3rd, utime 14th, stime 15th (in clock ticks, 100 per second).
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /, "")
+      .split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return Number.NaN;
@@ -51,7 +61,11 @@ function startOnce(way: Way, cell: MatrixCell): Promise<{ spawnToLoadedMs: numbe
   const task = { cell, suiteFile, quick: false, epochs: 10, samplesPerEpoch: 1024, seed: 42, forcedGc: true, tmpDir: null };
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = fork(entry, [], { execArgv: [...execArgv], env: { ...process.env, [CELL_TASK_ENV]: JSON.stringify(task) }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const child = fork(entry, [], {
+      execArgv: [...execArgv],
+      env: { ...process.env, [CELL_TASK_ENV]: JSON.stringify(task) },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     child.on("message", (message: { type: string; bootMs?: number; failure?: { message: string } }) => {
@@ -83,7 +97,9 @@ const suite = await loadSuite(DEFAULT_SUITE_FILE, { quick: false });
 const axes = { ...suite, families: suite.families.map((f) => f.family), strategies: suite.strategies.map((s) => s.strategy) };
 const cells = expandMatrix(axes).slice(0, values.cells === undefined ? undefined : Number(values.cells));
 const load = () => loadavg()[0]!.toFixed(1);
-process.stdout.write(`cell start-up, default suite: ${cells.length} cells × ${ways.join(" + ")}; ${cpus().length} CPUs, load ${load()} at start\n`);
+process.stdout.write(
+  `cell start-up, default suite: ${cells.length} cells × ${ways.join(" + ")}; ${cpus().length} CPUs, load ${load()} at start\n`,
+);
 
 const figures: Record<Way, { spawnToLoadedMs: number[]; bootMs: number[]; cpuMs: number[] }> = {
   compiled: { spawnToLoadedMs: [], bootMs: [], cpuMs: [] },

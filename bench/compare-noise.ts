@@ -14,7 +14,16 @@ import { parseArgs } from "node:util";
 import { linearFit, MAD_TO_SIGMA, median, medianAbsoluteDeviation, type MetricKey } from "../packages/metrics/src/index.js";
 import { compare, readThresholdsFile, type Comparison, type Thresholds } from "../packages/report/src/index.js";
 import { analyseCell } from "../packages/harness/src/analysis/analysis.js";
-import { cellId, epochTimingOf, mulberry32, readResultsFile, RESULTS_SCHEMA_VERSION, type Cell, type EpochSample, type ResultsFile } from "../packages/results/src/index.js";
+import {
+  cellId,
+  epochTimingOf,
+  mulberry32,
+  readResultsFile,
+  RESULTS_SCHEMA_VERSION,
+  type Cell,
+  type EpochSample,
+  type ResultsFile,
+} from "../packages/results/src/index.js";
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic reruns. Stated noise model (per profile):
@@ -43,10 +52,29 @@ interface NoiseProfile {
 }
 
 const PROFILES: NoiseProfile[] = [
-  { name: "quiet", machineSd: 0.02, cellSd: 0.02, epochJitterSd: 0.04, outlierRate: 0.05, outlierFactor: 1.25, rssRunSd: 0.015, rssEpochSd: 0.003, rssStepRate: 0.2 },
-  { name: "loaded", machineSd: 0.38, cellSd: 0.21, epochJitterSd: 0.23, outlierRate: 0, outlierFactor: 1, rssRunSd: 0.04, rssEpochSd: 0.003, rssStepRate: 0.3 },
+  {
+    name: "quiet",
+    machineSd: 0.02,
+    cellSd: 0.02,
+    epochJitterSd: 0.04,
+    outlierRate: 0.05,
+    outlierFactor: 1.25,
+    rssRunSd: 0.015,
+    rssEpochSd: 0.003,
+    rssStepRate: 0.2,
+  },
+  {
+    name: "loaded",
+    machineSd: 0.38,
+    cellSd: 0.21,
+    epochJitterSd: 0.23,
+    outlierRate: 0,
+    outlierFactor: 1,
+    rssRunSd: 0.04,
+    rssEpochSd: 0.003,
+    rssStepRate: 0.3,
+  },
 ];
-
 
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);
@@ -65,7 +93,10 @@ function summarise(cell: Cell, warmup: number): Cell {
   const after = cell.samples.filter((s) => s.epoch > warmup);
   const xs = after.map((s) => s.epoch);
   const slope = (pick: (s: EpochSample) => number) => linearFit(xs, after.map(pick)).slope;
-  const timing = epochTimingOf(after.map((s) => s.timeMs), cell.samplesPerEpoch);
+  const timing = epochTimingOf(
+    after.map((s) => s.timeMs),
+    cell.samplesPerEpoch,
+  );
   const peak = (pick: (s: EpochSample) => number) => Math.max(...cell.samples.map(pick));
   const tensorsPerEpoch = slope((s) => s.numTensors);
   const rssBytesPerEpoch = slope((s) => s.rssBytes);
@@ -206,7 +237,12 @@ const INJECTIONS: Injection[] = [
     apply: (cell) => {
       const samples = cell.samples.map((e) => {
         const extra = RETAINED_LEAK * (e.epoch - 1);
-        return { ...e, externalBytes: e.externalBytes + extra, arrayBuffersBytes: e.arrayBuffersBytes + extra, rssBytes: e.rssBytes + extra };
+        return {
+          ...e,
+          externalBytes: e.externalBytes + extra,
+          arrayBuffersBytes: e.arrayBuffersBytes + extra,
+          rssBytes: e.rssBytes + extra,
+        };
       });
       const warmupEpochs = cell.summary!.warmupEpochs;
       const judged = analyseCell({ samples, batchSamples: cell.batchSamples, warmupEpochs, timing: cell.summary!.timing });
@@ -253,7 +289,12 @@ const INJECTIONS: Injection[] = [
       const extra = Math.round(0.1 * s.peakRssBytes);
       return {
         ...cell,
-        samples: cell.samples.map((e) => ({ ...e, rssBytes: e.rssBytes + extra, externalBytes: e.externalBytes + extra, arrayBuffersBytes: e.arrayBuffersBytes + extra })),
+        samples: cell.samples.map((e) => ({
+          ...e,
+          rssBytes: e.rssBytes + extra,
+          externalBytes: e.externalBytes + extra,
+          arrayBuffersBytes: e.arrayBuffersBytes + extra,
+        })),
         summary: { ...s, peakRssBytes: s.peakRssBytes + extra },
       };
     },
@@ -309,9 +350,20 @@ function rejudge(results: ResultsFile): ResultsFile {
     ...results,
     cells: results.cells.map((cell) => {
       if (cell.status !== "ok" || !cell.summary) return cell;
-      const judged = analyseCell({ samples: cell.samples, batchSamples: cell.batchSamples, warmupEpochs: cell.summary.warmupEpochs, timing: cell.summary.timing });
+      const judged = analyseCell({
+        samples: cell.samples,
+        batchSamples: cell.batchSamples,
+        warmupEpochs: cell.summary.warmupEpochs,
+        timing: cell.summary.timing,
+      });
       const { growth: _old, ...rest } = cell;
-      return { ...rest, verdict: judged.verdict, verdictReason: judged.verdictReason, summary: { ...cell.summary, ...judged.summary }, ...(judged.verdict === "growing" && judged.growth ? { growth: judged.growth } : {}) };
+      return {
+        ...rest,
+        verdict: judged.verdict,
+        verdictReason: judged.verdictReason,
+        summary: { ...cell.summary, ...judged.summary },
+        ...(judged.verdict === "growing" && judged.growth ? { growth: judged.growth } : {}),
+      };
     }),
   };
 }
@@ -328,7 +380,10 @@ interface PairOutcome {
   injected: Array<{ injection: Injection; comparison: Comparison }>;
 }
 
-function runPairs(pairs: Array<{ label: string; base: ResultsFile; head: ResultsFile }>, thresholds: Thresholds | undefined): PairOutcome[] {
+function runPairs(
+  pairs: Array<{ label: string; base: ResultsFile; head: ResultsFile }>,
+  thresholds: Thresholds | undefined,
+): PairOutcome[] {
   return pairs.map(({ label, base, head }) => ({
     label,
     clean: compare(base, head, thresholds),
@@ -346,17 +401,23 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
   const cleanRegressions = outcomes.map((o) => o.clean.regressions);
   const cleanImprovements = outcomes.map((o) => o.clean.counts.improvement);
   const pairsWithFp = cleanRegressions.filter((n) => n > 0).length;
-  console.log(`reruns of identical code: ${cleanRegressions.reduce((a, b) => a + b, 0)} regressions in total (${pairsWithFp}/${outcomes.length} comparisons with any); ${cleanImprovements.reduce((a, b) => a + b, 0)} improvements`);
+  console.log(
+    `reruns of identical code: ${cleanRegressions.reduce((a, b) => a + b, 0)} regressions in total (${pairsWithFp}/${outcomes.length} comparisons with any); ${cleanImprovements.reduce((a, b) => a + b, 0)} improvements`,
+  );
   console.log(`  per comparison: [${cleanRegressions.join(", ")}]`);
   const byMetric = new Map<string, number>();
   for (const o of outcomes) {
     for (const c of o.clean.cells) {
-      for (const m of c.metrics) if (m.verdict !== "unchanged" && m.metric !== "samplesPerSecond") byMetric.set(`${m.metric} ${m.verdict}`, (byMetric.get(`${m.metric} ${m.verdict}`) ?? 0) + 1);
+      for (const m of c.metrics)
+        if (m.verdict !== "unchanged" && m.metric !== "samplesPerSecond")
+          byMetric.set(`${m.metric} ${m.verdict}`, (byMetric.get(`${m.metric} ${m.verdict}`) ?? 0) + 1);
     }
   }
   if (byMetric.size > 0) console.log(`  metrics that moved: ${[...byMetric.entries()].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
   if (verbose) {
-    for (const o of outcomes) for (const c of o.clean.cells) if (c.verdict !== "unchanged") console.log(`    ${o.label} ${c.id} ${c.verdict}: ${c.reasons.join(" | ")}`);
+    for (const o of outcomes)
+      for (const c of o.clean.cells)
+        if (c.verdict !== "unchanged") console.log(`    ${o.label} ${c.id} ${c.verdict}: ${c.reasons.join(" | ")}`);
   }
   for (const injection of INJECTIONS) {
     let detected = 0;
@@ -386,9 +447,12 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
         (otherMetric > 0 ? `; ${otherMetric} cells flagged by another metric only` : ""),
     );
     if (verbose && detected < total) {
-      const o = outcomes.find((x) => x.injected.find((i) => i.injection === injection)!.comparison.cells.some((c) => c.verdict !== "regression"));
+      const o = outcomes.find((x) =>
+        x.injected.find((i) => i.injection === injection)!.comparison.cells.some((c) => c.verdict !== "regression"),
+      );
       const miss = o?.injected.find((i) => i.injection === injection)!.comparison.cells.find((c) => c.verdict !== "regression");
-      if (miss) console.log(`    e.g. missed ${o!.label} ${miss.id}: ${miss.metrics.find((m) => m.metric === injection.metrics[0])?.reason}`);
+      if (miss)
+        console.log(`    e.g. missed ${o!.label} ${miss.id}: ${miss.metrics.find((m) => m.metric === injection.metrics[0])?.reason}`);
     }
   }
 }
@@ -428,7 +492,9 @@ function printRerunScatter(runs: readonly ResultsFile[]): void {
       console.log(`  ${key}: not recorded in these files`);
       continue;
     }
-    console.log(`  ${key}: machine shift per pair ${fixed(shifts)}; per-cell scatter per pair ${fixed(scatters)}; within-run spread, median over cells ${median(within).toFixed(3)}`);
+    console.log(
+      `  ${key}: machine shift per pair ${fixed(shifts)}; per-cell scatter per pair ${fixed(scatters)}; within-run spread, median over cells ${median(within).toFixed(3)}`,
+    );
   }
 }
 
@@ -449,7 +515,9 @@ async function main(): Promise<void> {
   if (!(pairCount > 0)) throw new Error(`--pairs must be a positive integer (got ${values.pairs})`);
   const seed = Number.parseInt(values.seed, 10);
   const thresholds = values.thresholds === undefined ? undefined : await readThresholdsFile(values.thresholds);
-  console.log(`compare-noise: node ${process.version}, ${pairCount} comparisons per set, ${thresholds ? `thresholds from ${values.thresholds}` : "default thresholds"}`);
+  console.log(
+    `compare-noise: node ${process.version}, ${pairCount} comparisons per set, ${thresholds ? `thresholds from ${values.thresholds}` : "default thresholds"}`,
+  );
 
   if (values.runs) {
     if (positionals.length < 2) throw new Error("--runs needs at least two results files (reruns of the same code)");
@@ -468,7 +536,8 @@ async function main(): Promise<void> {
   }
 
   const profiles = values.profile === "all" ? PROFILES : PROFILES.filter((p) => p.name === values.profile);
-  if (profiles.length === 0) throw new Error(`--profile must be one of ${PROFILES.map((p) => p.name).join(", ")}, all (got ${values.profile})`);
+  if (profiles.length === 0)
+    throw new Error(`--profile must be one of ${PROFILES.map((p) => p.name).join(", ")}, all (got ${values.profile})`);
   for (const profile of profiles) {
     const pairs = Array.from({ length: pairCount }, (_, k) => ({
       label: `pair ${k + 1}`,

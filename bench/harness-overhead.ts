@@ -56,7 +56,12 @@ function parseOptions(argv: string[]): Options & { bare: string | undefined } {
       bare: { type: "string" },
     },
   });
-  return { family: values.family!, strategy: values.strategy!, ...positiveIntegers(values, ["batch", "epochs", "samples", "rounds"]), bare: values.bare };
+  return {
+    family: values.family!,
+    strategy: values.strategy!,
+    ...positiveIntegers(values, ["batch", "epochs", "samples", "rounds"]),
+    bare: values.bare,
+  };
 }
 
 /** Child mode: train without the harness and print the epoch time as JSON. */
@@ -139,7 +144,9 @@ async function main(): Promise<void> {
     `harness overhead: ${o.family}/${o.strategy}/b${o.batch}/wasm, ${o.epochs} epochs × ${o.samples} samples, ${o.rounds} rounds; ` +
       `${cpus().length} × ${cpus()[0]?.model.trim()}, load average ${loadavg()[0]!.toFixed(2)} at start`,
   );
-  console.log("round  harness ms/epoch  no-GC ms/epoch  bare fit ms/epoch  bare loop ms/epoch  harness÷fit  no-GC÷fit  no-GC÷loop  GC+sample ms");
+  console.log(
+    "round  harness ms/epoch  no-GC ms/epoch  bare fit ms/epoch  bare loop ms/epoch  harness÷fit  no-GC÷fit  no-GC÷loop  GC+sample ms",
+  );
   const rows: Array<{ h: number; n: number; f: number; l: number; gc: number }> = [];
   for (let round = 1; round <= o.rounds; round++) {
     // Rotate the order so no variant always runs first or last in a round.

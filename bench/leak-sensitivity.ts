@@ -28,13 +28,28 @@ async function runWithLeak(bytes: number): Promise<ResultsFile> {
   process.env["KMB_BENCH_LEAK_BYTES"] = String(bytes);
   const suite = await loadSuite(SUITE, { quick: false });
   const cells = expandMatrix({ families: ["dense", "lstm"], strategies: ["in-memory", "tf-data"], batchSizes: [32], backends: ["wasm"] });
-  const { results } = await runMatrix({ suite, cells, matrixSize: cells.length, shard: null, epochs: 8, warmupEpochs: 2, samplesPerEpoch: 256, out: null, timeoutMs: 600_000, maxRssBytes: null, progress: silentProgress() });
+  const { results } = await runMatrix({
+    suite,
+    cells,
+    matrixSize: cells.length,
+    shard: null,
+    epochs: 8,
+    warmupEpochs: 2,
+    samplesPerEpoch: 256,
+    out: null,
+    timeoutMs: 600_000,
+    maxRssBytes: null,
+    progress: silentProgress(),
+  });
   if (values["out-dir"]) await writeFile(join(values["out-dir"], `leak-${bytes}.json`), JSON.stringify(results));
   return results;
 }
 
-const label = (bytes: number) => (bytes === 0 ? "none (2nd clean run)" : bytes >= 2 ** 20 ? `${bytes / 2 ** 20} MiB/epoch` : `${bytes / 1024} KiB/epoch`);
-console.log(`leak sensitivity: dense, lstm × in-memory, tf-data, b32, wasm; 8 epochs, 2 warm-up; load average ${loadavg()[0]!.toFixed(2)} at start`);
+const label = (bytes: number) =>
+  bytes === 0 ? "none (2nd clean run)" : bytes >= 2 ** 20 ? `${bytes / 2 ** 20} MiB/epoch` : `${bytes / 1024} KiB/epoch`;
+console.log(
+  `leak sensitivity: dense, lstm × in-memory, tf-data, b32, wasm; 8 epochs, 2 warm-up; load average ${loadavg()[0]!.toFixed(2)} at start`,
+);
 const clean = await runWithLeak(0);
 console.log(`clean run verdicts: ${clean.cells.map((c) => `${c.id} ${c.verdict}`).join(", ")}`);
 console.log("leak                   run: growing   compare: regression   retained slope per cell (KiB/epoch)");
@@ -43,8 +58,13 @@ for (const bytes of [0, ...sizes]) {
   const comparison = compare(clean, leaky);
   const growing = leaky.cells.filter((c) => c.verdict === "growing").length;
   const regressions = comparison.cells.filter((c) => c.verdict === "regression").length;
-  const slopes = leaky.cells.map((c) => ((c.growth?.series.find((s) => s.memory === "retained")?.bytesPerEpoch ?? Number.NaN) / 1024).toFixed(0));
-  console.log(`${label(bytes).padEnd(22)} ${`${growing}/${leaky.cells.length}`.padStart(12)}   ${`${regressions}/${comparison.cells.length}`.padStart(19)}   ${slopes.join(", ")}`);
-  for (const c of comparison.cells) if (c.verdict === "regression" && bytes === 0) console.log(`  false alarm ${c.id}: ${c.reasons.join(" | ")}`);
+  const slopes = leaky.cells.map((c) =>
+    ((c.growth?.series.find((s) => s.memory === "retained")?.bytesPerEpoch ?? Number.NaN) / 1024).toFixed(0),
+  );
+  console.log(
+    `${label(bytes).padEnd(22)} ${`${growing}/${leaky.cells.length}`.padStart(12)}   ${`${regressions}/${comparison.cells.length}`.padStart(19)}   ${slopes.join(", ")}`,
+  );
+  for (const c of comparison.cells)
+    if (c.verdict === "regression" && bytes === 0) console.log(`  false alarm ${c.id}: ${c.reasons.join(" | ")}`);
 }
 console.log(`load average ${loadavg()[0]!.toFixed(2)} at end`);

@@ -37,13 +37,16 @@ async function runCell(origins: boolean): Promise<{ wallMs: number; cpuMs: numbe
   });
   const cell = results.cells[0]!;
   if (cell.status !== "ok") throw new Error(`${cell.id}: ${cell.status}: ${cell.error?.message}`);
-  if (origins !== (cell.leakOrigins !== undefined)) throw new Error(`${cell.id}: origins ${origins ? "missing" : "recorded with --no-origins"}`);
+  if (origins !== (cell.leakOrigins !== undefined))
+    throw new Error(`${cell.id}: origins ${origins ? "missing" : "recorded with --no-origins"}`);
   const judged = cell.samples.filter((s) => s.epoch > warmupEpochs);
   return { wallMs: median(judged.map((s) => s.timeMs)), cpuMs: median(judged.map((s) => s.cpuTimeMs ?? Number.NaN)) };
 }
 
 const what = `${values.family}/${values.strategy}/b${batch}/wasm, ${epochs} epochs (${warmupEpochs} warm-up) × ${samples} samples${values.stacks ? ", with stacks" : ""}`;
-console.log(`origin tracking overhead: ${what}, ${rounds} rounds; ${cpus().length} × ${cpus()[0]?.model.trim()}, load average ${loadavg()[0]!.toFixed(2)} at start`);
+console.log(
+  `origin tracking overhead: ${what}, ${rounds} rounds; ${cpus().length} × ${cpus()[0]?.model.trim()}, load average ${loadavg()[0]!.toFixed(2)} at start`,
+);
 console.log("round  on wall ms  off wall ms  on cpu ms  off cpu ms  wall on÷off  cpu on÷off");
 const ratios: Array<{ wall: number; cpu: number }> = [];
 for (let round = 1; round <= rounds; round++) {

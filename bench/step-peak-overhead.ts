@@ -20,13 +20,24 @@ import { median, positiveIntegers, stringFlags } from "./_options.js";
 const SEED = 42;
 
 const { values } = parseArgs({
-  options: stringFlags({ family: "dense,lstm,conv,depthwise-conv", strategy: "generator", batch: 32, samples: 512, rounds: 6, backend: "wasm" }),
+  options: stringFlags({
+    family: "dense,lstm,conv,depthwise-conv",
+    strategy: "generator",
+    batch: 32,
+    samples: 512,
+    rounds: 6,
+    backend: "wasm",
+  }),
 });
 const { batch: batchSize, samples, rounds } = positiveIntegers(values, ["batch", "samples", "rounds"]);
 
 await setUpBackend(values.backend!);
 tf.env().set("PROD", true);
-console.log(`backend ${values.backend}, ${values.strategy}, batch ${batchSize}, ${samples} samples/epoch, ${rounds} rounds of A B B A; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `backend ${values.backend}, ${values.strategy}, batch ${batchSize}, ${samples} samples/epoch, ${rounds} rounds of A B B A; load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 
 /** CPU ns per tensor of making and disposing `n` scalars, with or without the meter listening. */
 function tensorLoopNs(n: number, withMeter: boolean): number {
@@ -68,8 +79,18 @@ for (const family of values.family!.split(",")) {
   await pipeline.prepare();
 
   const meter = new StepPeakMeter();
-  const plain = [new StepCallback(() => {}, () => {})];
-  const metered = [new StepCallback(() => meter.beginStep(), () => void meter.read())];
+  const plain = [
+    new StepCallback(
+      () => {},
+      () => {},
+    ),
+  ];
+  const metered = [
+    new StepCallback(
+      () => meter.beginStep(),
+      () => void meter.read(),
+    ),
+  ];
   const epoch = async (withMeter: boolean): Promise<number> => {
     if (withMeter) meter.start();
     const start = process.cpuUsage();

@@ -27587,7 +27587,9 @@ var SUMMARY_METRICS = {
     shownIn: { runTable: false, compareTable: false, trends: null }
   }
 };
-var METRICS = Object.entries(SUMMARY_METRICS).map(([key, entry]) => Object.freeze({ key, ...entry }));
+var METRICS = Object.entries(SUMMARY_METRICS).map(
+  ([key, entry]) => Object.freeze({ key, ...entry })
+);
 var METRIC_KEYS = METRICS.map((m) => m.key);
 var BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
 function metricDefinition(key) {
@@ -27595,15 +27597,66 @@ function metricDefinition(key) {
 }
 var BYTES_QUIET = { relative: 0.02, absolute: 4 * MiB };
 var EPOCH_ENTRIES = {
-  rssBytes: { title: "RSS", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Resident set size after each epoch (after a forced GC).", read: (s) => s.rssBytes },
-  heapUsedBytes: { title: "JS heap used", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "V8 heap in use after each epoch.", read: (s) => s.heapUsedBytes },
-  numTensors: { title: "Live tensors", unit: "tensors", better: "lower", quiet: { relative: 0, absolute: 2 }, description: "tf.memory().numTensors after each epoch.", read: (s) => s.numTensors },
-  stepPeakBytes: { title: "Step peak", unit: "bytes", better: "lower", quiet: { relative: 0, absolute: 64 * 1024 }, description: "Highest live tensor bytes inside one step of each epoch (results version 2).", read: (s) => s.stepPeakBytes ?? null },
-  numBytes: { title: "Tensor bytes", unit: "bytes", better: "lower", quiet: { relative: 0.02, absolute: 64 * 1024 }, description: "tf.memory().numBytes after each epoch.", read: (s) => s.numBytes },
-  wasmHeapBytes: { title: "Wasm heap", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Size of the wasm module's linear memory (wasm backend only).", read: (s) => s.wasmHeapBytes },
-  timeMs: { title: "Epoch time", unit: "ms", better: "lower", quiet: { relative: 0.05, absolute: 2 }, description: "Wall time of each epoch.", read: (s) => s.timeMs }
+  rssBytes: {
+    title: "RSS",
+    unit: "bytes",
+    better: "lower",
+    quiet: BYTES_QUIET,
+    description: "Resident set size after each epoch (after a forced GC).",
+    read: (s) => s.rssBytes
+  },
+  heapUsedBytes: {
+    title: "JS heap used",
+    unit: "bytes",
+    better: "lower",
+    quiet: BYTES_QUIET,
+    description: "V8 heap in use after each epoch.",
+    read: (s) => s.heapUsedBytes
+  },
+  numTensors: {
+    title: "Live tensors",
+    unit: "tensors",
+    better: "lower",
+    quiet: { relative: 0, absolute: 2 },
+    description: "tf.memory().numTensors after each epoch.",
+    read: (s) => s.numTensors
+  },
+  stepPeakBytes: {
+    title: "Step peak",
+    unit: "bytes",
+    better: "lower",
+    quiet: { relative: 0, absolute: 64 * 1024 },
+    description: "Highest live tensor bytes inside one step of each epoch (results version 2).",
+    read: (s) => s.stepPeakBytes ?? null
+  },
+  numBytes: {
+    title: "Tensor bytes",
+    unit: "bytes",
+    better: "lower",
+    quiet: { relative: 0.02, absolute: 64 * 1024 },
+    description: "tf.memory().numBytes after each epoch.",
+    read: (s) => s.numBytes
+  },
+  wasmHeapBytes: {
+    title: "Wasm heap",
+    unit: "bytes",
+    better: "lower",
+    quiet: BYTES_QUIET,
+    description: "Size of the wasm module's linear memory (wasm backend only).",
+    read: (s) => s.wasmHeapBytes
+  },
+  timeMs: {
+    title: "Epoch time",
+    unit: "ms",
+    better: "lower",
+    quiet: { relative: 0.05, absolute: 2 },
+    description: "Wall time of each epoch.",
+    read: (s) => s.timeMs
+  }
 };
-var EPOCH_METRICS = Object.entries(EPOCH_ENTRIES).map(([key, entry]) => Object.freeze({ key, ...entry }));
+var EPOCH_METRICS = Object.entries(EPOCH_ENTRIES).map(
+  ([key, entry]) => Object.freeze({ key, ...entry })
+);
 
 // ../metrics/src/units/format-number.ts
 var MISSING = "—";
@@ -27720,7 +27773,8 @@ function linearFit(xs, ys) {
     sxx += (xs[k] - meanX) ** 2;
     sxy += (xs[k] - meanX) * (ys[k] - meanY);
   }
-  if (n < 2 || sxx === 0) return { slope: 0, intercept: meanY, residuals: ys.map((y) => y - meanY), slopeStdError: Number.POSITIVE_INFINITY, n };
+  if (n < 2 || sxx === 0)
+    return { slope: 0, intercept: meanY, residuals: ys.map((y) => y - meanY), slopeStdError: Number.POSITIVE_INFINITY, n };
   const slope = sxy / sxx;
   const intercept = meanY - slope * meanX;
   const residuals = ys.map((y, k) => y - (intercept + slope * xs[k]));
@@ -27834,11 +27888,29 @@ function residualSpread(ys, xs) {
 }
 
 // ../metrics/src/units/parse-quantity.ts
-var SIZE_UNITS = { "": 1, b: 1, k: 2 ** 10, kb: 2 ** 10, kib: 2 ** 10, m: 2 ** 20, mb: 2 ** 20, mib: 2 ** 20, g: 2 ** 30, gb: 2 ** 30, gib: 2 ** 30 };
+var SIZE_UNITS = {
+  "": 1,
+  b: 1,
+  k: 2 ** 10,
+  kb: 2 ** 10,
+  kib: 2 ** 10,
+  m: 2 ** 20,
+  mb: 2 ** 20,
+  mib: 2 ** 20,
+  g: 2 ** 30,
+  gb: 2 ** 30,
+  gib: 2 ** 30
+};
 
 // ../results/src/cell-id.ts
 function cellKeyOf(cell) {
-  return { family: cell.family, strategy: cell.strategy, batchSize: cell.batchSize, backend: cell.backend, gpuMemoryGrowth: cell.gpuMemoryGrowth ?? null };
+  return {
+    family: cell.family,
+    strategy: cell.strategy,
+    batchSize: cell.batchSize,
+    backend: cell.backend,
+    gpuMemoryGrowth: cell.gpuMemoryGrowth ?? null
+  };
 }
 
 // ../results/src/history-types.ts
@@ -27889,7 +27961,8 @@ function entryIssues(entry, i) {
   const which2 = typeof e.sha === "string" ? `entry ${JSON.stringify(e.sha.slice(0, 64))}: ` : "";
   const needString = (key, nullable) => {
     const v = e[key];
-    if (!(typeof v === "string" || nullable && v === null)) issues.push({ path: `${at}/${key}`, message: `must be a string${nullable ? " or null" : ""}` });
+    if (!(typeof v === "string" || nullable && v === null))
+      issues.push({ path: `${at}/${key}`, message: `must be a string${nullable ? " or null" : ""}` });
   };
   needString("sha", false);
   needString("committedAt", false);
@@ -27897,9 +27970,15 @@ function entryIssues(entry, i) {
   needString("ref", true);
   needString("message", true);
   needString("url", true);
-  if (typeof e.file === "string" && !RUN_FILE.test(e.file)) issues.push({ path: `${at}/file`, message: `${which2}file must be runs/<40 to 64 hex digits>.json, got ${JSON.stringify(e.file.slice(0, 120))}` });
-  if (typeof e.url === "string" && !isHttpUrl(e.url)) issues.push({ path: `${at}/url`, message: `${which2}url must be an http(s) URL or null, got ${JSON.stringify(e.url.slice(0, 120))}` });
-  if (!Array.isArray(e.parents) || !e.parents.every((p) => typeof p === "string")) issues.push({ path: `${at}/parents`, message: "must be an array of shas" });
+  if (typeof e.file === "string" && !RUN_FILE.test(e.file))
+    issues.push({
+      path: `${at}/file`,
+      message: `${which2}file must be runs/<40 to 64 hex digits>.json, got ${JSON.stringify(e.file.slice(0, 120))}`
+    });
+  if (typeof e.url === "string" && !isHttpUrl(e.url))
+    issues.push({ path: `${at}/url`, message: `${which2}url must be an http(s) URL or null, got ${JSON.stringify(e.url.slice(0, 120))}` });
+  if (!Array.isArray(e.parents) || !e.parents.every((p) => typeof p === "string"))
+    issues.push({ path: `${at}/parents`, message: "must be an array of shas" });
   return issues;
 }
 function parseHistoryIndex(data, source) {
@@ -27949,10 +28028,7 @@ var results_schema_default = {
   type: "object",
   properties: {
     schemaVersion: {
-      enum: [
-        1,
-        2
-      ],
+      enum: [1, 2],
       description: "2 adds step peaks, activation bytes, the backend's high-water and memoryParts (all optional, so a version-1 file is still valid)."
     },
     createdAt: {
@@ -27972,13 +28048,7 @@ var results_schema_default = {
       }
     }
   },
-  required: [
-    "schemaVersion",
-    "createdAt",
-    "suite",
-    "env",
-    "cells"
-  ],
+  required: ["schemaVersion", "createdAt", "suite", "env", "cells"],
   definitions: {
     suite: {
       type: "object",
@@ -27998,10 +28068,7 @@ var results_schema_default = {
           type: "boolean"
         },
         shard: {
-          type: [
-            "object",
-            "null"
-          ],
+          type: ["object", "null"],
           properties: {
             index: {
               type: "integer",
@@ -28016,23 +28083,14 @@ var results_schema_default = {
               minimum: 0
             }
           },
-          required: [
-            "index",
-            "count",
-            "matrixSize"
-          ]
+          required: ["index", "count", "matrixSize"]
         },
         forcedGc: {
           type: "boolean",
           description: "Whether a full GC ran before every epoch-end sample (absent: true)."
         }
       },
-      required: [
-        "name",
-        "epochs",
-        "warmupEpochs",
-        "quick"
-      ]
+      required: ["name", "epochs", "warmupEpochs", "quick"]
     },
     env: {
       type: "object",
@@ -28057,10 +28115,7 @@ var results_schema_default = {
               minimum: 0
             }
           },
-          required: [
-            "model",
-            "count"
-          ]
+          required: ["model", "count"]
         },
         totalMemoryBytes: {
           type: "number",
@@ -28073,50 +28128,28 @@ var results_schema_default = {
           }
         },
         gpu: {
-          type: [
-            "array",
-            "null"
-          ],
+          type: ["array", "null"],
           items: {
             $ref: "#/definitions/gpu"
           }
         },
         git: {
-          type: [
-            "object",
-            "null"
-          ],
+          type: ["object", "null"],
           properties: {
             sha: {
               type: "string"
             },
             ref: {
-              type: [
-                "string",
-                "null"
-              ]
+              type: ["string", "null"]
             },
             dirty: {
               type: "boolean"
             }
           },
-          required: [
-            "sha",
-            "ref",
-            "dirty"
-          ]
+          required: ["sha", "ref", "dirty"]
         }
       },
-      required: [
-        "node",
-        "platform",
-        "arch",
-        "cpu",
-        "totalMemoryBytes",
-        "tfjs",
-        "gpu",
-        "git"
-      ]
+      required: ["node", "platform", "arch", "cpu", "totalMemoryBytes", "tfjs", "gpu", "git"]
     },
     gpu: {
       type: "object",
@@ -28125,29 +28158,17 @@ var results_schema_default = {
           type: "string"
         },
         memoryTotalBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0
         },
         driverVersion: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         uuid: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         }
       },
-      required: [
-        "name",
-        "memoryTotalBytes"
-      ]
+      required: ["name", "memoryTotalBytes"]
     },
     cell: {
       type: "object",
@@ -28173,26 +28194,13 @@ var results_schema_default = {
           minLength: 1
         },
         gpuMemoryGrowth: {
-          type: [
-            "boolean",
-            "null"
-          ]
+          type: ["boolean", "null"]
         },
         status: {
-          enum: [
-            "ok",
-            "unsupported",
-            "crashed",
-            "error"
-          ]
+          enum: ["ok", "unsupported", "crashed", "error"]
         },
         verdict: {
-          enum: [
-            "stable",
-            "growing",
-            "leaking",
-            null
-          ]
+          enum: ["stable", "growing", "leaking", null]
         },
         verdictReason: {
           type: "string"
@@ -28206,10 +28214,7 @@ var results_schema_default = {
           minimum: 0
         },
         parameterCount: {
-          type: [
-            "integer",
-            "null"
-          ]
+          type: ["integer", "null"]
         },
         durationMs: {
           type: "number",
@@ -28315,31 +28320,19 @@ var results_schema_default = {
           minimum: 0
         },
         numDataIds: {
-          type: [
-            "integer",
-            "null"
-          ],
+          type: ["integer", "null"],
           minimum: 0
         },
         wasmHeapBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0
         },
         gpuUsedBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0
         },
         loss: {
-          type: [
-            "number",
-            "null"
-          ]
+          type: ["number", "null"]
         },
         maxRssBytes: {
           type: "number",
@@ -28362,10 +28355,7 @@ var results_schema_default = {
           description: "Largest stepPeakBytes - stepStartBytes of the epoch: what a step adds on top of what was live before it."
         },
         backendPeakBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0,
           description: "The backend's own high-water mark so far: wasm linear memory, bytes the WebGPU backend has allocated on the GPU; null where the backend has none."
         }
@@ -28417,17 +28407,11 @@ var results_schema_default = {
           minimum: 0
         },
         numDataIds: {
-          type: [
-            "integer",
-            "null"
-          ],
+          type: ["integer", "null"],
           minimum: 0
         },
         wasmHeapBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0
         },
         stepPeakBytes: {
@@ -28446,24 +28430,11 @@ var results_schema_default = {
           description: "Live tensor bytes when the step began (weights, optimizer state, the batch where the strategy made it before the step)."
         }
       },
-      required: [
-        "epoch",
-        "batch",
-        "elapsedMs",
-        "rssBytes",
-        "heapUsedBytes",
-        "numTensors",
-        "numBytes",
-        "numDataIds",
-        "wasmHeapBytes"
-      ],
+      required: ["epoch", "batch", "elapsedMs", "rssBytes", "heapUsedBytes", "numTensors", "numBytes", "numDataIds", "wasmHeapBytes"],
       description: "One reading at the end of a batch, without a forced GC."
     },
     summary: {
-      type: [
-        "object",
-        "null"
-      ],
+      type: ["object", "null"],
       properties: {
         peakRssBytes: {
           type: "number",
@@ -28482,27 +28453,18 @@ var results_schema_default = {
           minimum: 0
         },
         peakWasmHeapBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0
         },
         peakGpuUsedBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0
         },
         tensorsPerEpoch: {
           type: "number"
         },
         dataIdsPerEpoch: {
-          type: [
-            "number",
-            "null"
-          ]
+          type: ["number", "null"]
         },
         numBytesPerEpoch: {
           type: "number"
@@ -28517,20 +28479,14 @@ var results_schema_default = {
           type: "number"
         },
         gpuBytesPerEpoch: {
-          type: [
-            "number",
-            "null"
-          ]
+          type: ["number", "null"]
         },
         meanEpochMs: {
           type: "number",
           minimum: 0
         },
         timing: {
-          type: [
-            "object",
-            "null"
-          ],
+          type: ["object", "null"],
           properties: {
             meanMs: {
               type: "number",
@@ -28561,37 +28517,20 @@ var results_schema_default = {
               minimum: 0
             }
           },
-          required: [
-            "meanMs",
-            "p50Ms",
-            "p99Ms",
-            "minMs",
-            "maxMs",
-            "sdMs",
-            "samplesPerSecond"
-          ]
+          required: ["meanMs", "p50Ms", "p99Ms", "minMs", "maxMs", "sdMs", "samplesPerSecond"]
         },
         warmupEpochs: {
           type: "integer",
           minimum: 0
         },
         finalLoss: {
-          type: [
-            "number",
-            "null"
-          ]
+          type: ["number", "null"]
         },
         firstLoss: {
-          type: [
-            "number",
-            "null"
-          ]
+          type: ["number", "null"]
         },
         wasmHeapBytesPerEpoch: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           description: "Growth slope of the wasm linear memory after warm-up; null off wasm."
         },
         peakStepTensorBytes: {
@@ -28639,73 +28578,47 @@ var results_schema_default = {
           type: "string"
         },
         exitCode: {
-          type: [
-            "integer",
-            "null"
-          ]
+          type: ["integer", "null"]
         },
         signal: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         kernel: {
           type: "string"
         }
       },
-      required: [
-        "message"
-      ]
+      required: ["message"]
     },
     memoryParts: {
       type: "object",
       description: "What each part of a cell holds. Each figure is null where it could not be measured.",
       properties: {
         baselineRssBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0,
           description: "RSS with backend and model ready, before any data."
         },
         datasetTensorBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0,
           description: "Tensor bytes the dataset strategy holds after prepare()."
         },
         datasetRetainedBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           description: "Heap + external growth from prepare(), after a forced GC (can be negative: GC noise)."
         },
         betweenStepsTensorBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0,
           description: "Tensor bytes alive between steps beyond weights and optimizer state (the batch, the prefetch buffer, whole arrays)."
         },
         weightBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0,
           description: "Bytes of the model's weights."
         },
         optimizerStateBytes: {
-          type: [
-            "number",
-            "null"
-          ],
+          type: ["number", "null"],
           minimum: 0,
           description: "Bytes of the optimizer's state after the first step (weights x slots)."
         }
@@ -28723,29 +28636,16 @@ var results_schema_default = {
       type: "object",
       properties: {
         phase: {
-          enum: [
-            "setup",
-            "forward",
-            "backward",
-            "optimizer",
-            "pipeline",
-            "callback"
-          ]
+          enum: ["setup", "forward", "backward", "optimizer", "pipeline", "callback"]
         },
         op: {
           type: "string"
         },
         layer: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         layerClass: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         tensorsPerEpoch: {
           type: "number"
@@ -28757,14 +28657,7 @@ var results_schema_default = {
           type: "string"
         }
       },
-      required: [
-        "phase",
-        "op",
-        "layer",
-        "layerClass",
-        "tensorsPerEpoch",
-        "bytesPerEpoch"
-      ]
+      required: ["phase", "op", "layer", "layerClass", "tensorsPerEpoch", "bytesPerEpoch"]
     },
     growth: {
       type: "object",
@@ -28775,16 +28668,7 @@ var results_schema_default = {
             type: "object",
             properties: {
               memory: {
-                enum: [
-                  "retained",
-                  "jsHeap",
-                  "external",
-                  "arrayBuffers",
-                  "rss",
-                  "tensorBytes",
-                  "wasmHeap",
-                  "gpu"
-                ]
+                enum: ["retained", "jsHeap", "external", "arrayBuffers", "rss", "tensorBytes", "wasmHeap", "gpu"]
               },
               bytesPerEpoch: {
                 type: "number"
@@ -28793,11 +28677,7 @@ var results_schema_default = {
                 type: "boolean"
               }
             },
-            required: [
-              "memory",
-              "bytesPerEpoch",
-              "growing"
-            ]
+            required: ["memory", "bytesPerEpoch", "growing"]
           }
         },
         heapSnapshots: {
@@ -28824,24 +28704,14 @@ var results_schema_default = {
                     type: "number"
                   }
                 },
-                required: [
-                  "name",
-                  "count",
-                  "selfSize"
-                ]
+                required: ["name", "count", "selfSize"]
               }
             }
           },
-          required: [
-            "fromEpoch",
-            "toEpoch",
-            "constructors"
-          ]
+          required: ["fromEpoch", "toEpoch", "constructors"]
         }
       },
-      required: [
-        "series"
-      ]
+      required: ["series"]
     }
   }
 };
@@ -28879,7 +28749,15 @@ async function readResultsFile(path6) {
 }
 
 // ../report/src/comparison-types.ts
-var CELL_DELTA_VERDICTS = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
+var CELL_DELTA_VERDICTS = [
+  "regression",
+  "crashed",
+  "now-unsupported",
+  "improvement",
+  "new",
+  "removed",
+  "unchanged"
+];
 var WORSE_VERDICTS = ["regression", "crashed", "now-unsupported"];
 
 // ../report/src/relative-change.ts
@@ -28936,14 +28814,40 @@ var noun = (metric) => metricDefinition(metric).unit.split("/")[0];
 function compareCountSlope(metric, base, head, threshold) {
   if (base === null || head === null) {
     const missing = base === null && head === null ? "neither run" : base === null ? "the base run" : "the head run";
-    return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} has a count for this backend` };
+    return {
+      metric,
+      base,
+      head,
+      delta: null,
+      relative: null,
+      verdict: "unchanged",
+      reason: `not compared: ${missing} has a count for this backend`
+    };
   }
   const delta = head - base;
   const change = `${formatMetricDelta(metric, delta)} (${significant(base)} → ${significant(head)})`;
   const rule = `a change of ${threshold} or more counts`;
   const counts = (d) => d > 0 && d >= threshold - 1e-9;
-  if (counts(delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "regression", reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}` };
-  if (counts(-delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "improvement", reason: `${change}: fewer kept every epoch; ${rule}` };
+  if (counts(delta))
+    return {
+      metric,
+      base,
+      head,
+      delta,
+      relative: relativeChange(base, head),
+      verdict: "regression",
+      reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}`
+    };
+  if (counts(-delta))
+    return {
+      metric,
+      base,
+      head,
+      delta,
+      relative: relativeChange(base, head),
+      verdict: "improvement",
+      reason: `${change}: fewer kept every epoch; ${rule}`
+    };
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
 }
 
@@ -28958,7 +28862,8 @@ function compareExactBytes(metric, base, head, tolerance) {
   const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
   if (delta === 0) return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: "identical (tensor bytes are exact)" };
   const rule = tolerance > 0 ? `exact tensor bytes; changes over ${tolerance} B count` : "exact tensor bytes; any change counts";
-  if (Math.abs(delta) <= tolerance) return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}: within the ${tolerance} B tolerance` };
+  if (Math.abs(delta) <= tolerance)
+    return { metric, base, head, delta, relative: relative2, verdict: "unchanged", reason: `${change}: within the ${tolerance} B tolerance` };
   const worse = metricDefinition(metric).better === "lower" ? delta > 0 : delta < 0;
   return { metric, base, head, delta, relative: relative2, verdict: worse ? "regression" : "improvement", reason: `${change}: ${rule}` };
 }
@@ -28970,7 +28875,10 @@ function formatP(p) {
 }
 function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
   if (baseTimes.length < 2 || headTimes.length < 2) {
-    return { verdict: "unchanged", reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)` };
+    return {
+      verdict: "unchanged",
+      reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)`
+    };
   }
   const baseMedian = median(baseTimes);
   const headMedian = median(headTimes);
@@ -28984,7 +28892,10 @@ function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
   const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
   if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
   if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
-    return { verdict: "unchanged", reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}` };
+    return {
+      verdict: "unchanged",
+      reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`
+    };
   }
   const significant2 = test.pValue < rule.timeAlpha;
   if (significant2 && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
@@ -28996,7 +28907,15 @@ function compareEpochTimes(metric, words, base, head, baseTimes, headTimes, rule
   const delta = base !== null && head !== null ? head - base : null;
   if (!baseTimes || !headTimes) {
     const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
-    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded ${words.recorded}` };
+    return {
+      metric,
+      base,
+      head,
+      delta,
+      relative: null,
+      verdict: "unchanged",
+      reason: `not compared: ${missing} recorded ${words.recorded}`
+    };
   }
   const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter);
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
@@ -29043,7 +28962,11 @@ var DEFAULT_THRESHOLD_VALUES = Object.freeze({
   timeNoiseFactor: 4,
   checkTime: true
 });
-var DEFAULT_THRESHOLDS = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES }, cells: [], source: null });
+var DEFAULT_THRESHOLDS = Object.freeze({
+  defaults: { ...DEFAULT_THRESHOLD_VALUES },
+  cells: [],
+  source: null
+});
 var KINDS = {
   tensorsPerEpoch: "count",
   dataIdsPerEpoch: "count",
@@ -29073,8 +28996,14 @@ function parseValue(kind, raw, source, key) {
     throw new ThresholdsError(source, key, `must be a number${hint} (got ${shown(raw)})`);
   }
   if (value < 0) throw new ThresholdsError(source, key, `must not be negative (got ${shown(raw)})`);
-  if (kind === "alpha" && !(value > 0 && value < 1)) throw new ThresholdsError(source, key, `must be between 0 and 1, exclusive (got ${shown(raw)})`);
-  if (kind === "fraction" && value > 10) throw new ThresholdsError(source, key, `is a fraction (0.05 = 5%); ${shown(raw)} would mean ${value * 100}% (write "${value}%" if that is meant)`);
+  if (kind === "alpha" && !(value > 0 && value < 1))
+    throw new ThresholdsError(source, key, `must be between 0 and 1, exclusive (got ${shown(raw)})`);
+  if (kind === "fraction" && value > 10)
+    throw new ThresholdsError(
+      source,
+      key,
+      `is a fraction (0.05 = 5%); ${shown(raw)} would mean ${value * 100}% (write "${value}%" if that is meant)`
+    );
   return value;
 }
 function parseValues(raw, source, prefix) {
@@ -29088,15 +29017,20 @@ function parseValues(raw, source, prefix) {
   return values;
 }
 function parseThresholds(input, source) {
-  if (!isPlainObject(input)) throw new ThresholdsError(source, "", `must be a JSON object with "defaults" and/or "cells" (got ${shown(input)})`);
+  if (!isPlainObject(input))
+    throw new ThresholdsError(source, "", `must be a JSON object with "defaults" and/or "cells" (got ${shown(input)})`);
   for (const key of Object.keys(input)) {
     if (key.startsWith("$")) continue;
     if (!TOP_KEYS.includes(key)) throw new ThresholdsError(source, key, `is not a thresholds key (known: defaults, cells)`);
   }
-  const defaults3 = { ...DEFAULT_THRESHOLD_VALUES, ...input.defaults === void 0 ? {} : parseValues(input.defaults, source, "defaults") };
+  const defaults3 = {
+    ...DEFAULT_THRESHOLD_VALUES,
+    ...input.defaults === void 0 ? {} : parseValues(input.defaults, source, "defaults")
+  };
   const cells = [];
   if (input.cells !== void 0) {
-    if (!isPlainObject(input.cells)) throw new ThresholdsError(source, "cells", `must be an object keyed by cell-id pattern (got ${shown(input.cells)})`);
+    if (!isPlainObject(input.cells))
+      throw new ThresholdsError(source, "cells", `must be an object keyed by cell-id pattern (got ${shown(input.cells)})`);
     for (const [pattern, raw] of Object.entries(input.cells)) {
       if (pattern.trim() === "") throw new ThresholdsError(source, "cells", "has an empty pattern");
       compileCellPattern(pattern);
@@ -29153,7 +29087,8 @@ function runScatters(pairs) {
       } else if (metric.perEpoch) {
         const bt = epochTimes(base.cell, base.warmup, metric.perEpoch);
         const ht = epochTimes(head.cell, head.warmup, metric.perEpoch);
-        if (bt && ht && bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) changes.push(Math.log(median(ht) / median(bt)));
+        if (bt && ht && bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0)
+          changes.push(Math.log(median(ht) / median(bt)));
       }
     }
     const sigma = scatterOf(changes);
@@ -29183,7 +29118,15 @@ function unjudged(base, head, why) {
     const b = base ? metric.read(base) : null;
     const h = head ? metric.read(head) : null;
     if (metric.optional && b === null && h === null) continue;
-    metrics.push({ metric: metric.key, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
+    metrics.push({
+      metric: metric.key,
+      base: b,
+      head: h,
+      delta: b !== null && h !== null ? h - b : null,
+      relative: null,
+      verdict: "unchanged",
+      reason: `not judged: ${why}`
+    });
   }
   return metrics;
 }
@@ -29208,7 +29151,15 @@ function judgeMetric(metric, pair, t, scatters, judged) {
       });
     }
     case "bytes-slope":
-      return compareByteSlope(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), rule.peak(base.summary), t);
+      return compareByteSlope(
+        metric.key,
+        b,
+        h,
+        series(base.cell, base.warmup, perEpoch),
+        series(head.cell, head.warmup, perEpoch),
+        rule.peak(base.summary),
+        t
+      );
     case "time-statistics":
       return compareEpochTimes(
         metric.key,
@@ -29252,13 +29203,26 @@ function judgeCell(base, head, baseRun, headRun, t, scatters) {
   }
   if (base.summary === null || head.summary === null) {
     const which2 = base.summary === null && head.summary === null ? "both runs" : base.summary === null ? "the base run" : "the head run";
-    return { verdict: "unchanged", metrics: unjudged(base, head, `${which2} measured too few epochs`), reasons: [`not judged: ${which2} measured too few epochs`] };
+    return {
+      verdict: "unchanged",
+      metrics: unjudged(base, head, `${which2} measured too few epochs`),
+      reasons: [`not judged: ${which2} measured too few epochs`]
+    };
   }
-  const metrics = judgeMetrics({ base: { cell: base, summary: base.summary, warmup: warmupOf(base, baseRun) }, head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) } }, t, scatters);
+  const metrics = judgeMetrics(
+    {
+      base: { cell: base, summary: base.summary, warmup: warmupOf(base, baseRun) },
+      head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) }
+    },
+    t,
+    scatters
+  );
   const worse = [];
   const better = [];
-  if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
-  if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
+  if (head.verdict === "leaking" && base.verdict !== "leaking")
+    worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking")
+    better.push(`leak verdict gone (leaking → ${head.verdict})`);
   if (growsBeyondRss(head) && !growsBeyondRss(base) && base.verdict !== "leaking") {
     const was = base.verdict === "growing" ? "growing in RSS only" : base.verdict ?? "no verdict";
     worse.push(`growth verdict appeared (${was} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
@@ -29283,7 +29247,12 @@ function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
   const bothRan = ids.flatMap((id) => {
     const b = baseCells.get(id);
     const h = headCells.get(id);
-    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary ? [{ base: { cell: b, summary: b.summary, warmup: warmupOf(b, base) }, head: { cell: h, summary: h.summary, warmup: warmupOf(h, head) } }] : [];
+    return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary ? [
+      {
+        base: { cell: b, summary: b.summary, warmup: warmupOf(b, base) },
+        head: { cell: h, summary: h.summary, warmup: warmupOf(h, head) }
+      }
+    ] : [];
   });
   const scatters = runScatters(bothRan);
   const cells = ids.map((id) => {
@@ -29291,8 +29260,15 @@ function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
     const h = headCells.get(id) ?? null;
     const key = h ?? b;
     const common = { id, ...cellKeyOf(key), base: b, head: h };
-    if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
-    if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
+    if (b === null)
+      return {
+        ...common,
+        verdict: "new",
+        metrics: unjudged(null, h, "not in the base run"),
+        reasons: [`not in the base run (head ${statusWords(key)})`]
+      };
+    if (h === null)
+      return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
     return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
   });
   const rank = (v) => CELL_DELTA_VERDICTS.indexOf(v);
@@ -29316,7 +29292,9 @@ function compareTableMetrics(comparison) {
 function environmentRows(env) {
   const git = env.git ? `${env.git.sha}${env.git.ref ? ` (${env.git.ref})` : ""}${env.git.dirty ? ", dirty" : ""}` : "unknown";
   const tfjs = Object.entries(env.tfjs).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, version]) => `${name} ${version}`).join(", ");
-  const gpu = env.gpu === null || env.gpu.length === 0 ? "none" : env.gpu.map((g) => `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`).join("; ");
+  const gpu = env.gpu === null || env.gpu.length === 0 ? "none" : env.gpu.map(
+    (g) => `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`
+  ).join("; ");
   return [
     ["git", git],
     ["node", env.node],
@@ -29352,15 +29330,24 @@ function checkSameRun(parts) {
     const a = first.results.suite;
     const b = part2.results.suite;
     if (a.name !== b.name || a.epochs !== b.epochs || a.warmupEpochs !== b.warmupEpochs || a.quick !== b.quick) {
-      throw new MergeError(`cannot merge: ${first.source} has ${suiteWords(first.results)} but ${part2.source} has ${suiteWords(part2.results)}`, [first.source, part2.source]);
+      throw new MergeError(
+        `cannot merge: ${first.source} has ${suiteWords(first.results)} but ${part2.source} has ${suiteWords(part2.results)}`,
+        [first.source, part2.source]
+      );
     }
     const shaA = first.results.env.git?.sha ?? null;
     const shaB = part2.results.env.git?.sha ?? null;
     if (shaA !== null && shaB !== null && shaA !== shaB) {
-      throw new MergeError(`cannot merge: ${first.source} measured commit ${shaA} but ${part2.source} measured ${shaB}`, [first.source, part2.source]);
+      throw new MergeError(`cannot merge: ${first.source} measured commit ${shaA} but ${part2.source} measured ${shaB}`, [
+        first.source,
+        part2.source
+      ]);
     }
     if (tfjsWords(first.results) !== tfjsWords(part2.results)) {
-      throw new MergeError(`cannot merge: ${first.source} ran ${tfjsWords(first.results)} but ${part2.source} ran ${tfjsWords(part2.results)}`, [first.source, part2.source]);
+      throw new MergeError(
+        `cannot merge: ${first.source} ran ${tfjsWords(first.results)} but ${part2.source} ran ${tfjsWords(part2.results)}`,
+        [first.source, part2.source]
+      );
     }
   }
 }
@@ -29369,7 +29356,10 @@ function checkShards(parts) {
   if (sharded.length === 0) return [...parts];
   if (sharded.length !== parts.length) {
     const plain2 = parts.filter((p) => !p.results.suite.shard).map((p) => p.source);
-    throw new MergeError(`cannot merge: ${plain2.join(", ")} ${plain2.length === 1 ? "is not a shard" : "are not shards"} but ${sharded[0].source} is shard ${sharded[0].results.suite.shard.index}/${sharded[0].results.suite.shard.count}`, [...plain2, sharded[0].source]);
+    throw new MergeError(
+      `cannot merge: ${plain2.join(", ")} ${plain2.length === 1 ? "is not a shard" : "are not shards"} but ${sharded[0].source} is shard ${sharded[0].results.suite.shard.index}/${sharded[0].results.suite.shard.count}`,
+      [...plain2, sharded[0].source]
+    );
   }
   const first = parts[0];
   const ref = first.results.suite.shard;
@@ -29382,16 +29372,24 @@ function checkShards(parts) {
         [first.source, part2.source]
       );
     }
-    if (shard.index > shard.count) throw new MergeError(`cannot merge: ${part2.source} says shard ${shard.index} of ${shard.count}`, [part2.source]);
+    if (shard.index > shard.count)
+      throw new MergeError(`cannot merge: ${part2.source} says shard ${shard.index} of ${shard.count}`, [part2.source]);
     const twin = byIndex.get(shard.index);
-    if (twin) throw new MergeError(`cannot merge: ${twin.source} and ${part2.source} are both shard ${shard.index}/${shard.count}`, [twin.source, part2.source]);
+    if (twin)
+      throw new MergeError(`cannot merge: ${twin.source} and ${part2.source} are both shard ${shard.index}/${shard.count}`, [
+        twin.source,
+        part2.source
+      ]);
     byIndex.set(shard.index, part2);
   }
   const missing = [];
   for (let i = 1; i <= ref.count; i++) if (!byIndex.has(i)) missing.push(i);
   if (missing.length > 0) {
     const given = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([i, p]) => `${i} (${p.source})`);
-    throw new MergeError(`cannot merge: missing shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${ref.count}; given ${given.join(", ")}`, parts.map((p) => p.source));
+    throw new MergeError(
+      `cannot merge: missing shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${ref.count}; given ${given.join(", ")}`,
+      parts.map((p) => p.source)
+    );
   }
   return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
 }
@@ -29421,7 +29419,10 @@ function mergeResults(parts) {
   const shard = first.results.suite.shard;
   if (shard && cells.length !== shard.matrixSize) {
     const held = ordered.map((p) => `${p.source}: ${p.results.cells.length}`).join(", ");
-    throw new MergeError(`cannot merge: the shards say the matrix has ${shard.matrixSize} cells but they hold ${cells.length} (${held})`, ordered.map((p) => p.source));
+    throw new MergeError(
+      `cannot merge: the shards say the matrix has ${shard.matrixSize} cells but they hold ${cells.length} (${held})`,
+      ordered.map((p) => p.source)
+    );
   }
   const createdAt = ordered.map((p) => p.results.createdAt).sort()[0];
   const merged = { ...first.results, createdAt, suite: { ...first.results.suite, shard: null }, cells };
@@ -29476,11 +29477,14 @@ function growthLine(growth, name = plain) {
   if (!growth) return null;
   const parts = [];
   const growing = growth.series.filter((s) => s.growing);
-  if (growing.length > 0) parts.push(`grows: ${growing.map((s) => `${MEMORY_WORDS[s.memory]} ${signedBytes(s.bytesPerEpoch)}/epoch`).join(", ")}`);
+  if (growing.length > 0)
+    parts.push(`grows: ${growing.map((s) => `${MEMORY_WORDS[s.memory]} ${signedBytes(s.bytesPerEpoch)}/epoch`).join(", ")}`);
   const heap = growth.heapSnapshots;
   if (heap) {
     const top = heap.constructors.slice(0, NAMED_ORIGINS).map((c) => `${name(c.name)} ${signedBytes(c.selfSize)} (${c.count >= 0 ? "+" : ""}${c.count})`);
-    parts.push(`heap snapshots after epochs ${heap.fromEpoch} and ${heap.toEpoch}, by constructor: ${top.length > 0 ? top.join(", ") : "nothing grew"}`);
+    parts.push(
+      `heap snapshots after epochs ${heap.fromEpoch} and ${heap.toEpoch}, by constructor: ${top.length > 0 ? top.join(", ") : "nothing grew"}`
+    );
   }
   return parts.length > 0 ? parts.join("; ") : null;
 }
@@ -29588,7 +29592,11 @@ function fullTable(comparison) {
   const header = ["cell", "verdict", ...metrics.map((m) => metricDefinition(m).label)];
   const rows = comparison.cells.map((cell) => {
     const byName = new Map(cell.metrics.map((m) => [m.metric, m]));
-    return [escapeMarkdown(cell.id), `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(), ...metrics.map((m) => tableValue(byName.get(m)))];
+    return [
+      escapeMarkdown(cell.id),
+      `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(),
+      ...metrics.map((m) => tableValue(byName.get(m)))
+    ];
   });
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
@@ -29609,7 +29617,10 @@ function renderMarkdown(comparison, options = {}) {
   if (options.marker !== void 0) out.push(markerComment(options.marker));
   out.push(`### ${escapeMarkdown(options.title ?? "keras-mem-bench")}`, "");
   out.push(summaryLine(comparison), "");
-  out.push(`Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`, "");
+  out.push(
+    `Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`,
+    ""
+  );
   const worse = comparison.cells.filter((c) => WORSE.includes(c.verdict));
   const better = comparison.cells.filter((c) => c.verdict === "improvement");
   if (worse.length > 0) {
@@ -29624,7 +29635,14 @@ function renderMarkdown(comparison, options = {}) {
   const removed = comparison.cells.filter((c) => c.verdict === "removed");
   if (added.length > 0) out.push(`🆕 New in head (${added.length}): ${nameList(added, limit)}`, "");
   if (removed.length > 0) out.push(`➖ Not in head (${removed.length}): ${nameList(removed, limit)}`, "");
-  out.push(`<details><summary>All ${comparison.cells.length} cells (head value, change against base)</summary>`, "", fullTable(comparison), "", "</details>", "");
+  out.push(
+    `<details><summary>All ${comparison.cells.length} cells (head value, change against base)</summary>`,
+    "",
+    fullTable(comparison),
+    "",
+    "</details>",
+    ""
+  );
   out.push("<details><summary>Environments</summary>", "", environmentTable(comparison, baseLabel, headLabel), "", "</details>", "");
   out.push(
     "<sub>Rules: tensor and data-id slopes are exact (a rise of the threshold counts); bytes must clear both a minimum change and the runs' own epoch-to-epoch noise; epoch time needs a Mann-Whitney p below the threshold and a minimum change of the median. Bytes in binary units (1 MiB = 1024² B).</sub>",
@@ -29694,7 +29712,8 @@ function boolean(read, name, fallback) {
 function positiveInteger(read, name, fallback, max) {
   const raw = read(name).trim();
   if (raw === "") return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new ConfigError(name, `"${raw}" is not a whole number from 1 to ${max}`);
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new ConfigError(name, `"${raw}" is not a whole number from 1 to ${max}`);
   return Number(raw);
 }
 function branchName(read, name, fallback) {
@@ -29710,7 +29729,8 @@ function readConfig(read) {
   const mode = oneOf(read, "mode", ["auto", "guard"], "auto");
   const allowForkOnSelfHosted = boolean(read, "allow-fork-on-self-hosted", false);
   const results = patterns(read, "results");
-  if (mode !== "guard" && results.length === 0) throw new ConfigError("results", "is required: a results file path or glob (shards are merged)");
+  if (mode !== "guard" && results.length === 0)
+    throw new ConfigError("results", "is required: a results file path or glob (shards are merged)");
   const baseline = read("baseline").trim();
   const thresholdsRaw = read("thresholds").trim();
   const thresholds = thresholdsRaw === "" ? null : thresholdsRaw.startsWith("{") ? { kind: "inline", json: thresholdsRaw } : { kind: "file", path: thresholdsRaw };
@@ -29742,7 +29762,8 @@ var ContextError = class extends Error {
   }
 };
 function object(value, at) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ContextError(`event payload: ${at} is missing or not an object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ContextError(`event payload: ${at} is missing or not an object`);
   return value;
 }
 function string(value, at) {
@@ -29766,7 +29787,8 @@ function pullRequest(payload) {
   const base = object(pr.base, "pull_request.base");
   const head = object(pr.head, "pull_request.head");
   const number = pr.number;
-  if (typeof number !== "number" || !Number.isInteger(number) || number < 1) throw new ContextError("event payload: pull_request.number is not a positive integer");
+  if (typeof number !== "number" || !Number.isInteger(number) || number < 1)
+    throw new ContextError("event payload: pull_request.number is not a positive integer");
   const baseRepo = repoFullName(base.repo) ?? string(repoFullName(payload.repository), "repository.full_name");
   const headRepo = repoFullName(head.repo);
   return {
@@ -34020,7 +34042,8 @@ function httpStatus(error2) {
 }
 var PAGE = 100;
 function createGitHubApi(options) {
-  if (options.token === "") throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
+  if (options.token === "")
+    throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
   const octokit = getOctokit(options.token, { baseUrl: options.baseUrl, userAgent: "keras-mem-bench-action" });
   const { owner, repo } = options.repo;
   const tipOf = async (branch) => {
@@ -34040,7 +34063,9 @@ function createGitHubApi(options) {
       const status = httpStatus(error2);
       if (status !== 422 && status !== 409) throw error2;
       if (await tipOf(branch) !== expectedTip) return "conflict";
-      throw new Error(`branch "${branch}" could not be moved (HTTP ${status}), and nobody else moved it: ${error2.message}`, { cause: error2 });
+      throw new Error(`branch "${branch}" could not be moved (HTTP ${status}), and nobody else moved it: ${error2.message}`, {
+        cause: error2
+      });
     }
   };
   return {
@@ -34051,7 +34076,9 @@ function createGitHubApi(options) {
     },
     async getTree(treeSha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", { owner, repo, tree_sha: treeSha });
-      return data.tree.flatMap((e) => e.path && e.type && e.sha && e.mode ? [{ path: e.path, type: e.type, sha: e.sha, mode: e.mode }] : []);
+      return data.tree.flatMap(
+        (e) => e.path && e.type && e.sha && e.mode ? [{ path: e.path, type: e.type, sha: e.sha, mode: e.mode }] : []
+      );
     },
     async getBlob(blobSha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { owner, repo, file_sha: blobSha });
@@ -34063,7 +34090,12 @@ function createGitHubApi(options) {
     },
     async createTree(baseTree, files) {
       const tree = files.map((f) => ({ path: f.path, mode: "100644", type: "blob", sha: f.sha }));
-      const { data } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, tree, ...baseTree ? { base_tree: baseTree } : {} });
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+        owner,
+        repo,
+        tree,
+        ...baseTree ? { base_tree: baseTree } : {}
+      });
       return data.sha;
     },
     async createCommit(message, tree, parents) {
@@ -34071,10 +34103,24 @@ function createGitHubApi(options) {
       return data.sha;
     },
     updateBranch(branch, commitSha, expectedTip) {
-      return conflictOn(branch, expectedTip, () => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false }));
+      return conflictOn(
+        branch,
+        expectedTip,
+        () => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+          owner,
+          repo,
+          ref: `heads/${branch}`,
+          sha: commitSha,
+          force: false
+        })
+      );
     },
     createBranch(branch, commitSha) {
-      return conflictOn(branch, null, () => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }));
+      return conflictOn(
+        branch,
+        null,
+        () => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha })
+      );
     },
     async getCommitInfo(sha2) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: sha2 });
@@ -34102,11 +34148,28 @@ function createGitHubApi(options) {
         issue_number: issueNumber,
         per_page: PAGE
       });
-      return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", htmlUrl: c.html_url, authorType: c.user?.type ?? null, authorAssociation: c.author_association ?? "NONE" }));
+      return comments.map((c) => ({
+        id: Number(c.id),
+        body: c.body ?? "",
+        htmlUrl: c.html_url,
+        authorType: c.user?.type ?? null,
+        authorAssociation: c.author_association ?? "NONE"
+      }));
     },
     async createIssueComment(issueNumber, body) {
-      const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: issueNumber, body });
-      return { id: Number(data.id), body: data.body ?? "", htmlUrl: data.html_url, authorType: data.user?.type ?? null, authorAssociation: data.author_association ?? "NONE" };
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body
+      });
+      return {
+        id: Number(data.id),
+        body: data.body ?? "",
+        htmlUrl: data.html_url,
+        authorType: data.user?.type ?? null,
+        authorAssociation: data.author_association ?? "NONE"
+      };
     },
     async updateIssueComment(commentId, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body });
@@ -36910,8 +36973,11 @@ function create(patterns2, options) {
 async function loadResults(patterns2, cwd = process.cwd()) {
   const globber = await create(patterns2.join("\n"), { matchDirectories: false, implicitDescendants: false });
   const files = [...new Set(await globber.glob())].sort();
-  if (files.length === 0) throw new ConfigError("results", `no file matches ${patterns2.map((p) => `"${p}"`).join(", ")} (working directory ${cwd})`);
-  const parts = await Promise.all(files.map(async (file) => ({ source: relative(cwd, file) || file, results: await readResultsFile(file) })));
+  if (files.length === 0)
+    throw new ConfigError("results", `no file matches ${patterns2.map((p) => `"${p}"`).join(", ")} (working directory ${cwd})`);
+  const parts = await Promise.all(
+    files.map(async (file) => ({ source: relative(cwd, file) || file, results: await readResultsFile(file) }))
+  );
   const only = parts[0];
   if (parts.length === 1 && only) return { results: only.results, files: [only.source] };
   return { results: mergeResults(parts), files: parts.map((p) => p.source) };
@@ -36989,7 +37055,8 @@ function baselineNote(input) {
 }
 function baseResults(input) {
   const { baseline } = input;
-  if (baseline.kind === "file") return { results: baseline.results, label: basename3(baseline.path), sha: baseline.results.env.git?.sha ?? null };
+  if (baseline.kind === "file")
+    return { results: baseline.results, label: basename3(baseline.path), sha: baseline.results.env.git?.sha ?? null };
   if (baseline.kind === "history") {
     const b = baseline.baseline;
     const label = b.distance === 0 ? b.sha.slice(0, 7) : `${b.sha.slice(0, 7)}, ${b.distance} commit${b.distance === 1 ? "" : "s"} before ${b.requestedSha.slice(0, 7)}`;
@@ -37078,7 +37145,13 @@ function planRun(config, context3) {
         baseline: { sha: target2.headSha, includeStart: false },
         comment: commentPlan(config, config.prNumber, null),
         verifyPull: fromInput(config),
-        store: storePlan(config, target2.headSha, target2.headBranch ? `refs/heads/${target2.headBranch}` : null, onDefault, target2.triggeringEvent === "push")
+        store: storePlan(
+          config,
+          target2.headSha,
+          target2.headBranch ? `refs/heads/${target2.headBranch}` : null,
+          onDefault,
+          target2.triggeringEvent === "push"
+        )
       };
     }
     case "other": {
@@ -37205,7 +37278,9 @@ async function storeHistory(api, config, plan, results) {
     message: commit.message.split("\n")[0] ?? null,
     url: commit.htmlUrl
   });
-  info(`Stored the results of ${sha2} in branch ${config.historyBranch} (${outcome.index.entries.length} runs; ${outcome.attempts} attempt${outcome.attempts === 1 ? "" : "s"}).`);
+  info(
+    `Stored the results of ${sha2} in branch ${config.historyBranch} (${outcome.index.entries.length} runs; ${outcome.attempts} attempt${outcome.attempts === 1 ? "" : "s"}).`
+  );
 }
 async function run() {
   try {
@@ -37232,7 +37307,11 @@ async function run() {
     const regressions = report.comparison.regressions;
     const reportPath = join2(context3.tempDir, REPORT_FILE);
     await writeFile3(reportPath, report.markdown);
-    const outputs = { regressions: String(regressions), "report-path": reportPath, "baseline-sha": report.baselineSha ?? "" };
+    const outputs = {
+      regressions: String(regressions),
+      "report-path": reportPath,
+      "baseline-sha": report.baselineSha ?? ""
+    };
     for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
     await writeSummary(report.markdown);
     if (api !== null) {

@@ -47,7 +47,8 @@ export function firstDifference(committed: string, fresh: string): string {
   const a = committed.split("\n");
   const b = fresh.split("\n");
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}:\n  committed: ${(a[i] ?? "(end of file)").slice(0, 160)}\n  rebuilt:   ${(b[i] ?? "(end of file)").slice(0, 160)}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1}:\n  committed: ${(a[i] ?? "(end of file)").slice(0, 160)}\n  rebuilt:   ${(b[i] ?? "(end of file)").slice(0, 160)}`;
   }
   return "(identical)";
 }

@@ -63,7 +63,8 @@ function boolean(read: InputReader, name: string, fallback: boolean): boolean {
 function positiveInteger(read: InputReader, name: string, fallback: number | null, max: number): number | null {
   const raw = read(name).trim();
   if (raw === "") return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new ConfigError(name, `"${raw}" is not a whole number from 1 to ${max}`);
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new ConfigError(name, `"${raw}" is not a whole number from 1 to ${max}`);
   return Number(raw);
 }
 
@@ -96,11 +97,16 @@ export function readConfig(read: InputReader): ActionConfig {
   const mode = oneOf<ActionMode>(read, "mode", ["auto", "guard"], "auto");
   const allowForkOnSelfHosted = boolean(read, "allow-fork-on-self-hosted", false);
   const results = patterns(read, "results");
-  if (mode !== "guard" && results.length === 0) throw new ConfigError("results", "is required: a results file path or glob (shards are merged)");
+  if (mode !== "guard" && results.length === 0)
+    throw new ConfigError("results", "is required: a results file path or glob (shards are merged)");
   const baseline = read("baseline").trim();
   const thresholdsRaw = read("thresholds").trim();
   const thresholds: ActionConfig["thresholds"] =
-    thresholdsRaw === "" ? null : thresholdsRaw.startsWith("{") ? { kind: "inline", json: thresholdsRaw } : { kind: "file", path: thresholdsRaw };
+    thresholdsRaw === ""
+      ? null
+      : thresholdsRaw.startsWith("{")
+        ? { kind: "inline", json: thresholdsRaw }
+        : { kind: "file", path: thresholdsRaw };
   const prNumber = positiveInteger(read, "pr-number", null, 2 ** 31 - 1);
   return {
     mode,

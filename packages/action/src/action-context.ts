@@ -60,7 +60,8 @@ export class ContextError extends Error {
 type Json = Record<string, unknown>;
 
 function object(value: unknown, at: string): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ContextError(`event payload: ${at} is missing or not an object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ContextError(`event payload: ${at} is missing or not an object`);
   return value as Json;
 }
 
@@ -89,7 +90,8 @@ function pullRequest(payload: Json): PullRequestInfo {
   const base = object(pr.base, "pull_request.base");
   const head = object(pr.head, "pull_request.head");
   const number = pr.number;
-  if (typeof number !== "number" || !Number.isInteger(number) || number < 1) throw new ContextError("event payload: pull_request.number is not a positive integer");
+  if (typeof number !== "number" || !Number.isInteger(number) || number < 1)
+    throw new ContextError("event payload: pull_request.number is not a positive integer");
   const baseRepo = repoFullName(base.repo) ?? string(repoFullName(payload.repository), "repository.full_name");
   const headRepo = repoFullName(head.repo);
   return {

@@ -32,7 +32,12 @@ export interface FindBaselineOptions {
   maxAncestors: number;
 }
 
-export async function findBaseline(api: GitHubApi, snapshot: HistorySnapshot, startSha: string, options: FindBaselineOptions): Promise<BaselineLookup> {
+export async function findBaseline(
+  api: GitHubApi,
+  snapshot: HistorySnapshot,
+  startSha: string,
+  options: FindBaselineOptions,
+): Promise<BaselineLookup> {
   const requestedSha = startSha.toLowerCase();
   const missing = (searched: number, reason: string): MissingBaseline => ({ found: false, requestedSha, searched, reason });
   if (snapshot.tip === null) return missing(0, `the history branch "${snapshot.branch}" does not exist yet`);

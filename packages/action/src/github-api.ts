@@ -71,7 +71,8 @@ export function httpStatus(error: unknown): number | null {
 const PAGE = 100;
 
 export function createGitHubApi(options: { token: string; baseUrl: string; repo: RepoRef }): GitHubApi {
-  if (options.token === "") throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
+  if (options.token === "")
+    throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
   const octokit = getOctokit(options.token, { baseUrl: options.baseUrl, userAgent: "keras-mem-bench-action" });
   const { owner, repo } = options.repo;
 
@@ -94,7 +95,9 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
       const status = httpStatus(error);
       if (status !== 422 && status !== 409) throw error;
       if ((await tipOf(branch)) !== expectedTip) return "conflict";
-      throw new Error(`branch "${branch}" could not be moved (HTTP ${status}), and nobody else moved it: ${(error as Error).message}`, { cause: error });
+      throw new Error(`branch "${branch}" could not be moved (HTTP ${status}), and nobody else moved it: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   };
 
@@ -106,7 +109,9 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
     },
     async getTree(treeSha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", { owner, repo, tree_sha: treeSha });
-      return data.tree.flatMap((e) => (e.path && e.type && e.sha && e.mode ? [{ path: e.path, type: e.type, sha: e.sha, mode: e.mode }] : []));
+      return data.tree.flatMap((e) =>
+        e.path && e.type && e.sha && e.mode ? [{ path: e.path, type: e.type, sha: e.sha, mode: e.mode }] : [],
+      );
     },
     async getBlob(blobSha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { owner, repo, file_sha: blobSha });
@@ -118,7 +123,12 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
     },
     async createTree(baseTree, files) {
       const tree = files.map((f) => ({ path: f.path, mode: "100644" as const, type: "blob" as const, sha: f.sha }));
-      const { data } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, tree, ...(baseTree ? { base_tree: baseTree } : {}) });
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+        owner,
+        repo,
+        tree,
+        ...(baseTree ? { base_tree: baseTree } : {}),
+      });
       return data.sha;
     },
     async createCommit(message, tree, parents) {
@@ -126,10 +136,20 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
       return data.sha;
     },
     updateBranch(branch, commitSha, expectedTip) {
-      return conflictOn(branch, expectedTip, () => octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false }));
+      return conflictOn(branch, expectedTip, () =>
+        octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+          owner,
+          repo,
+          ref: `heads/${branch}`,
+          sha: commitSha,
+          force: false,
+        }),
+      );
     },
     createBranch(branch, commitSha) {
-      return conflictOn(branch, null, () => octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }));
+      return conflictOn(branch, null, () =>
+        octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: commitSha }),
+      );
     },
     async getCommitInfo(sha) {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: sha });
@@ -157,11 +177,28 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
         issue_number: issueNumber,
         per_page: PAGE,
       });
-      return comments.map((c) => ({ id: Number(c.id), body: c.body ?? "", htmlUrl: c.html_url, authorType: c.user?.type ?? null, authorAssociation: c.author_association ?? "NONE" }));
+      return comments.map((c) => ({
+        id: Number(c.id),
+        body: c.body ?? "",
+        htmlUrl: c.html_url,
+        authorType: c.user?.type ?? null,
+        authorAssociation: c.author_association ?? "NONE",
+      }));
     },
     async createIssueComment(issueNumber, body) {
-      const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: issueNumber, body });
-      return { id: Number(data.id), body: data.body ?? "", htmlUrl: data.html_url, authorType: data.user?.type ?? null, authorAssociation: data.author_association ?? "NONE" };
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body,
+      });
+      return {
+        id: Number(data.id),
+        body: data.body ?? "",
+        htmlUrl: data.html_url,
+        authorType: data.user?.type ?? null,
+        authorAssociation: data.author_association ?? "NONE",
+      };
     },
     async updateIssueComment(commentId, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body });

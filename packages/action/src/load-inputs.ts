@@ -15,8 +15,11 @@ export interface LoadedResults {
 export async function loadResults(patterns: string[], cwd = process.cwd()): Promise<LoadedResults> {
   const globber = await glob.create(patterns.join("\n"), { matchDirectories: false, implicitDescendants: false });
   const files = [...new Set(await globber.glob())].sort();
-  if (files.length === 0) throw new ConfigError("results", `no file matches ${patterns.map((p) => `"${p}"`).join(", ")} (working directory ${cwd})`);
-  const parts = await Promise.all(files.map(async (file) => ({ source: relative(cwd, file) || file, results: await readResultsFile(file) })));
+  if (files.length === 0)
+    throw new ConfigError("results", `no file matches ${patterns.map((p) => `"${p}"`).join(", ")} (working directory ${cwd})`);
+  const parts = await Promise.all(
+    files.map(async (file) => ({ source: relative(cwd, file) || file, results: await readResultsFile(file) })),
+  );
   const only = parts[0];
   if (parts.length === 1 && only) return { results: only.results, files: [only.source] };
   return { results: mergeResults(parts), files: parts.map((p) => p.source) };

@@ -52,10 +52,14 @@ function baselineNote(input: ReportInput): string {
 
 function baseResults(input: ReportInput): { results: ResultsFile; label: string; sha: string | null } {
   const { baseline } = input;
-  if (baseline.kind === "file") return { results: baseline.results, label: basename(baseline.path), sha: baseline.results.env.git?.sha ?? null };
+  if (baseline.kind === "file")
+    return { results: baseline.results, label: basename(baseline.path), sha: baseline.results.env.git?.sha ?? null };
   if (baseline.kind === "history") {
     const b = baseline.baseline;
-    const label = b.distance === 0 ? b.sha.slice(0, 7) : `${b.sha.slice(0, 7)}, ${b.distance} commit${b.distance === 1 ? "" : "s"} before ${b.requestedSha.slice(0, 7)}`;
+    const label =
+      b.distance === 0
+        ? b.sha.slice(0, 7)
+        : `${b.sha.slice(0, 7)}, ${b.distance} commit${b.distance === 1 ? "" : "s"} before ${b.requestedSha.slice(0, 7)}`;
     return { results: b.results, label, sha: b.sha };
   }
   // No baseline: compare with an empty run so the head's cells are listed (as new) all the same.

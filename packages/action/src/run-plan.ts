@@ -32,7 +32,13 @@ function commentPlan(config: ActionConfig, pullNumber: number | null, readOnly: 
   return { pullNumber, create: config.comment === "always" };
 }
 
-function storePlan(config: ActionConfig, sha: string | null, ref: string | null, onDefaultBranch: boolean, pushLike: boolean): RunPlan["store"] {
+function storePlan(
+  config: ActionConfig,
+  sha: string | null,
+  ref: string | null,
+  onDefaultBranch: boolean,
+  pushLike: boolean,
+): RunPlan["store"] {
   if (config.storeHistory === "false") return { skip: "store-history: false" };
   if (!pushLike) return { skip: "only pushes are stored (a pull request's results are not history)" };
   if (config.storeHistory === "auto" && !onDefaultBranch) return { skip: "store-history: auto stores pushes to the default branch only" };
@@ -40,7 +46,8 @@ function storePlan(config: ActionConfig, sha: string | null, ref: string | null,
   return { sha, ref: ref ?? "" };
 }
 
-const fromInput = (config: ActionConfig): RunPlan["verifyPull"] => (config.prNumber === null ? null : { pullNumber: config.prNumber, source: "input" });
+const fromInput = (config: ActionConfig): RunPlan["verifyPull"] =>
+  config.prNumber === null ? null : { pullNumber: config.prNumber, source: "input" };
 
 export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
   const target = context.target;
@@ -95,7 +102,13 @@ export function planRun(config: ActionConfig, context: ActionContext): RunPlan {
         baseline: { sha: target.headSha, includeStart: false },
         comment: commentPlan(config, config.prNumber, null),
         verifyPull: fromInput(config),
-        store: storePlan(config, target.headSha, target.headBranch ? `refs/heads/${target.headBranch}` : null, onDefault, target.triggeringEvent === "push"),
+        store: storePlan(
+          config,
+          target.headSha,
+          target.headBranch ? `refs/heads/${target.headBranch}` : null,
+          onDefault,
+          target.triggeringEvent === "push",
+        ),
       };
     }
     case "other": {

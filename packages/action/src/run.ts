@@ -19,7 +19,9 @@ import { upsertStickyComment } from "./sticky-comment.js";
 const REPORT_FILE = "keras-mem-bench-report.md";
 
 function needsApi(config: ActionConfig, plan: RunPlan): boolean {
-  return (config.baseline === null && plan.baseline !== null) || "pullNumber" in plan.comment || "sha" in plan.store || plan.verifyPull !== null;
+  return (
+    (config.baseline === null && plan.baseline !== null) || "pullNumber" in plan.comment || "sha" in plan.store || plan.verifyPull !== null
+  );
 }
 
 function commitUrl(context: ActionContext): (sha: string) => string {
@@ -37,7 +39,12 @@ async function verifyPull(api: GitHubApi | null, plan: RunPlan, measuredSha: str
   return pull;
 }
 
-async function resolveBaseline(api: GitHubApi | null, config: ActionConfig, plan: RunPlan, verified: PullInfo | null): Promise<BaselineSource> {
+async function resolveBaseline(
+  api: GitHubApi | null,
+  config: ActionConfig,
+  plan: RunPlan,
+  verified: PullInfo | null,
+): Promise<BaselineSource> {
   if (config.baseline !== null) return { kind: "file", path: config.baseline, results: await loadBaselineFile(config.baseline) };
   const none = { kind: "none" as const, missing: null, branch: config.historyBranch };
   if (api === null || plan.baseline === null) return none;
@@ -83,7 +90,12 @@ async function publishComment(api: GitHubApi, plan: RunPlan, markdown: string, r
   }
 }
 
-async function storeHistory(api: GitHubApi, config: ActionConfig, plan: RunPlan, results: Parameters<typeof storeResults>[2]): Promise<void> {
+async function storeHistory(
+  api: GitHubApi,
+  config: ActionConfig,
+  plan: RunPlan,
+  results: Parameters<typeof storeResults>[2],
+): Promise<void> {
   if (!("sha" in plan.store)) {
     core.info(`Not stored in the history branch: ${plan.store.skip}.`);
     return;
@@ -98,7 +110,9 @@ async function storeHistory(api: GitHubApi, config: ActionConfig, plan: RunPlan,
     message: commit.message.split("\n")[0] ?? null,
     url: commit.htmlUrl,
   });
-  core.info(`Stored the results of ${sha} in branch ${config.historyBranch} (${outcome.index.entries.length} runs; ${outcome.attempts} attempt${outcome.attempts === 1 ? "" : "s"}).`);
+  core.info(
+    `Stored the results of ${sha} in branch ${config.historyBranch} (${outcome.index.entries.length} runs; ${outcome.attempts} attempt${outcome.attempts === 1 ? "" : "s"}).`,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -128,7 +142,11 @@ export async function run(): Promise<void> {
     const regressions = report.comparison.regressions;
     const reportPath = join(context.tempDir, REPORT_FILE);
     await writeFile(reportPath, report.markdown);
-    const outputs: Record<ActionOutput, string> = { regressions: String(regressions), "report-path": reportPath, "baseline-sha": report.baselineSha ?? "" };
+    const outputs: Record<ActionOutput, string> = {
+      regressions: String(regressions),
+      "report-path": reportPath,
+      "baseline-sha": report.baselineSha ?? "",
+    };
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
     await writeSummary(report.markdown);
 

@@ -8,8 +8,7 @@ export const COMMENT_MARKER = "<!-- keras-mem-bench:sticky-comment -->";
 export const MAX_COMMENT_CHARS = 65_536;
 
 export type CommentOutcome =
-  | { action: "created" | "updated" | "unchanged"; id: number; url: string }
-  | { action: "skipped"; reason: string };
+  { action: "created" | "updated" | "unchanged"; id: number; url: string } | { action: "skipped"; reason: string };
 
 const TRUSTED_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 

@@ -121,7 +121,9 @@ export class FakeGitHub {
   /** Adds a commit to the repository's history; returns its sha. */
   addRepoCommit(message: string, parents: string[] = []): string {
     const date = this.tick();
-    const sha = createHash("sha1").update(`${message}\0${parents.join(",")}\0${date}`).digest("hex");
+    const sha = createHash("sha1")
+      .update(`${message}\0${parents.join(",")}\0${date}`)
+      .digest("hex");
     this.repoCommits.set(sha, { sha, parents, message, date });
     return sha;
   }
@@ -152,7 +154,7 @@ export class FakeGitHub {
   /** Commits `files` (path → text) on top of branch `branch` directly, as another writer would. */
   commitFiles(branch: string, files: Record<string, string>, message = "external write"): string {
     const tip = this.refs.get(`refs/heads/${branch}`) ?? null;
-    const base = tip ? this.gitCommits.get(tip)?.tree ?? null : null;
+    const base = tip ? (this.gitCommits.get(tip)?.tree ?? null) : null;
     const entries = Object.entries(files).map(([path, text]) => ({ path, sha: this.putBlob(Buffer.from(text)) }));
     const tree = this.buildTree(base, entries);
     const sha = this.putCommit(tree, tip ? [tip] : [], message);
@@ -210,7 +212,8 @@ export class FakeGitHub {
     }
     const issues = this.api.validateRequest(route, url.searchParams, req.headers, text);
     const body = text === "" ? undefined : (JSON.parse(text) as Json);
-    const record = (status: number) => this.requests.push({ method, path: url.pathname, operationId: route.operation.operationId, status, body });
+    const record = (status: number) =>
+      this.requests.push({ method, path: url.pathname, operationId: route.operation.operationId, status, body });
     if (issues.length > 0) {
       this.violations.push(...issues);
       record(400);
@@ -232,7 +235,9 @@ export class FakeGitHub {
       }
       record(error.status);
       const data =
-        error.status === 422 ? { message: error.message, documentation_url: "https://docs.github.com/rest" } : { message: error.message, documentation_url: "https://docs.github.com/rest" };
+        error.status === 422
+          ? { message: error.message, documentation_url: "https://docs.github.com/rest" }
+          : { message: error.message, documentation_url: "https://docs.github.com/rest" };
       this.reply(route.operation, res, error.status, data);
     }
   }
@@ -356,7 +361,11 @@ export class FakeGitHub {
       committer: person,
       message: commit.message,
       tree: { sha: commit.tree, url: `${this.repoUrl}/git/trees/${commit.tree}` },
-      parents: commit.parents.map((p) => ({ sha: p, url: `${this.repoUrl}/git/commits/${p}`, html_url: `${this.htmlRepoUrl}/commit/${p}` })),
+      parents: commit.parents.map((p) => ({
+        sha: p,
+        url: `${this.repoUrl}/git/commits/${p}`,
+        html_url: `${this.htmlRepoUrl}/commit/${p}`,
+      })),
       verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
     };
   }
@@ -368,7 +377,11 @@ export class FakeGitHub {
     body.node_id = Buffer.from(commit.sha).toString("base64");
     body.url = `${this.repoUrl}/commits/${commit.sha}`;
     body.html_url = `${this.htmlRepoUrl}/commit/${commit.sha}`;
-    body.parents = commit.parents.map((p) => ({ sha: p, url: `${this.repoUrl}/commits/${p}`, html_url: `${this.htmlRepoUrl}/commit/${p}` }));
+    body.parents = commit.parents.map((p) => ({
+      sha: p,
+      url: `${this.repoUrl}/commits/${p}`,
+      html_url: `${this.htmlRepoUrl}/commit/${p}`,
+    }));
     inner.message = commit.message;
     (inner.author as Json).date = commit.date;
     (inner.committer as Json).date = commit.date;
@@ -495,14 +508,22 @@ export class FakeGitHub {
         const sha = params.file_sha as string;
         return {
           status: 200,
-          data: { sha, node_id: Buffer.from(sha).toString("base64"), size: content.length, url: `${this.repoUrl}/git/blobs/${sha}`, content: content.toString("base64"), encoding: "base64" },
+          data: {
+            sha,
+            node_id: Buffer.from(sha).toString("base64"),
+            size: content.length,
+            url: `${this.repoUrl}/git/blobs/${sha}`,
+            content: content.toString("base64"),
+            encoding: "base64",
+          },
         };
       }
       case "git/create-tree": {
         const baseTree = typeof body.base_tree === "string" ? body.base_tree : null;
         if (baseTree && !this.trees.has(baseTree)) throw new HttpError(422, "base_tree is not a valid tree");
         const entries = (body.tree as Json[]).map((e) => {
-          if (e.type !== "blob" || e.mode !== "100644" || typeof e.sha !== "string") throw new HttpError(422, "this fake only takes blob entries by sha");
+          if (e.type !== "blob" || e.mode !== "100644" || typeof e.sha !== "string")
+            throw new HttpError(422, "this fake only takes blob entries by sha");
           return { path: String(e.path), sha: e.sha };
         });
         return { status: 201, data: this.treeBody(this.buildTree(baseTree, entries)) };

@@ -140,7 +140,10 @@ export class OpenApiValidator {
       responses,
       examples,
       pattern: new RegExp(`^${source}$`),
-      pathParams: template.match(/\{[^}]+\}/g)?.map((n) => pathParams.find((p) => `{${p.name}}` === n) ?? { name: n.slice(1, -1), in: "path" as const }) ?? [],
+      pathParams:
+        template
+          .match(/\{[^}]+\}/g)
+          ?.map((n) => pathParams.find((p) => `{${p.name}}` === n) ?? { name: n.slice(1, -1), in: "path" as const }) ?? [],
       literalChars: template.replace(/\{[^}]+\}/g, "").length,
     };
   }
@@ -162,7 +165,9 @@ export class OpenApiValidator {
   private check(pointer: string, data: unknown, what: string): string[] {
     const validate = this.validator(pointer);
     if (validate(data)) return [];
-    return (validate.errors ?? []).slice(0, 5).map((e) => `${what}${e.instancePath || "/"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${what}${e.instancePath || "/"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
   }
 
   /** The documented operation for a method and raw (still percent-encoded) path, or why there is none. */
@@ -196,7 +201,12 @@ export class OpenApiValidator {
   }
 
   /** Everything wrong with a request for the matched operation; empty when GitHub would accept its shape. */
-  validateRequest(route: RouteMatch, query: URLSearchParams, headers: Record<string, string | string[] | undefined>, body: string): string[] {
+  validateRequest(
+    route: RouteMatch,
+    query: URLSearchParams,
+    headers: Record<string, string | string[] | undefined>,
+    body: string,
+  ): string[] {
     const { operation } = route;
     const what = `${operation.method} ${operation.template}`;
     const issues: string[] = [];
@@ -231,7 +241,8 @@ export class OpenApiValidator {
   /** Everything wrong with a response the fake is about to send. */
   validateResponse(operation: Operation, status: number, body: unknown): string[] {
     const what = `${operation.method} ${operation.template} → ${status}`;
-    if (!operation.responses.has(String(status))) return [`${what}: status not documented (documented: ${[...operation.responses.keys()].join(", ")})`];
+    if (!operation.responses.has(String(status)))
+      return [`${what}: status not documented (documented: ${[...operation.responses.keys()].join(", ")})`];
     const pointer = operation.responses.get(String(status));
     if (!pointer) return body === undefined || body === null ? [] : [`${what}: documented without a body, but one was sent`];
     return this.check(pointer, body, `${what}: response`);

@@ -38,7 +38,10 @@ export function resultsFor(sha: string | null, options: { tensorsPerEpoch?: numb
   return syntheticResults(
     [
       syntheticCell({ family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" }, { seed: 1 }),
-      syntheticCell({ family: "lstm", strategy: "tf-data", batchSize: 32, backend: "wasm" }, { seed: 2, tensorsPerEpoch: options.tensorsPerEpoch ?? 0 }),
+      syntheticCell(
+        { family: "lstm", strategy: "tf-data", batchSize: 32, backend: "wasm" },
+        { seed: 2, tensorsPerEpoch: options.tensorsPerEpoch ?? 0 },
+      ),
     ],
     sha ? { sha } : {},
   );

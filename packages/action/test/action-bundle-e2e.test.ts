@@ -57,7 +57,11 @@ describe("the bundled action on a pull request", () => {
     const gh = await begin();
     const [, base, head1, head2] = gh.addRepoChain(4);
     seedHistory(gh, [base as string]);
-    const first = await runOnPull(gh, { number: 7, baseSha: base as string, headSha: head1 as string }, { open: true, results: resultsFor(head1 as string, { tensorsPerEpoch: 1 }) });
+    const first = await runOnPull(
+      gh,
+      { number: 7, baseSha: base as string, headSha: head1 as string },
+      { open: true, results: resultsFor(head1 as string, { tensorsPerEpoch: 1 }) },
+    );
     expect(first.status, first.output).toBe(1);
     expect(first.output).toContain(REGRESSED_CELL);
     expect(gh.count("issues/create-comment")).toBe(1);
@@ -111,7 +115,11 @@ describe("the bundled action on a pull request", () => {
   test("no baseline yet: says so, and does not fail even with a leak and fail-on-regression", async () => {
     const gh = await begin();
     const [base, head] = gh.addRepoChain(2);
-    const run = await runOnPull(gh, { number: 9, baseSha: base as string, headSha: head as string }, { open: true, results: resultsFor(head as string, { tensorsPerEpoch: 1 }) });
+    const run = await runOnPull(
+      gh,
+      { number: 9, baseSha: base as string, headSha: head as string },
+      { open: true, results: resultsFor(head as string, { tensorsPerEpoch: 1 }) },
+    );
     expect(run.status, run.output).toBe(0);
     expect(run.outputs).toMatchObject({ regressions: "0", "baseline-sha": "" });
     expect(gh.comments[0]?.body).toContain("No baseline yet");
@@ -121,7 +129,11 @@ describe("the bundled action on a pull request", () => {
   test("a fork's pull request on a self-hosted runner is refused before any request", async () => {
     const gh = await begin();
     const [base, head] = gh.addRepoChain(2);
-    const run = await runOnPull(gh, { number: 4, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench" }, { runnerEnvironment: "self-hosted" });
+    const run = await runOnPull(
+      gh,
+      { number: 4, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench" },
+      { runnerEnvironment: "self-hosted" },
+    );
     expect(run.status).toBe(1);
     expect(run.output).toMatch(/refusing to run: pull request #4 comes from mallory\/bench/);
     expect(run.output).toMatch(/allow-fork-on-self-hosted/);
@@ -159,7 +171,10 @@ describe("the bundled action after a fork's benchmark (workflow_run)", () => {
     seedHistory(gh, [base as string]);
     gh.addPull({ number: 12, baseSha: base as string, headSha: head as string, headRepo: "mallory/bench", baseRepo: "octo/bench" });
     const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string, { tensorsPerEpoch: 1 })), { "pr-number": "12", "fail-on-regression": "false" }),
+      inputs: inputs(await resultsFile(resultsFor(head as string, { tensorsPerEpoch: 1 })), {
+        "pr-number": "12",
+        "fail-on-regression": "false",
+      }),
       eventName: "workflow_run",
       event: workflowRunEvent(head as string),
       apiUrl: gh.url,
@@ -191,13 +206,18 @@ describe("the bundled action after a fork's benchmark (workflow_run)", () => {
     const [base, head, other] = gh.addRepoChain(3);
     gh.addPull({ number: 13, baseSha: base as string, headSha: other as string, headRepo: "octo/bench", baseRepo: "octo/bench" });
     const run = await runBundle({
-      inputs: inputs(await resultsFile(resultsFor(head as string)), { "pr-number": "13", baseline: await resultsFile(resultsFor(base as string), "base.json") }),
+      inputs: inputs(await resultsFile(resultsFor(head as string)), {
+        "pr-number": "13",
+        baseline: await resultsFile(resultsFor(base as string), "base.json"),
+      }),
       eventName: "workflow_run",
       event: workflowRunEvent(head as string),
       apiUrl: gh.url,
     });
     expect(run.status).toBe(1);
-    expect(run.output).toContain(`input "pr-number": pull request #13 has head ${other as string}, but the results were measured on ${head as string}`);
+    expect(run.output).toContain(
+      `input "pr-number": pull request #13 has head ${other as string}, but the results were measured on ${head as string}`,
+    );
     expect(run.outputs).toEqual({});
     expect(gh.requests.map((r) => r.operationId)).toEqual(["pulls/get"]);
   });
@@ -211,7 +231,15 @@ describe("the bundled action on a push to the default branch", () => {
         if (attempt !== 1) return;
         // Another push's job lands its entry between our read and our update: our first PATCH gets 422.
         const index = parseHistoryIndex(JSON.parse(f.readFile(HISTORY_BRANCH, "index.json") ?? "null"), "index.json");
-        const entry = { sha: otherSha, parents: [], ref: "refs/heads/main", committedAt: "2026-11-01T00:30:00Z", message: "other", url: null, file: `runs/${otherSha}.json` };
+        const entry = {
+          sha: otherSha,
+          parents: [],
+          ref: "refs/heads/main",
+          committedAt: "2026-11-01T00:30:00Z",
+          message: "other",
+          url: null,
+          file: `runs/${otherSha}.json`,
+        };
         f.commitFiles(HISTORY_BRANCH, {
           "index.json": JSON.stringify({ ...index, entries: [...index.entries, entry] }),
           [`runs/${otherSha}.json`]: JSON.stringify(resultsFor(otherSha)),
@@ -245,7 +273,10 @@ describe("the bundled action on a push to the default branch", () => {
     seedHistory(gh, [first as string]);
     const pushRun = async (pr: string) =>
       runBundle({
-        inputs: inputs(await resultsFile(resultsFor(pushed as string)), { "pr-number": pr, baseline: await resultsFile(resultsFor(first as string), "base.json") }),
+        inputs: inputs(await resultsFile(resultsFor(pushed as string)), {
+          "pr-number": pr,
+          baseline: await resultsFile(resultsFor(first as string), "base.json"),
+        }),
         eventName: "push",
         event: { ref: "refs/heads/feature", after: pushed, repository: { full_name: "octo/bench", default_branch: "main" } },
         apiUrl: gh.url,

@@ -29,7 +29,15 @@ describe("finding the baseline of a commit", () => {
   test("a start commit that is indexed but whose run file is gone falls back to the nearest stored ancestor", async () => {
     const { fake, api } = await startFake();
     const chain = fake.addRepoChain(4) as [string, string, string, string];
-    const entry = (sha: string, minute: number) => ({ sha, parents: [], ref: "refs/heads/main", committedAt: `2026-11-01T00:0${minute}:00Z`, message: null, url: null, file: `runs/${sha}.json` });
+    const entry = (sha: string, minute: number) => ({
+      sha,
+      parents: [],
+      ref: "refs/heads/main",
+      committedAt: `2026-11-01T00:0${minute}:00Z`,
+      message: null,
+      url: null,
+      file: `runs/${sha}.json`,
+    });
     fake.commitFiles(HISTORY_BRANCH, {
       "index.json": JSON.stringify({ schemaVersion: 1, entries: [entry(chain[1], 1), entry(chain[3], 3)] }),
       [`runs/${chain[1]}.json`]: JSON.stringify(resultsFor(chain[1])),
@@ -57,7 +65,11 @@ describe("finding the baseline of a commit", () => {
     const [a, b] = fake.addRepoChain(2);
     seedHistory(fake, [a as string, b as string]);
     const snapshot = await readHistory(api, HISTORY_BRANCH);
-    expect(await findBaseline(api, snapshot, b as string, { includeStart: false, maxAncestors: 50 })).toMatchObject({ found: true, sha: a, distance: 1 });
+    expect(await findBaseline(api, snapshot, b as string, { includeStart: false, maxAncestors: 50 })).toMatchObject({
+      found: true,
+      sha: a,
+      distance: 1,
+    });
   });
 
   test("no history branch, an empty one, or an unknown commit: no baseline, with the reason", async () => {
@@ -70,7 +82,10 @@ describe("finding the baseline of a commit", () => {
     });
     seedHistory(fake, []);
     snapshot = await readHistory(api, HISTORY_BRANCH);
-    expect(await findBaseline(api, snapshot, a as string, { includeStart: true, maxAncestors: 50 })).toMatchObject({ found: false, reason: expect.stringMatching(/no results yet/) });
+    expect(await findBaseline(api, snapshot, a as string, { includeStart: true, maxAncestors: 50 })).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/no results yet/),
+    });
     seedHistory(fake, [a as string]);
     snapshot = await readHistory(api, HISTORY_BRANCH);
     expect(await findBaseline(api, snapshot, "9".repeat(40), { includeStart: true, maxAncestors: 50 })).toMatchObject({

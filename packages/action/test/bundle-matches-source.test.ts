@@ -16,8 +16,16 @@ describe("the committed action bundle", () => {
 
   test("inlines every dependency: only Node built-ins are imported at run time", () => {
     const text = readFileSync(BUNDLE_PATH, "utf8");
-    const specifiers = [...text.matchAll(/^import .* from "([^"]+)";$/gm), ...text.matchAll(/__require\("([^"]+)"\)/g)].map((m) => m[1] ?? "");
-    const external = specifiers.filter((s) => !s.startsWith("node:") && !/^(assert|async_hooks|buffer|child_process|crypto|diagnostics_channel|events|fs|http|http2|https|net|os|path|perf_hooks|querystring|stream|string_decoder|tls|url|util|worker_threads|zlib|console|dns|sqlite)(\/.*)?$/.test(s));
+    const specifiers = [...text.matchAll(/^import .* from "([^"]+)";$/gm), ...text.matchAll(/__require\("([^"]+)"\)/g)].map(
+      (m) => m[1] ?? "",
+    );
+    const external = specifiers.filter(
+      (s) =>
+        !s.startsWith("node:") &&
+        !/^(assert|async_hooks|buffer|child_process|crypto|diagnostics_channel|events|fs|http|http2|https|net|os|path|perf_hooks|querystring|stream|string_decoder|tls|url|util|worker_threads|zlib|console|dns|sqlite)(\/.*)?$/.test(
+          s,
+        ),
+    );
     expect(external).toEqual([]);
     expect(text).toContain("keras-mem-bench results file"); // the results JSON Schema travels inside
   });

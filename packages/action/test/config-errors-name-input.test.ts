@@ -49,8 +49,14 @@ describe("reading the action's inputs", () => {
   });
 
   test("thresholds: inline JSON or a path", () => {
-    expect(readConfig(reader({ results: "r", thresholds: ' {"peakRssBytes": 0.1}' })).thresholds).toEqual({ kind: "inline", json: '{"peakRssBytes": 0.1}' });
-    expect(readConfig(reader({ results: "r", thresholds: "bench/thresholds.json" })).thresholds).toEqual({ kind: "file", path: "bench/thresholds.json" });
+    expect(readConfig(reader({ results: "r", thresholds: ' {"peakRssBytes": 0.1}' })).thresholds).toEqual({
+      kind: "inline",
+      json: '{"peakRssBytes": 0.1}',
+    });
+    expect(readConfig(reader({ results: "r", thresholds: "bench/thresholds.json" })).thresholds).toEqual({
+      kind: "file",
+      path: "bench/thresholds.json",
+    });
   });
 
   test("guard mode needs no results", () => {

@@ -27,7 +27,10 @@ function context(event: unknown, env: Record<string, string> = {}) {
 describe("the run's context", () => {
   test("a pull request from the same repository is not a fork", () => {
     const c = context(prEvent("octo/bench"));
-    expect(c.target).toEqual({ kind: "pull-request", pr: { number: 5, baseSha: BASE, headSha: HEAD, headRepo: "octo/bench", baseRepo: "octo/bench", fork: false } });
+    expect(c.target).toEqual({
+      kind: "pull-request",
+      pr: { number: 5, baseSha: BASE, headSha: HEAD, headRepo: "octo/bench", baseRepo: "octo/bench", fork: false },
+    });
   });
 
   test("a pull request from another repository, or a deleted one, is a fork", () => {
@@ -53,7 +56,9 @@ describe("the run's context", () => {
     expect(refusal).toMatch(/pull request #5 comes from mallory\/bench/);
     expect(refusal).toMatch(/RUNNER_ENVIRONMENT is unset/);
     expect(refusal).toMatch(/allow-fork-on-self-hosted: true/);
-    expect(forkRefusal(context(prEvent("mallory/bench"), { RUNNER_ENVIRONMENT: "gpu-farm" }), false)).toMatch(/RUNNER_ENVIRONMENT is "gpu-farm"/);
+    expect(forkRefusal(context(prEvent("mallory/bench"), { RUNNER_ENVIRONMENT: "gpu-farm" }), false)).toMatch(
+      /RUNNER_ENVIRONMENT is "gpu-farm"/,
+    );
     expect(forkRefusal(unset, true)).toBeNull();
     expect(forkRefusal(context(prEvent("octo/bench")), false)).toBeNull();
   });
@@ -61,7 +66,14 @@ describe("the run's context", () => {
   test("workflow_run: fork detection and linked PR numbers from the payload", () => {
     const c = readContext({ GITHUB_EVENT_NAME: "workflow_run", GITHUB_REPOSITORY: "octo/bench", GITHUB_EVENT_PATH: "/e" }, () =>
       JSON.stringify({
-        workflow_run: { event: "pull_request", head_sha: HEAD, head_branch: "feature", head_repository: { full_name: "mallory/bench" }, repository: { full_name: "octo/bench" }, pull_requests: [] },
+        workflow_run: {
+          event: "pull_request",
+          head_sha: HEAD,
+          head_branch: "feature",
+          head_repository: { full_name: "mallory/bench" },
+          repository: { full_name: "octo/bench" },
+          pull_requests: [],
+        },
         repository: { full_name: "octo/bench", default_branch: "main" },
       }),
     );
@@ -77,9 +89,9 @@ describe("the run's context", () => {
   });
 
   test("a broken payload fails with the field that is wrong", () => {
-    expect(() => context({ pull_request: { number: 5, base: { sha: "nope" }, head: { sha: HEAD } }, repository: { full_name: "octo/bench" } })).toThrow(
-      /pull_request.base.sha is not a commit sha/,
-    );
+    expect(() =>
+      context({ pull_request: { number: 5, base: { sha: "nope" }, head: { sha: HEAD } }, repository: { full_name: "octo/bench" } }),
+    ).toThrow(/pull_request.base.sha is not a commit sha/);
     expect(() => readContext({ GITHUB_REPOSITORY: "octo/bench" })).toThrow(ContextError);
     expect(() => readContext({ GITHUB_EVENT_NAME: "push", GITHUB_REPOSITORY: "octo" })).toThrow(/expected owner\/name/);
   });

@@ -1,4 +1,11 @@
-import { HISTORY_SCHEMA_VERSION, parseHistoryIndex, parseResults, syntheticCell, syntheticResults, withHistoryEntry } from "@keras-mem-bench/results";
+import {
+  HISTORY_SCHEMA_VERSION,
+  parseHistoryIndex,
+  parseResults,
+  syntheticCell,
+  syntheticResults,
+  withHistoryEntry,
+} from "@keras-mem-bench/results";
 import { describe, expect, test } from "vitest";
 import { readHistory, storeResults } from "../src/history-store.js";
 import type { FakeGitHub, FakeGitHubOptions } from "./_fake-github.js";
@@ -15,7 +22,8 @@ async function setUp(options: FakeGitHubOptions = {}) {
   return setup.api;
 }
 
-const results = (sha: string) => syntheticResults([syntheticCell({ family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" })], { sha });
+const results = (sha: string) =>
+  syntheticResults([syntheticCell({ family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" })], { sha });
 const entry = (sha: string, committedAt: string) => ({ sha, parents: [], ref: "refs/heads/main", committedAt, message: "m", url: null });
 const indexOf = (f: FakeGitHub) => parseHistoryIndex(JSON.parse(f.readFile(BRANCH, "index.json") ?? "null"), "index.json");
 
@@ -49,7 +57,10 @@ describe("history store", () => {
       beforeRefUpdate: (f, _ref, attempt) => {
         if (attempt !== 1) return;
         // Another job stores its run between our read and our ref update.
-        const index = withHistoryEntry({ schemaVersion: HISTORY_SCHEMA_VERSION, entries: [] }, { ...entry(theirs, "2026-11-03T00:00:00Z"), file: `runs/${theirs}.json` });
+        const index = withHistoryEntry(
+          { schemaVersion: HISTORY_SCHEMA_VERSION, entries: [] },
+          { ...entry(theirs, "2026-11-03T00:00:00Z"), file: `runs/${theirs}.json` },
+        );
         f.commitFiles(BRANCH, { "index.json": JSON.stringify(index), [`runs/${theirs}.json`]: JSON.stringify(results(theirs)) });
       },
     });
@@ -72,9 +83,9 @@ describe("history store", () => {
     const api = await setUp({ beforeRefUpdate: (f) => void f.commitFiles(BRANCH, { [`noise-${n++}.txt`]: "x" }) });
     fake.commitFiles(BRANCH, { "README.md": "history" });
     const sha = "f".repeat(40);
-    await expect(storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: noSleep, maxAttempts: 3 })).rejects.toThrow(
-      /branch "keras-mem-bench-history": it moved under us 3 times/,
-    );
+    await expect(
+      storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: noSleep, maxAttempts: 3 }),
+    ).rejects.toThrow(/branch "keras-mem-bench-history": it moved under us 3 times/);
     expect(fake.count("git/update-ref")).toBe(3);
   });
 
@@ -86,9 +97,9 @@ describe("history store", () => {
     const tip = fake.commitFiles(BRANCH, { "README.md": "history" });
     const sha = "2".repeat(40);
     const delays: number[] = [];
-    await expect(storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: async (ms) => void delays.push(ms) })).rejects.toThrow(
-      /branch "keras-mem-bench-history" could not be moved \(HTTP 422\), and nobody else moved it: Object does not exist/,
-    );
+    await expect(
+      storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: async (ms) => void delays.push(ms) }),
+    ).rejects.toThrow(/branch "keras-mem-bench-history" could not be moved \(HTTP 422\), and nobody else moved it: Object does not exist/);
     expect(fake.count("git/update-ref")).toBe(1);
     expect(delays).toEqual([]);
     expect(fake.refs.get(`refs/heads/${BRANCH}`)).toBe(tip);
@@ -113,7 +124,9 @@ describe("history store", () => {
     const api = await setUp();
     fake.commitFiles(BRANCH, { "index.json": '{"schemaVersion": 99}' });
     const sha = "1".repeat(40);
-    await expect(storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: noSleep })).rejects.toThrow(/keras-mem-bench-history:index.json/);
+    await expect(storeResults(api, BRANCH, results(sha), entry(sha, "2026-11-01T00:00:00Z"), { sleep: noSleep })).rejects.toThrow(
+      /keras-mem-bench-history:index.json/,
+    );
     expect(fake.count("git/update-ref")).toBe(0);
   });
 });

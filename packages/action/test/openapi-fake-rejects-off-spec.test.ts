@@ -32,8 +32,12 @@ describe("the OpenAPI-checked fake GitHub", () => {
   });
 
   test("rejects undocumented query parameters and badly typed ones", async () => {
-    expect((await call("GET", "/repos/octo/bench/issues/7/comments?sort=asc")).violations.join()).toMatch(/undocumented query parameter "sort"/);
-    expect((await call("GET", "/repos/octo/bench/issues/7/comments?per_page=all")).violations.join()).toMatch(/per_page="all" is not a integer/);
+    expect((await call("GET", "/repos/octo/bench/issues/7/comments?sort=asc")).violations.join()).toMatch(
+      /undocumented query parameter "sort"/,
+    );
+    expect((await call("GET", "/repos/octo/bench/issues/7/comments?per_page=all")).violations.join()).toMatch(
+      /per_page="all" is not a integer/,
+    );
   });
 
   test("rejects a request without a token and a body where none is taken", async () => {

@@ -12,7 +12,9 @@ describe("checking a pull request number against the measured commit", () => {
 
   test("refuses another head, naming the pull request, both shas and where the number came from", () => {
     expect(() => checkPullHead(pull, OTHER, "input")).toThrow(PullHeadError);
-    expect(() => checkPullHead(pull, OTHER, "input")).toThrow(new RegExp(`^input "pr-number": pull request #13 has head ${HEAD}, but the results were measured on ${OTHER}`));
+    expect(() => checkPullHead(pull, OTHER, "input")).toThrow(
+      new RegExp(`^input "pr-number": pull request #13 has head ${HEAD}, but the results were measured on ${OTHER}`),
+    );
     expect(() => checkPullHead(pull, OTHER, "event")).toThrow(/^workflow_run event \(pull_requests\): pull request #13/);
   });
 

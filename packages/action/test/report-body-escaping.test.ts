@@ -7,7 +7,12 @@ const A = "a".repeat(40);
 
 describe("the published report", () => {
   test("names from results files and paths from config cannot inject HTML, links or mentions", () => {
-    const evil = syntheticCell({ family: '<img src=x onerror="alert(1)">', strategy: "[x](https://evil.example)", batchSize: 8, backend: "@octo/team" });
+    const evil = syntheticCell({
+      family: '<img src=x onerror="alert(1)">',
+      strategy: "[x](https://evil.example)",
+      batchSize: 8,
+      backend: "@octo/team",
+    });
     const head = syntheticResults([evil], { sha: A });
     const report = buildReport({
       head,
@@ -22,11 +27,23 @@ describe("the published report", () => {
   });
 
   test("no baseline: every head cell is listed as new, nothing regresses, and the note says why", () => {
-    const head = syntheticResults([syntheticCell({ family: "lstm", strategy: "tf-data", batchSize: 32, backend: "wasm" }, { tensorsPerEpoch: 3 })], { sha: A });
+    const head = syntheticResults(
+      [syntheticCell({ family: "lstm", strategy: "tf-data", batchSize: 32, backend: "wasm" }, { tensorsPerEpoch: 3 })],
+      { sha: A },
+    );
     const report = buildReport({
       head,
       headSha: A,
-      baseline: { kind: "none", branch: "kmb-history", missing: { found: false, requestedSha: "b".repeat(40), searched: 12, reason: "none of the 12 commits from bbbbbbb back hold stored results" } },
+      baseline: {
+        kind: "none",
+        branch: "kmb-history",
+        missing: {
+          found: false,
+          requestedSha: "b".repeat(40),
+          searched: 12,
+          reason: "none of the 12 commits from bbbbbbb back hold stored results",
+        },
+      },
       commitUrl,
     });
     expect(report.comparison.regressions).toBe(0);

@@ -17,7 +17,10 @@ const context = (target: EventTarget, eventName: string): ActionContext => ({
   ref: "refs/heads/main",
   target,
 });
-const pr = (fork: boolean): EventTarget => ({ kind: "pull-request", pr: { number: 5, baseSha: A, headSha: B, headRepo: fork ? "mallory/bench" : "octo/bench", baseRepo: "octo/bench", fork } });
+const pr = (fork: boolean): EventTarget => ({
+  kind: "pull-request",
+  pr: { number: 5, baseSha: A, headSha: B, headRepo: fork ? "mallory/bench" : "octo/bench", baseRepo: "octo/bench", fork },
+});
 const push = (ref: string): EventTarget => ({ kind: "push", sha: B, ref, defaultBranch: "main" });
 
 describe("what a run does, per event", () => {
@@ -31,7 +34,10 @@ describe("what a run does, per event", () => {
   });
 
   test("comment input: on-regression does not create, never skips", () => {
-    expect(planRun(config({ comment: "on-regression" }), context(pr(false), "pull_request")).comment).toEqual({ pullNumber: 5, create: false });
+    expect(planRun(config({ comment: "on-regression" }), context(pr(false), "pull_request")).comment).toEqual({
+      pullNumber: 5,
+      create: false,
+    });
     expect(planRun(config({ comment: "never" }), context(pr(false), "pull_request")).comment).toEqual({ skip: "comment: never" });
   });
 
@@ -48,13 +54,29 @@ describe("what a run does, per event", () => {
   });
 
   test("push elsewhere is stored only with store-history: true; false never stores", () => {
-    expect(planRun(config(), context(push("refs/heads/feature"), "push")).store).toEqual({ skip: expect.stringMatching(/default branch only/) });
-    expect(planRun(config({ "store-history": "true" }), context(push("refs/heads/feature"), "push")).store).toEqual({ sha: B, ref: "refs/heads/feature" });
-    expect(planRun(config({ "store-history": "false" }), context(push("refs/heads/main"), "push")).store).toEqual({ skip: "store-history: false" });
+    expect(planRun(config(), context(push("refs/heads/feature"), "push")).store).toEqual({
+      skip: expect.stringMatching(/default branch only/),
+    });
+    expect(planRun(config({ "store-history": "true" }), context(push("refs/heads/feature"), "push")).store).toEqual({
+      sha: B,
+      ref: "refs/heads/feature",
+    });
+    expect(planRun(config({ "store-history": "false" }), context(push("refs/heads/main"), "push")).store).toEqual({
+      skip: "store-history: false",
+    });
   });
 
   test("workflow_run after a fork's PR: needs pr-number, then checks the PR head against the measured commit", () => {
-    const target: EventTarget = { kind: "workflow-run", triggeringEvent: "pull_request", headSha: B, headBranch: "f", headRepo: "mallory/bench", defaultBranch: "main", prNumbers: [], fork: true };
+    const target: EventTarget = {
+      kind: "workflow-run",
+      triggeringEvent: "pull_request",
+      headSha: B,
+      headBranch: "f",
+      headRepo: "mallory/bench",
+      defaultBranch: "main",
+      prNumbers: [],
+      fork: true,
+    };
     expect(() => planRun(config(), context(target, "workflow_run"))).toThrow(PlanError);
     expect(() => planRun(config(), context(target, "workflow_run"))).toThrow(/input "pr-number": required here/);
     expect(planRun(config({ "pr-number": "12" }), context(target, "workflow_run"))).toMatchObject({
@@ -65,7 +87,16 @@ describe("what a run does, per event", () => {
   });
 
   test("workflow_run after a push to the default branch stores, like the push itself", () => {
-    const target: EventTarget = { kind: "workflow-run", triggeringEvent: "push", headSha: B, headBranch: "main", headRepo: "octo/bench", defaultBranch: "main", prNumbers: [], fork: false };
+    const target: EventTarget = {
+      kind: "workflow-run",
+      triggeringEvent: "push",
+      headSha: B,
+      headBranch: "main",
+      headRepo: "octo/bench",
+      defaultBranch: "main",
+      prNumbers: [],
+      fork: false,
+    };
     expect(planRun(config(), context(target, "workflow_run")).store).toEqual({ sha: B, ref: "refs/heads/main" });
   });
 
@@ -80,9 +111,21 @@ describe("what a run does, per event", () => {
       baseline: { pullNumber: 9 },
       verifyPull: { pullNumber: 9, source: "input" },
     });
-    const linked: EventTarget = { kind: "workflow-run", triggeringEvent: "pull_request", headSha: B, headBranch: "f", headRepo: "octo/bench", defaultBranch: "main", prNumbers: [4], fork: false };
+    const linked: EventTarget = {
+      kind: "workflow-run",
+      triggeringEvent: "pull_request",
+      headSha: B,
+      headBranch: "f",
+      headRepo: "octo/bench",
+      defaultBranch: "main",
+      prNumbers: [4],
+      fork: false,
+    };
     expect(planRun(config(), context(linked, "workflow_run")).verifyPull).toEqual({ pullNumber: 4, source: "event" });
     const afterPush: EventTarget = { ...linked, triggeringEvent: "push", prNumbers: [] };
-    expect(planRun(config({ "pr-number": "9" }), context(afterPush, "workflow_run")).verifyPull).toEqual({ pullNumber: 9, source: "input" });
+    expect(planRun(config({ "pr-number": "9" }), context(afterPush, "workflow_run")).verifyPull).toEqual({
+      pullNumber: 9,
+      source: "input",
+    });
   });
 });

@@ -74,10 +74,17 @@ describe("sticky comment", () => {
     const outcome = await upsertStickyComment(api, 7, "report", true);
     expect(outcome.action).toBe("created");
     expect(fake.comments.slice(0, 2)).toEqual(untouched);
-    expect(fake.comments.map((c) => c.body)).toEqual([`${COMMENT_MARKER}\nplanted by a stranger`, `${COMMENT_MARKER}\nplanted by a contributor`, `${COMMENT_MARKER}\nreport`]);
+    expect(fake.comments.map((c) => c.body)).toEqual([
+      `${COMMENT_MARKER}\nplanted by a stranger`,
+      `${COMMENT_MARKER}\nplanted by a contributor`,
+      `${COMMENT_MARKER}\nreport`,
+    ]);
     expect(fake.count("issues/update-comment") + fake.count("issues/delete-comment")).toBe(0);
     // The next run finds its own comment, not the older planted ones.
-    expect(await upsertStickyComment(api, 7, "report 2", true)).toMatchObject({ action: "updated", id: outcome.action === "created" ? outcome.id : -1 });
+    expect(await upsertStickyComment(api, 7, "report 2", true)).toMatchObject({
+      action: "updated",
+      id: outcome.action === "created" ? outcome.id : -1,
+    });
     expect(fake.comments.slice(0, 2)).toEqual(untouched);
   });
 

@@ -11,9 +11,15 @@ const ROOT = join(import.meta.dirname, "..", "..", "..");
 const WORKFLOWS = join(ROOT, ".github", "workflows");
 const workflowFiles = readdirSync(WORKFLOWS).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"));
 const actionYml = readFileSync(join(ROOT, "action.yml"), "utf8");
-const action = parse(actionYml) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+const action = parse(actionYml) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; main: string };
+};
 const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
-const readmeWorkflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "").filter((e) => /^on:/m.test(e) && /^jobs:/m.test(e));
+const readmeWorkflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+  .map((m) => m[1] ?? "")
+  .filter((e) => /^on:/m.test(e) && /^jobs:/m.test(e));
 
 interface Step {
   uses?: string;
@@ -29,7 +35,9 @@ interface Workflow {
 /** Steps that run this action: the published name in examples, a local checkout in this repository. */
 function ourSteps(workflow: Workflow): Step[] {
   const ours = (uses: string) => /^owner\/keras-mem-bench@/.test(uses) || uses === "./" || uses === "./.kmb-trusted";
-  return Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((step) => typeof step.uses === "string" && ours(step.uses)));
+  return Object.values(workflow.jobs).flatMap((job) =>
+    (job.steps ?? []).filter((step) => typeof step.uses === "string" && ours(step.uses)),
+  );
 }
 
 describe("workflow lint (@action-validator)", () => {
@@ -68,7 +76,13 @@ describe("action.yml matches the code", () => {
   test("every input default parses", () => {
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, String(v.default ?? "")]));
     const config = readConfig((name) => (name === "results" ? "r.json" : (defaults[name] ?? "")).replace("${{ github.token }}", "ghs_x"));
-    expect(config).toMatchObject({ historyBranch: "keras-mem-bench-history", comment: "always", failOnRegression: true, storeHistory: "auto", allowForkOnSelfHosted: false });
+    expect(config).toMatchObject({
+      historyBranch: "keras-mem-bench-history",
+      comment: "always",
+      failOnRegression: true,
+      storeHistory: "auto",
+      allowForkOnSelfHosted: false,
+    });
   });
 
   test("it declares exactly the outputs run() sets", () => {

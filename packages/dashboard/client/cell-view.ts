@@ -17,7 +17,18 @@ function markerTable(app: App, series: CellSeries): HTMLElement {
     "table",
     { class: "table" },
     h("caption", null, "Regressions of this cell, newest first"),
-    h("thead", null, h("tr", null, h("th", { scope: "col" }, "Commit"), h("th", { scope: "col" }, "Date"), h("th", { scope: "col" }, "Metric"), h("th", { scope: "col" }, "Change"))),
+    h(
+      "thead",
+      null,
+      h(
+        "tr",
+        null,
+        h("th", { scope: "col" }, "Commit"),
+        h("th", { scope: "col" }, "Date"),
+        h("th", { scope: "col" }, "Metric"),
+        h("th", { scope: "col" }, "Change"),
+      ),
+    ),
     h(
       "tbody",
       null,
@@ -39,7 +50,11 @@ function markerTable(app: App, series: CellSeries): HTMLElement {
 export function renderCell(app: App, main: HTMLElement): void {
   const { model, state } = app;
   const series = model.series.find((s) => s.id === state.cell);
-  const back = h("button", { type: "button", class: "link back", onclick: () => app.navigate({ view: "overview", cell: null }, "push") }, "← All cells");
+  const back = h(
+    "button",
+    { type: "button", class: "link back", onclick: () => app.navigate({ view: "overview", cell: null }, "push") },
+    "← All cells",
+  );
   if (!series) {
     main.append(h("section", { class: "panel" }, back, h("p", { class: "empty" }, `No cell "${state.cell ?? ""}" in this history.`)));
     return;
@@ -47,21 +62,46 @@ export function renderCell(app: App, main: HTMLElement): void {
   const lastIndex = series.states.findLastIndex((s) => s !== null);
   const newest = series.states[lastIndex] ?? null;
   const charts = h("div", { class: "cards" });
-  for (const metric of model.trendMetrics) charts.append(trendChartCard(app, metric.label, [series], metric.key, 180, () => series.strategy));
+  for (const metric of model.trendMetrics)
+    charts.append(trendChartCard(app, metric.label, [series], metric.key, 180, () => series.strategy));
   const curves = h("div", { class: "cards" }, h("p", { class: "empty" }, "Loading the newest run…"));
-  const latest = model.trendMetrics.map((m) => h("div", null, h("dt", null, m.label), h("dd", null, formatValue(series.values[m.key][lastIndex] ?? null, m.unit))));
+  const latest = model.trendMetrics.map((m) =>
+    h("div", null, h("dt", null, m.label), h("dd", null, formatValue(series.values[m.key][lastIndex] ?? null, m.unit))),
+  );
   main.append(
     h(
       "section",
       { class: "panel", "aria-labelledby": "cell-title" },
       back,
-      h("h2", { id: "cell-title" }, cellTitle(series), " ", h("span", { class: `badge badge-${series.attention}` }, ATTENTION_LABEL[series.attention])),
-      h("p", { class: "hint" }, `${series.strategy}: ${STRATEGY_HINTS[series.strategy] ?? "custom strategy"}. Newest run: `, model.commits[lastIndex] ? commitLink(model.commits[lastIndex]) : MISSING, newest ? ` (${newest})` : ""),
+      h(
+        "h2",
+        { id: "cell-title" },
+        cellTitle(series),
+        " ",
+        h("span", { class: `badge badge-${series.attention}` }, ATTENTION_LABEL[series.attention]),
+      ),
+      h(
+        "p",
+        { class: "hint" },
+        `${series.strategy}: ${STRATEGY_HINTS[series.strategy] ?? "custom strategy"}. Newest run: `,
+        model.commits[lastIndex] ? commitLink(model.commits[lastIndex]) : MISSING,
+        newest ? ` (${newest})` : "",
+      ),
       h("dl", { class: "facts" }, latest),
       charts,
     ),
-    h("section", { class: "panel", "aria-labelledby": "cell-markers" }, h("h2", { id: "cell-markers" }, "Regressions"), markerTable(app, series)),
-    h("section", { class: "panel", "aria-labelledby": "cell-curves" }, h("h2", { id: "cell-curves" }, "Per-epoch curves of the newest run"), curves),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "cell-markers" },
+      h("h2", { id: "cell-markers" }, "Regressions"),
+      markerTable(app, series),
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "cell-curves" },
+      h("h2", { id: "cell-curves" }, "Per-epoch curves of the newest run"),
+      curves,
+    ),
   );
   if (lastIndex < 0) return;
   loadRun(model, lastIndex).then(
@@ -72,7 +112,10 @@ export function renderCell(app: App, main: HTMLElement): void {
         cell.leakOrigins ? h("p", { class: "hint" }, h("strong", null, "Leak origins: "), cell.leakOrigins) : null,
         cell.growth ? h("p", { class: "hint" }, h("strong", null, "What grows: "), cell.growth) : null,
       ].filter((e): e is HTMLParagraphElement => e !== null);
-      curves.replaceChildren(...words, ...model.curveMetrics.filter((m) => cell.values[m.key]).map((m) => curveChartCard(app, m.label, [cell], m.key, 160)));
+      curves.replaceChildren(
+        ...words,
+        ...model.curveMetrics.filter((m) => cell.values[m.key]).map((m) => curveChartCard(app, m.label, [cell], m.key, 160)),
+      );
     },
     (error: Error) => curves.replaceChildren(h("p", { class: "empty error" }, error.message)),
   );

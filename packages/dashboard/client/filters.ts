@@ -25,7 +25,8 @@ function axisFieldset(app: App, axis: (typeof AXES)[number]): HTMLElement {
   const { model, state } = app;
   const all = model.axes[axis.key] as readonly (string | number)[];
   const selected = new Set(state.filter[axis.key] as readonly (string | number)[]);
-  const setAxis = (values: (string | number)[]) => app.navigate({ filter: { ...state.filter, [axis.key]: values } as SeriesFilter }, "replace");
+  const setAxis = (values: (string | number)[]) =>
+    app.navigate({ filter: { ...state.filter, [axis.key]: values } as SeriesFilter }, "replace");
   const chips = all.map((value) => {
     const id = `f-${axis.key}-${value}`;
     const count = model.series.filter((s) => s[axis.field] === value).length;
@@ -45,7 +46,9 @@ function axisFieldset(app: App, axis: (typeof AXES)[number]): HTMLElement {
       "label",
       { class: "chip", for: id, title: `${hint ? `${hint}. ` : ""}${count} cells. Alt-click: only this one.` },
       input,
-      axis.key === "strategies" ? h("span", { class: "dot", style: `background:${strategyColor(String(value), model.axes.strategies)}` }) : "",
+      axis.key === "strategies"
+        ? h("span", { class: "dot", style: `background:${strategyColor(String(value), model.axes.strategies)}` })
+        : "",
       axis.format(value),
     );
   });
@@ -94,17 +97,32 @@ export function renderFilters(app: App, host: HTMLElement, shown: number): void 
   attention.checked = state.filter.attentionOnly;
   const isDefault = JSON.stringify(state.filter) === JSON.stringify(allOf(model.axes));
   host.replaceChildren(
-    h("div", { class: "filter-row" }, AXES.map((axis) => axisFieldset(app, axis))),
+    h(
+      "div",
+      { class: "filter-row" },
+      AXES.map((axis) => axisFieldset(app, axis)),
+    ),
     h(
       "div",
       { class: "filter-row" },
       state.view === "cell" ? "" : metricChooser(app),
-      h("label", { class: "toggle", for: "f-attention", title: "Cells that regressed at some commit, or crash, leak or grow in the newest run" }, attention, "Needs attention only"),
+      h(
+        "label",
+        { class: "toggle", for: "f-attention", title: "Cells that regressed at some commit, or crash, leak or grow in the newest run" },
+        attention,
+        "Needs attention only",
+      ),
       h(
         "p",
         { class: "count", id: "shown-count", "aria-live": "polite" },
         `Showing ${shown} of ${model.series.length} cells`,
-        isDefault ? "" : h("button", { type: "button", class: "link", id: "f-reset", onclick: () => app.navigate({ filter: allOf(model.axes) }, "replace") }, "reset"),
+        isDefault
+          ? ""
+          : h(
+              "button",
+              { type: "button", class: "link", id: "f-reset", onclick: () => app.navigate({ filter: allOf(model.axes) }, "replace") },
+              "reset",
+            ),
       ),
     ),
   );

@@ -24,7 +24,11 @@ function claimsTable(claims: MatrixView["claims"]): HTMLElement {
   return h(
     "table",
     { class: "table claims" },
-    h("thead", null, h("tr", null, h("th", null, "claim"), h("th", null, "verdict"), h("th", null, "why and figures"), h("th", null, "cells"))),
+    h(
+      "thead",
+      null,
+      h("tr", null, h("th", null, "claim"), h("th", null, "verdict"), h("th", null, "why and figures"), h("th", null, "cells")),
+    ),
     h(
       "tbody",
       null,
@@ -34,7 +38,18 @@ function claimsTable(claims: MatrixView["claims"]): HTMLElement {
           { "data-claim": c.id },
           h("td", null, c.claim),
           h("td", null, h("span", { class: `badge ${VERDICT_CLASS[c.verdict]}` }, c.verdict)),
-          h("td", null, h("div", null, c.reason), c.figures.length > 0 ? h("ul", { class: "figures" }, c.figures.map((f) => h("li", null, f))) : ""),
+          h(
+            "td",
+            null,
+            h("div", null, c.reason),
+            c.figures.length > 0
+              ? h(
+                  "ul",
+                  { class: "figures" },
+                  c.figures.map((f) => h("li", null, f)),
+                )
+              : "",
+          ),
           h("td", { class: "cells" }, c.cells.join(", ") || "—"),
         ),
       ),
@@ -55,7 +70,17 @@ export function renderMatrix(app: App, main: HTMLElement): void {
     "div",
     { class: "segmented", role: "group", "aria-label": "figure" },
     matrix.heatmaps.map((m) =>
-      h("button", { type: "button", class: "tab", "aria-pressed": m.key === chosen?.key ? "true" : "false", "data-heatmap": m.key, onclick: () => app.navigate({ heatmap: m.key }) }, m.label),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "tab",
+          "aria-pressed": m.key === chosen?.key ? "true" : "false",
+          "data-heatmap": m.key,
+          onclick: () => app.navigate({ heatmap: m.key }),
+        },
+        m.label,
+      ),
     ),
   );
   main.append(
@@ -63,7 +88,11 @@ export function renderMatrix(app: App, main: HTMLElement): void {
       "section",
       { class: "panel" },
       h("h2", null, "The matrix ", h("span", { class: "unit" }, "newest run "), commit ? commitLink(commit) : ""),
-      h("p", { class: "hint" }, "Family × strategy × batch size of one run; each square is coloured on one scale from 0 to the largest value. The filters above do not apply here."),
+      h(
+        "p",
+        { class: "hint" },
+        "Family × strategy × batch size of one run; each square is coloured on one scale from 0 to the largest value. The filters above do not apply here.",
+      ),
       h("div", { class: "run-controls" }, picker),
       chosen ? heatmapPicture(chosen.svg) : h("p", { class: "empty" }, "No heatmap in this model."),
     ),
@@ -71,7 +100,11 @@ export function renderMatrix(app: App, main: HTMLElement): void {
       "section",
       { class: "panel" },
       h("h2", null, "The articles' claims ", h("span", { class: "unit" }, "checked on this run")),
-      h("p", { class: "hint" }, "Claims a run's cells cannot answer say what they need; `pnpm bench claims` runs the claims suite that answers all it can on this machine."),
+      h(
+        "p",
+        { class: "hint" },
+        "Claims a run's cells cannot answer say what they need; `pnpm bench claims` runs the claims suite that answers all it can on this machine.",
+      ),
       claimsTable(matrix.claims),
     ),
   );

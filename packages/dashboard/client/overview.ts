@@ -37,7 +37,9 @@ function tile(app: App, series: CellSeries): HTMLElement {
   const failures = series.states.flatMap((s, i) => (s !== null && FAILED.has(s) ? [i] : []));
   const latestState = series.states[series.states.length - 1];
   const color = strategyColor(series.strategy, model.axes.strategies);
-  const why = series.markers.length ? `\nRegressions: ${series.markers.map((m) => `${model.commits[m.commit]?.label}: ${m.reason}`).join("; ")}` : "";
+  const why = series.markers.length
+    ? `\nRegressions: ${series.markers.map((m) => `${model.commits[m.commit]?.label}: ${m.reason}`).join("; ")}`
+    : "";
 
   const canvas = h("canvas", {
     class: "spark",
@@ -60,14 +62,22 @@ function tile(app: App, series: CellSeries): HTMLElement {
       { class: "tile-sub" },
       `b${series.batchSize} · ${series.backend}`,
       // A cell that regressed by crashing says "crashed": the more useful word of the two.
-      h("span", { class: `badge badge-${series.attention}` }, latestState && FAILED.has(latestState) ? latestState : ATTENTION_LABEL[series.attention]),
+      h(
+        "span",
+        { class: `badge badge-${series.attention}` },
+        latestState && FAILED.has(latestState) ? latestState : ATTENTION_LABEL[series.attention],
+      ),
     ),
     canvas,
     h(
       "span",
       { class: "tile-foot" },
       h("span", { class: "value" }, formatValue(last, metric.unit)),
-      h("span", { class: worse ? "delta worse" : better ? "delta better" : "delta" }, relative === null ? "" : `${formatPercent(relative)} vs previous`),
+      h(
+        "span",
+        { class: worse ? "delta worse" : better ? "delta better" : "delta" },
+        relative === null ? "" : `${formatPercent(relative)} vs previous`,
+      ),
     ),
   );
   const draw = () => {
@@ -130,7 +140,13 @@ function regressionList(app: App, shown: readonly CellSeries[]): HTMLElement | n
           `Show all ${rows.length}`,
         )
       : null;
-  return h("section", { class: "panel", "aria-labelledby": "regressions-title" }, h("h2", { id: "regressions-title" }, `Regressions, newest first (${rows.length})`), list, more);
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "regressions-title" },
+    h("h2", { id: "regressions-title" }, `Regressions, newest first (${rows.length})`),
+    list,
+    more,
+  );
 }
 
 export function renderOverview(app: App, main: HTMLElement, shown: readonly CellSeries[]): void {
@@ -142,8 +158,17 @@ export function renderOverview(app: App, main: HTMLElement, shown: readonly Cell
     h(
       "section",
       { class: "panel", "aria-labelledby": "tiles-title" },
-      h("h2", { id: "tiles-title" }, `${metric.label} per cell across ${app.model.commits.length} runs`, h("span", { class: "unit" }, ` (${metric.unit})`)),
-      h("p", { class: "hint" }, "Most urgent first: regressed in the newest run, crashed, leaking, growing, then the rest. Red dots mark regressions, crosses mark crashes. Select a tile for its trends."),
+      h(
+        "h2",
+        { id: "tiles-title" },
+        `${metric.label} per cell across ${app.model.commits.length} runs`,
+        h("span", { class: "unit" }, ` (${metric.unit})`),
+      ),
+      h(
+        "p",
+        { class: "hint" },
+        "Most urgent first: regressed in the newest run, crashed, leaking, growing, then the rest. Red dots mark regressions, crosses mark crashes. Select a tile for its trends.",
+      ),
       grid,
     ),
   );

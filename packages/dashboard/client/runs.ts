@@ -23,12 +23,18 @@ export function curveChartCard(app: App, title: string, cells: readonly RunCellC
   const epochs = [...new Set(cells.flatMap((c) => c.epochs))].sort((a, b) => a - b);
   const lines: LineSpec[] = cells.map((cell) => {
     const at = new Map(cell.epochs.map((e, i) => [e, cell.values[key]?.[i] ?? null]));
-    return { label: cell.strategy, color: strategyColor(cell.strategy, app.model.axes.strategies), values: epochs.map((e) => at.get(e) ?? null) };
+    return {
+      label: cell.strategy,
+      color: strategyColor(cell.strategy, app.model.axes.strategies),
+      values: epochs.map((e) => at.get(e) ?? null),
+    };
   });
   const marks: PointMark[] = cells.flatMap((cell, line): PointMark[] => {
     if (cell.state !== "crashed" && cell.state !== "error") return [];
     const lastEpoch = cell.epochs[cell.epochs.length - 1];
-    return lastEpoch === undefined ? [] : [{ line, x: lastEpoch, y: cell.values[key]?.[cell.epochs.length - 1] ?? null, kind: "regression" }];
+    return lastEpoch === undefined
+      ? []
+      : [{ line, x: lastEpoch, y: cell.values[key]?.[cell.epochs.length - 1] ?? null, kind: "regression" }];
   });
   const warmup = Math.max(0, ...cells.map((c) => c.warmupEpochs));
   const states = h(
@@ -46,7 +52,13 @@ export function curveChartCard(app: App, title: string, cells: readonly RunCellC
   );
   const hasData = lines.some((l) => l.values.some((v) => v !== null));
   const chart = h("div", { class: "chart", style: `min-height:${height + 40}px` });
-  const card = h("figure", { class: "card", "data-group": title }, h("figcaption", null, h("span", { class: "card-title" }, title)), hasData ? chart : h("p", { class: "empty" }, `${metric.label} was not recorded in this run.`), states);
+  const card = h(
+    "figure",
+    { class: "card", "data-group": title },
+    h("figcaption", null, h("span", { class: "card-title" }, title)),
+    hasData ? chart : h("p", { class: "empty" }, `${metric.label} was not recorded in this run.`),
+    states,
+  );
   if (hasData) {
     app.onTeardown(
       whenVisible(chart, () => {
@@ -82,7 +94,11 @@ function runControls(app: App): HTMLElement {
     { id: "run-commit", onchange: (e: Event) => app.navigate({ commit: Number((e.target as HTMLSelectElement).value) }, "replace") },
     [...model.commits.keys()].reverse().map((i) => {
       const c = model.commits[i];
-      const option = h("option", { value: i }, c ? `${c.label} · ${shortDate(c.committedAt)}${c.message ? ` · ${c.message}` : ""}` : String(i));
+      const option = h(
+        "option",
+        { value: i },
+        c ? `${c.label} · ${shortDate(c.committedAt)}${c.message ? ` · ${c.message}` : ""}` : String(i),
+      );
       option.selected = i === state.commit;
       return option;
     }),
@@ -118,7 +134,11 @@ export function renderRuns(app: App, main: HTMLElement, shown: readonly CellSeri
       "section",
       { class: "panel", "aria-labelledby": "runs-title" },
       h("h2", { id: "runs-title" }, `${metric.label} per epoch`, h("span", { class: "unit" }, ` (${metric.unit})`)),
-      h("p", { class: "hint" }, `${metric.description} One chart per family, batch size and backend; one line per strategy. The shaded epochs are warm-up, left out of the growth slopes.`),
+      h(
+        "p",
+        { class: "hint" },
+        `${metric.description} One chart per family, batch size and backend; one line per strategy. The shaded epochs are warm-up, left out of the growth slopes.`,
+      ),
       runControls(app),
       host,
     ),

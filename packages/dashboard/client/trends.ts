@@ -13,7 +13,13 @@ import { whenVisible } from "./lazy.js";
 const FAILED = new Set(["crashed", "error", "unsupported"]);
 
 /** Lines and marks for series drawn against commits; shared with the cell view. */
-export function trendLines(app: App, series: readonly CellSeries[], metric: TrendMetricKey, label: (s: CellSeries) => string, color: (s: CellSeries) => string) {
+export function trendLines(
+  app: App,
+  series: readonly CellSeries[],
+  metric: TrendMetricKey,
+  label: (s: CellSeries) => string,
+  color: (s: CellSeries) => string,
+) {
   const lines: LineSpec[] = series.map((s) => ({ label: label(s), color: color(s), values: s.values[metric] }));
   const marks: PointMark[] = series.flatMap((s, line) => [
     ...s.markers
@@ -24,7 +30,14 @@ export function trendLines(app: App, series: readonly CellSeries[], metric: Tren
   return { lines, marks };
 }
 
-export function trendChartCard(app: App, title: string, series: readonly CellSeries[], metricKey: TrendMetricKey, height: number, label: (s: CellSeries) => string): HTMLElement {
+export function trendChartCard(
+  app: App,
+  title: string,
+  series: readonly CellSeries[],
+  metricKey: TrendMetricKey,
+  height: number,
+  label: (s: CellSeries) => string,
+): HTMLElement {
   const { model } = app;
   const metric = trendMetric(model, metricKey);
   const { lines, marks } = trendLines(app, series, metricKey, label, (s) => strategyColor(s.strategy, model.axes.strategies));
@@ -34,7 +47,12 @@ export function trendChartCard(app: App, title: string, series: readonly CellSer
   const card = h(
     "figure",
     { class: "card", "data-group": title },
-    h("figcaption", null, h("span", { class: "card-title" }, title), regressions ? h("span", { class: "badge badge-regressed" }, `${regressions} regression${regressions > 1 ? "s" : ""}`) : ""),
+    h(
+      "figcaption",
+      null,
+      h("span", { class: "card-title" }, title),
+      regressions ? h("span", { class: "badge badge-regressed" }, `${regressions} regression${regressions > 1 ? "s" : ""}`) : "",
+    ),
     chart,
     caption.el,
   );
@@ -74,7 +92,11 @@ export function renderTrends(app: App, main: HTMLElement, shown: readonly CellSe
       "section",
       { class: "panel", "aria-labelledby": "trends-title" },
       h("h2", { id: "trends-title" }, `${metric.label} across commits`, h("span", { class: "unit" }, ` (${metric.unit})`)),
-      h("p", { class: "hint" }, `${metric.description} One chart per family, batch size and backend; one line per strategy. Triangles mark regressions, crosses crashes. Click a chart to hold the cursor, then follow the commit link.`),
+      h(
+        "p",
+        { class: "hint" },
+        `${metric.description} One chart per family, batch size and backend; one line per strategy. Triangles mark regressions, crosses crashes. Click a chart to hold the cursor, then follow the commit link.`,
+      ),
       grid,
     ),
   );

@@ -13,7 +13,10 @@ import { serveStatic } from "../test/_static-server.js";
 
 const CASES: Array<{ name: string; options: SampleHistoryOptions }> = [
   { name: "36 commits × 32 cells", options: { commits: 36 } },
-  { name: "30 commits × 256 cells", options: { commits: 30, batchSizes: [32, 64, 128, 256], backends: ["wasm", "cpu", "tensorflow", "webgpu"] } },
+  {
+    name: "30 commits × 256 cells",
+    options: { commits: 30, batchSizes: [32, 64, 128, 256], backends: ["wasm", "cpu", "tensorflow", "webgpu"] },
+  },
   { name: "200 commits × 64 cells", options: { commits: 200, batchSizes: [32, 64, 128, 256] } },
 ];
 const LOADS = 5;

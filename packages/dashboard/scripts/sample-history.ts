@@ -16,7 +16,11 @@ if (!values.out) {
   console.error("sample-history: --out DIR is required");
   process.exit(2);
 }
-const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 const history = await writeSampleHistory(values.out, {
   commits: Number(values.commits),
   batchSizes: list(values["batch-sizes"]).map(Number),
@@ -25,4 +29,5 @@ const history = await writeSampleHistory(values.out, {
 });
 const cells = history.runs[0]?.results.cells.length ?? 0;
 console.log(`sample history: ${history.runs.length} commits × ${cells} cells → ${values.out}`);
-for (const r of history.injected) console.log(`  injected at commit ${r.commit} (${history.index.entries[r.commit]?.sha.slice(0, 7)}): ${r.description}`);
+for (const r of history.injected)
+  console.log(`  injected at commit ${r.commit} (${history.index.entries[r.commit]?.sha.slice(0, 7)}): ${r.description}`);

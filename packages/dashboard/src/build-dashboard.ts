@@ -45,7 +45,8 @@ async function readThresholds(path: string): Promise<Thresholds> {
     return await readThresholdsFile(path);
   } catch (error) {
     // A file that cannot be read or is not JSON is a bad --thresholds argument; bad values stay ThresholdsErrors.
-    if (error instanceof ThresholdsError && error.problem !== "invalid") throw new DashboardError("KMB_DASHBOARD_ARGS", `--thresholds: ${error.message}`);
+    if (error instanceof ThresholdsError && error.problem !== "invalid")
+      throw new DashboardError("KMB_DASHBOARD_ARGS", `--thresholds: ${error.message}`);
     throw error;
   }
 }
@@ -60,7 +61,10 @@ export async function buildDashboard(options: BuildDashboardOptions): Promise<Bu
   const extra = await loadResultsRuns(options.results ?? []);
   const runs = mergeRuns(history, extra);
   if (runs.length === 0) {
-    throw new DashboardError("KMB_DASHBOARD_NO_RUNS", `nothing to draw: ${options.history ? `the history at ${options.history} holds no runs` : "no --history and no --results given"}`);
+    throw new DashboardError(
+      "KMB_DASHBOARD_NO_RUNS",
+      `nothing to draw: ${options.history ? `the history at ${options.history} holds no runs` : "no --history and no --results given"}`,
+    );
   }
   const t1 = performance.now();
   const model = buildDashboardModel(runs, {
@@ -68,7 +72,10 @@ export async function buildDashboard(options: BuildDashboardOptions): Promise<Bu
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     ...(thresholds ? { thresholds } : {}),
   });
-  const runFiles = runs.map((run, i) => ({ path: model.commits[i]?.runFile ?? "", text: runScript(JSON.stringify(buildRunCurves(run.results, i))) }));
+  const runFiles = runs.map((run, i) => ({
+    path: model.commits[i]?.runFile ?? "",
+    text: runScript(JSON.stringify(buildRunCurves(run.results, i))),
+  }));
   const t2 = performance.now();
   const { bundle, at: bundledAt } = await bundling;
   const html = renderHtml({ title: model.title, css: bundle.css, scriptFile: SCRIPT_FILE, dataFile: MODEL_FILE });

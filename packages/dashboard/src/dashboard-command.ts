@@ -24,7 +24,13 @@ async function build(argv: readonly string[], io: CommandIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const result = await buildDashboard({ history: args.history, results: args.results, out: args.out, title: args.title, thresholds: args.thresholds });
+  const result = await buildDashboard({
+    history: args.history,
+    results: args.results,
+    out: args.out,
+    title: args.title,
+    thresholds: args.thresholds,
+  });
   const kb = Math.round(result.bytes / 1024);
   io.stdout(
     `dashboard: ${result.commits} runs × ${result.cells} cells, ${result.markers} regression markers → ${result.indexHtml} (${kb} KiB) in ${(result.timings.totalMs / 1000).toFixed(2)} s\n`,

@@ -1,6 +1,15 @@
 // From runs (results files in commit order) to what the page draws. Pure: no I/O, no clock
 // unless generatedAt is left out.
-import { DEFAULT_THRESHOLDS, evaluateClaims, growthLine, HEATMAP_METRIC_INFO, HEATMAP_METRICS, leakOriginsLine, renderHeatmapSvg, type Thresholds } from "@keras-mem-bench/report";
+import {
+  DEFAULT_THRESHOLDS,
+  evaluateClaims,
+  growthLine,
+  HEATMAP_METRIC_INFO,
+  HEATMAP_METRICS,
+  leakOriginsLine,
+  renderHeatmapSvg,
+  type Thresholds,
+} from "@keras-mem-bench/report";
 import { cellKeyOf, type Cell, type ResultsFile } from "@keras-mem-bench/results";
 import { CURVE_METRICS, curveMetricInfo, TREND_METRICS, trendMetricInfo } from "./metrics.js";
 import type {
@@ -93,10 +102,19 @@ export function runFileName(index: number): string {
 export function modelAxes(runs: readonly DashboardRun[]): DashboardAxes {
   const cells = runs.flatMap((r) => r.results.cells);
   return {
-    families: ordered(cells.map((c) => c.family), FAMILY_ORDER),
-    strategies: ordered(cells.map((c) => c.strategy), STRATEGY_ORDER),
+    families: ordered(
+      cells.map((c) => c.family),
+      FAMILY_ORDER,
+    ),
+    strategies: ordered(
+      cells.map((c) => c.strategy),
+      STRATEGY_ORDER,
+    ),
     batchSizes: [...new Set(cells.map((c) => c.batchSize))].sort((a, b) => a - b),
-    backends: ordered(cells.map((c) => c.backend), BACKEND_ORDER),
+    backends: ordered(
+      cells.map((c) => c.backend),
+      BACKEND_ORDER,
+    ),
   };
 }
 

@@ -23,7 +23,10 @@ export async function loadHistoryRuns(dir: string): Promise<DashboardRun[]> {
   const indexPath = join(dir, HISTORY_INDEX_FILE);
   const found = await stat(indexPath).catch(() => null);
   if (!found?.isFile()) {
-    throw new DashboardError("KMB_DASHBOARD_HISTORY", `--history ${dir}: no ${HISTORY_INDEX_FILE} there. Point it at a checkout of the history branch (keras-mem-bench-history).`);
+    throw new DashboardError(
+      "KMB_DASHBOARD_HISTORY",
+      `--history ${dir}: no ${HISTORY_INDEX_FILE} there. Point it at a checkout of the history branch (keras-mem-bench-history).`,
+    );
   }
   const index = await readHistoryIndex(dir);
   return mapLimited(index.entries, 8, async (entry) => ({
@@ -37,7 +40,10 @@ export async function loadResultsRuns(files: readonly string[]): Promise<Dashboa
   return mapLimited(files, 8, async (file) => {
     const results: ResultsFile = await readResultsFile(file);
     const git = results.env.git;
-    return { commit: { sha: git?.sha ?? null, committedAt: results.createdAt, message: null, url: null, ref: git?.ref ?? null, source: file }, results };
+    return {
+      commit: { sha: git?.sha ?? null, committedAt: results.createdAt, message: null, url: null, ref: git?.ref ?? null, source: file },
+      results,
+    };
   });
 }
 

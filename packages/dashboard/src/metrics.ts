@@ -28,5 +28,12 @@ export function trendMetricInfo(metric: TrendMetric, thresholds: ThresholdValues
 
 /** A per-epoch reading for the browser, without its reader. */
 export function curveMetricInfo(metric: EpochMetricDefinition): MetricInfo<CurveMetricKey> {
-  return { key: metric.key, label: metric.title, unit: metric.unit, better: metric.better, description: metric.description, quiet: metric.quiet };
+  return {
+    key: metric.key,
+    label: metric.title,
+    unit: metric.unit,
+    better: metric.better,
+    description: metric.description,
+    quiet: metric.quiet,
+  };
 }

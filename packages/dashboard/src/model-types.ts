@@ -118,7 +118,14 @@ export interface MatrixView {
   /** In the order the page offers them; `key` is the report's HeatmapMetric, `svg` its renderHeatmapSvg output (names escaped there). */
   heatmaps: Array<{ key: string; label: string; svg: string }>;
   /** The report's ClaimResult, as the page shows it. */
-  claims: Array<{ id: string; claim: string; verdict: "holds" | "does not hold" | "partly" | "not measured here"; reason: string; figures: string[]; cells: string[] }>;
+  claims: Array<{
+    id: string;
+    claim: string;
+    verdict: "holds" | "does not hold" | "partly" | "not measured here";
+    reason: string;
+    figures: string[];
+    cells: string[];
+  }>;
 }
 
 export interface RunCellCurves extends CellKey {

@@ -37,12 +37,35 @@ export function compareMarkers(thresholds: Thresholds = DEFAULT_THRESHOLDS): Mar
       if (cell.verdict === "crashed" || cell.verdict === "now-unsupported") {
         const status = cell.head?.status ?? "crashed";
         const why = cell.head?.error?.kernel ? `missing kernel ${cell.head.error.kernel}` : (cell.head?.error?.message ?? "");
-        return [{ cellId: cell.id, metric: "status", label: "Status", base: null, head: null, relative: null, reason: `now ${status}${why ? `: ${why}` : ""}`, detail }];
+        return [
+          {
+            cellId: cell.id,
+            metric: "status",
+            label: "Status",
+            base: null,
+            head: null,
+            relative: null,
+            reason: `now ${status}${why ? `: ${why}` : ""}`,
+            detail,
+          },
+        ];
       }
       if (cell.verdict !== "regression") return [];
       const markers = cell.metrics.filter((m) => m.verdict === "regression").map((m) => metricMarker(cell.id, m));
       // A leak verdict can appear without any one metric crossing its threshold.
-      if (markers.length === 0) return [{ cellId: cell.id, metric: "verdict", label: "Verdict", base: null, head: null, relative: null, reason: cell.reasons[0] ?? "worse", detail }];
+      if (markers.length === 0)
+        return [
+          {
+            cellId: cell.id,
+            metric: "verdict",
+            label: "Verdict",
+            base: null,
+            head: null,
+            relative: null,
+            reason: cell.reasons[0] ?? "worse",
+            detail,
+          },
+        ];
       return markers;
     });
 }
@@ -52,8 +75,12 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 /** The rule in words, with the numbers it uses, for the page's footer. */
 export function describeMarkerRule(thresholds: Thresholds = DEFAULT_THRESHOLDS): string {
   const t = thresholds.defaults;
-  const time = t.checkTime ? `epoch time by a Mann-Whitney test (≥ ${pct(t.timeMinChange)} and p < ${t.timeAlpha})` : "epoch time not judged";
-  const overrides = thresholds.cells.length ? `; ${thresholds.cells.length} per-cell override${thresholds.cells.length > 1 ? "s" : ""} from ${thresholds.source ?? "the thresholds"}` : "";
+  const time = t.checkTime
+    ? `epoch time by a Mann-Whitney test (≥ ${pct(t.timeMinChange)} and p < ${t.timeAlpha})`
+    : "epoch time not judged";
+  const overrides = thresholds.cells.length
+    ? `; ${thresholds.cells.length} per-cell override${thresholds.cells.length > 1 ? "s" : ""} from ${thresholds.source ?? "the thresholds"}`
+    : "";
   return (
     `Markers: compare() of each run with the one before it, as in pull-request comments: ` +
     `tensor and data-id growth rising by ≥ ${t.tensorsPerEpoch}/epoch; bytes beyond max(${pct(t.bytesMinChange)}, ${t.bytesNoiseFactor} × noise); ${time}; ` +

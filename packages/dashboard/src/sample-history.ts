@@ -50,7 +50,6 @@ export interface SampleHistory {
 
 const MiB = 2 ** 20;
 
-
 const FAMILY = {
   dense: { rss: 260 * MiB, perSample: 0.05 * MiB, ms: 90 },
   lstm: { rss: 410 * MiB, perSample: 0.9 * MiB, ms: 420 },
@@ -112,7 +111,9 @@ export function sampleHistory(options: SampleHistoryOptions = {}): SampleHistory
 
   const ids: Record<string, string[]> = { slow: [], grow: [], heavier: [], leak: [] };
   const keys = families.flatMap((family) =>
-    strategies.flatMap((strategy) => batchSizes.flatMap((batchSize) => backends.map((backend) => ({ family, strategy, batchSize, backend })))),
+    strategies.flatMap((strategy) =>
+      batchSizes.flatMap((batchSize) => backends.map((backend) => ({ family, strategy, batchSize, backend }))),
+    ),
   );
 
   const runs: SampleHistory["runs"] = [];
@@ -171,7 +172,18 @@ export function sampleHistory(options: SampleHistoryOptions = {}): SampleHistory
       return cell;
     });
     const results = syntheticResults(cells, { sha, createdAt: committedAt });
-    const message = c === growFrom ? "pipelines: cache generator batches between epochs" : c === heavierFrom ? "pipelines: keep a float32 copy of whole arrays" : c === leakFrom ? "pipelines: prefetch two batches ahead" : c === slowFrom ? "pipelines: fsync every shard read" : c === slowUntil + 1 ? "pipelines: drop the per-read fsync" : MESSAGES[Math.floor(random() * MESSAGES.length)] ?? null;
+    const message =
+      c === growFrom
+        ? "pipelines: cache generator batches between epochs"
+        : c === heavierFrom
+          ? "pipelines: keep a float32 copy of whole arrays"
+          : c === leakFrom
+            ? "pipelines: prefetch two batches ahead"
+            : c === slowFrom
+              ? "pipelines: fsync every shard read"
+              : c === slowUntil + 1
+                ? "pipelines: drop the per-read fsync"
+                : (MESSAGES[Math.floor(random() * MESSAGES.length)] ?? null);
     const entry: HistoryEntry = {
       sha,
       parents: parent ? [parent] : [],
@@ -187,11 +199,31 @@ export function sampleHistory(options: SampleHistoryOptions = {}): SampleHistory
   }
 
   const injected: InjectedRegression[] = [
-    { commit: slowFrom, cells: ids.slow ?? [], metric: "meanEpochMs", description: "dense/file-stream epochs 60% slower for three commits" },
-    { commit: growFrom, cells: ids.grow ?? [], metric: "rssBytesPerEpoch", description: `lstm/generator/b${bigBatch} starts keeping 12 MiB per epoch` },
+    {
+      commit: slowFrom,
+      cells: ids.slow ?? [],
+      metric: "meanEpochMs",
+      description: "dense/file-stream epochs 60% slower for three commits",
+    },
+    {
+      commit: growFrom,
+      cells: ids.grow ?? [],
+      metric: "rssBytesPerEpoch",
+      description: `lstm/generator/b${bigBatch} starts keeping 12 MiB per epoch`,
+    },
     { commit: heavierFrom, cells: ids.heavier ?? [], metric: "peakRssBytes", description: "conv/in-memory peak RSS +30%" },
-    { commit: leakFrom, cells: ids.leak ?? [], metric: "tensorsPerEpoch", description: `depthwise-conv/tf-data/b${smallBatch} leaks 6 tensors per epoch` },
-    { commit: crashAt, cells: keys.some((k) => `${k.family}/${k.strategy}/b${k.batchSize}/${k.backend}` === crashId) ? [crashId] : [], metric: "status", description: `${crashId} crashes on the RSS watchdog` },
+    {
+      commit: leakFrom,
+      cells: ids.leak ?? [],
+      metric: "tensorsPerEpoch",
+      description: `depthwise-conv/tf-data/b${smallBatch} leaks 6 tensors per epoch`,
+    },
+    {
+      commit: crashAt,
+      cells: keys.some((k) => `${k.family}/${k.strategy}/b${k.batchSize}/${k.backend}` === crashId) ? [crashId] : [],
+      metric: "status",
+      description: `${crashId} crashes on the RSS watchdog`,
+    },
   ].filter((r) => r.cells.length > 0) as InjectedRegression[];
   return { index: { schemaVersion: HISTORY_SCHEMA_VERSION, entries }, runs, injected };
 }

@@ -75,7 +75,15 @@ export function groupByRun(series: readonly CellSeries[], axes: DashboardAxes): 
     const key = groupKey(s);
     let group = groups.get(key);
     if (!group) {
-      group = { key, family: s.family, batchSize: s.batchSize, backend: s.backend, gpuMemoryGrowth: s.gpuMemoryGrowth, series: [], attention: s.attention };
+      group = {
+        key,
+        family: s.family,
+        batchSize: s.batchSize,
+        backend: s.backend,
+        gpuMemoryGrowth: s.gpuMemoryGrowth,
+        series: [],
+        attention: s.attention,
+      };
       groups.set(key, group);
     }
     group.series.push(s);

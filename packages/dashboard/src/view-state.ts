@@ -35,7 +35,12 @@ export function defaultViewState(model: ModelShape): ViewState {
 
 function pick<T extends string | number>(raw: string | null, allowed: readonly T[], parse: (s: string) => T): T[] | null {
   if (raw === null) return null;
-  const wanted = new Set(raw.split(",").filter((s) => s !== "").map(parse));
+  const wanted = new Set(
+    raw
+      .split(",")
+      .filter((s) => s !== "")
+      .map(parse),
+  );
   return allowed.filter((v) => wanted.has(v));
 }
 

@@ -3,7 +3,15 @@ import { parseDashboardArgs } from "../src/dashboard-args.js";
 
 describe("pnpm dashboard arguments", () => {
   it("takes a history folder and defaults the output to site/", () => {
-    expect(parseDashboardArgs(["--history", "hist"])).toEqual({ history: "hist", results: [], out: "site", title: null, thresholds: null, open: false, help: false });
+    expect(parseDashboardArgs(["--history", "hist"])).toEqual({
+      history: "hist",
+      results: [],
+      out: "site",
+      title: null,
+      thresholds: null,
+      open: false,
+      help: false,
+    });
   });
 
   it("takes several results files after one --results, or repeated, or with =", () => {
@@ -15,7 +23,11 @@ describe("pnpm dashboard arguments", () => {
   });
 
   it("skips the -- that pnpm passes through", () => {
-    expect(parseDashboardArgs(["--", "--history=h", "--title", "My bench", "--thresholds", "t.json"])).toMatchObject({ history: "h", title: "My bench", thresholds: "t.json" });
+    expect(parseDashboardArgs(["--", "--history=h", "--title", "My bench", "--thresholds", "t.json"])).toMatchObject({
+      history: "h",
+      title: "My bench",
+      thresholds: "t.json",
+    });
   });
 
   it("refuses to build nothing, unknown options, stray words and missing values, naming them", () => {

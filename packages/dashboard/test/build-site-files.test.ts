@@ -71,12 +71,18 @@ describe("buildDashboard", () => {
   }, 60_000);
 
   it("names the folder when it holds no history, and the file when a results file is invalid", async () => {
-    await expect(buildDashboard({ history: join(dir, "nowhere"), out: join(dir, "x") })).rejects.toThrow(/--history .*nowhere: no index\.json there/);
+    await expect(buildDashboard({ history: join(dir, "nowhere"), out: join(dir, "x") })).rejects.toThrow(
+      /--history .*nowhere: no index\.json there/,
+    );
     const bad = join(dir, "bad.json");
     await import("node:fs/promises").then((fs) => fs.writeFile(bad, JSON.stringify({ schemaVersion: 1, cells: "no" })));
-    await expect(buildDashboard({ results: [bad], out: join(dir, "y") })).rejects.toThrow(/bad\.json is not a valid keras-mem-bench results file/);
+    await expect(buildDashboard({ results: [bad], out: join(dir, "y") })).rejects.toThrow(
+      /bad\.json is not a valid keras-mem-bench results file/,
+    );
     const thresholds = join(dir, "thresholds.json");
     await import("node:fs/promises").then((fs) => fs.writeFile(thresholds, JSON.stringify({ defaults: { bytesMinChange: "lots" } })));
-    await expect(buildDashboard({ history: join(dir, "history"), thresholds, out: join(dir, "z") })).rejects.toThrow(/thresholds\.json.*bytesMinChange/);
+    await expect(buildDashboard({ history: join(dir, "history"), thresholds, out: join(dir, "z") })).rejects.toThrow(
+      /thresholds\.json.*bytesMinChange/,
+    );
   }, 60_000);
 });

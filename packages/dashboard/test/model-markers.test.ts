@@ -38,7 +38,9 @@ describe("regression markers", () => {
   it("marks a cell that ran before and now crashes, naming why; not a cell that stays crashed", () => {
     const base = syntheticCell(key);
     const head: Cell = { ...syntheticCell(key), status: "crashed", verdict: null, summary: null, error: { message: "killed by SIGKILL" } };
-    expect(compareMarkers()(syntheticResults([base]), syntheticResults([head]))).toMatchObject([{ metric: "status", reason: "now crashed: killed by SIGKILL" }]);
+    expect(compareMarkers()(syntheticResults([base]), syntheticResults([head]))).toMatchObject([
+      { metric: "status", reason: "now crashed: killed by SIGKILL" },
+    ]);
     expect(compareMarkers()(syntheticResults([head]), syntheticResults([head]))).toEqual([]);
   });
 
@@ -56,10 +58,22 @@ describe("regression markers", () => {
   it("uses a MarkerFinder given in the options instead of compare()", () => {
     const a = syntheticCell(key);
     const model = buildDashboardModel([run(1, [a]), run(2, [a])], {
-      findMarkers: (_b, head) => head.cells.map((c) => ({ cellId: c.id, metric: "meanEpochMs" as const, label: "Epoch time", base: 1, head: 2, relative: 1, reason: "custom", detail: "" })),
+      findMarkers: (_b, head) =>
+        head.cells.map((c) => ({
+          cellId: c.id,
+          metric: "meanEpochMs" as const,
+          label: "Epoch time",
+          base: 1,
+          head: 2,
+          relative: 1,
+          reason: "custom",
+          detail: "",
+        })),
       markerRule: "custom rule",
     });
-    expect(model.series[0]?.markers).toEqual([{ commit: 1, metric: "meanEpochMs", label: "Epoch time", base: 1, head: 2, relative: 1, reason: "custom", detail: "" }]);
+    expect(model.series[0]?.markers).toEqual([
+      { commit: 1, metric: "meanEpochMs", label: "Epoch time", base: 1, head: 2, relative: 1, reason: "custom", detail: "" },
+    ]);
     expect(model.markerRule).toBe("custom rule");
   });
 

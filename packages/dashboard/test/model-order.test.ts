@@ -4,7 +4,14 @@ import { buildDashboardModel } from "../src/dashboard-model.js";
 import { sampleRuns } from "./_runs.js";
 
 const at = (day: number, cells: Cell[]) => ({
-  commit: { sha: String(day).repeat(40).slice(0, 40), committedAt: `2026-10-0${day}T00:00:00Z`, message: null, url: null, ref: null, source: `d${day}` },
+  commit: {
+    sha: String(day).repeat(40).slice(0, 40),
+    committedAt: `2026-10-0${day}T00:00:00Z`,
+    message: null,
+    url: null,
+    ref: null,
+    source: `d${day}`,
+  },
   results: syntheticResults(cells),
 });
 
@@ -14,10 +21,19 @@ describe("overview order", () => {
     const stable = syntheticCell(k("dense"));
     const growing = syntheticCell(k("lstm"), { rssBytesPerEpoch: 2 ** 20 });
     const leaking = syntheticCell(k("conv"), { tensorsPerEpoch: 3 });
-    const crashed: Cell = { ...syntheticCell(k("depthwise-conv")), status: "crashed", verdict: null, summary: null, error: { message: "oom" } };
+    const crashed: Cell = {
+      ...syntheticCell(k("depthwise-conv")),
+      status: "crashed",
+      verdict: null,
+      summary: null,
+      error: { message: "oom" },
+    };
     const regressedBase = syntheticCell(k("gru"), { baseRssBytes: 100e6, noise: 0 });
     const regressed = syntheticCell(k("gru"), { baseRssBytes: 200e6, noise: 0 });
-    const model = buildDashboardModel([at(1, [stable, growing, leaking, { ...crashed, status: "crashed" }, regressedBase]), at(2, [stable, growing, leaking, crashed, regressed])]);
+    const model = buildDashboardModel([
+      at(1, [stable, growing, leaking, { ...crashed, status: "crashed" }, regressedBase]),
+      at(2, [stable, growing, leaking, crashed, regressed]),
+    ]);
     expect(model.series.map((s) => [s.family, s.attention])).toEqual([
       ["gru", "regressed"],
       ["depthwise-conv", "crashed"],

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { buildDashboardModel, buildRunCurves, type DashboardRun } from "../src/dashboard-model.js";
 import { sampleRuns } from "./_runs.js";
 
-const commit = (sha: string, day: number) => ({ sha, committedAt: `2026-10-${String(day).padStart(2, "0")}T00:00:00Z`, message: `m${day}`, url: `https://example.test/c/${sha}`, ref: "refs/heads/main", source: `runs/${sha}.json` });
+const commit = (sha: string, day: number) => ({
+  sha,
+  committedAt: `2026-10-${String(day).padStart(2, "0")}T00:00:00Z`,
+  message: `m${day}`,
+  url: `https://example.test/c/${sha}`,
+  ref: "refs/heads/main",
+  source: `runs/${sha}.json`,
+});
 
 describe("buildDashboardModel series", () => {
   it("has one series per cell with one value per commit, in commit order", () => {
@@ -42,12 +49,22 @@ describe("buildDashboardModel series", () => {
     const lstm = model.series.find((s) => s.family === "lstm");
     expect(lstm?.values.peakRssBytes[0]).toBeNull();
     expect(lstm?.states).toEqual([null, "stable"]);
-    expect(model.commits[1]).toMatchObject({ label: "bbbbbbb", url: `https://example.test/c/${"b".repeat(40)}`, runFile: "data/run-1.js", cellCount: 2 });
+    expect(model.commits[1]).toMatchObject({
+      label: "bbbbbbb",
+      url: `https://example.test/c/${"b".repeat(40)}`,
+      runFile: "data/run-1.js",
+      cellCount: 2,
+    });
   });
 
   it("labels runs without git information by file name and says when all data is synthetic", () => {
     const cell = syntheticCell({ family: "dense", strategy: "generator", batchSize: 32, backend: "wasm" });
-    const model = buildDashboardModel([{ commit: { sha: null, committedAt: "2026-10-01T00:00:00Z", message: null, url: null, ref: null, source: "results/run-a.json" }, results: syntheticResults([cell]) }]);
+    const model = buildDashboardModel([
+      {
+        commit: { sha: null, committedAt: "2026-10-01T00:00:00Z", message: null, url: null, ref: null, source: "results/run-a.json" },
+        results: syntheticResults([cell]),
+      },
+    ]);
     expect(model.commits[0]?.label).toBe("run-a.json");
     expect(model.synthetic).toBe(true);
   });
@@ -68,7 +85,9 @@ describe("buildDashboardModel series", () => {
     const leaking = {
       ...syntheticCell(key, { tensorsPerEpoch: 16 }),
       verdict: "leaking" as const,
-      leakOrigins: [{ phase: "forward" as const, op: "matMul", layer: "lstm_1", layerClass: "LSTM", tensorsPerEpoch: 16, bytesPerEpoch: 65536 }],
+      leakOrigins: [
+        { phase: "forward" as const, op: "matMul", layer: "lstm_1", layerClass: "LSTM", tensorsPerEpoch: 16, bytesPerEpoch: 65536 },
+      ],
     };
     const growing = {
       ...syntheticCell({ ...key, family: "dense" }),

@@ -44,8 +44,14 @@ describe("charts per GPU allocator setting", () => {
     const curves = buildRunCurves(runs[1]!.results, 1);
     const byGroup = new Map<string, string[]>();
     for (const cell of curves.cells) byGroup.set(groupKey(cell), [...(byGroup.get(groupKey(cell)) ?? []), cell.id]);
-    expect(byGroup.get("dense/b32/tensorflow/growth-on")).toEqual(["dense/in-memory/b32/tensorflow/growth-on", "dense/generator/b32/tensorflow/growth-on"]);
-    expect(byGroup.get("dense/b32/tensorflow/growth-off")).toEqual(["dense/in-memory/b32/tensorflow/growth-off", "dense/generator/b32/tensorflow/growth-off"]);
+    expect(byGroup.get("dense/b32/tensorflow/growth-on")).toEqual([
+      "dense/in-memory/b32/tensorflow/growth-on",
+      "dense/generator/b32/tensorflow/growth-on",
+    ]);
+    expect(byGroup.get("dense/b32/tensorflow/growth-off")).toEqual([
+      "dense/in-memory/b32/tensorflow/growth-off",
+      "dense/generator/b32/tensorflow/growth-off",
+    ]);
     expect(byGroup.get("dense/b32/wasm")).toEqual(["dense/in-memory/b32/wasm"]);
   });
 });

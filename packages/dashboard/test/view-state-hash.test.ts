@@ -21,7 +21,9 @@ describe("view state in the URL hash", () => {
       filter: { families: ["lstm", "conv"], strategies: ["generator"], batchSizes: [256], backends: ["wasm"], attentionOnly: true },
     };
     const hash = serializeViewState(state, model);
-    expect(hash).toBe(`#view=runs&metric=rssBytesPerEpoch&curve=numTensors&family=lstm%2Cconv&strategy=generator&batch=256&attention=1&commit=${model.commits[3]?.label}`);
+    expect(hash).toBe(
+      `#view=runs&metric=rssBytesPerEpoch&curve=numTensors&family=lstm%2Cconv&strategy=generator&batch=256&attention=1&commit=${model.commits[3]?.label}`,
+    );
     expect(parseViewState(hash, model)).toEqual(state);
   });
 

@@ -6,9 +6,7 @@ export const DEFAULT_NVIDIA_SMI = "nvidia-smi";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export type RunOutcome =
-  | { kind: "ok"; stdout: string }
-  | { kind: "missing"; message: string }
-  | { kind: "failed"; message: string; exitCode: number | null };
+  { kind: "ok"; stdout: string } | { kind: "missing"; message: string } | { kind: "failed"; message: string; exitCode: number | null };
 
 export function runNvidiaSmi(command: string, args: readonly string[], timeoutMs: number): Promise<RunOutcome> {
   return new Promise((resolve) => {

@@ -72,7 +72,11 @@ export function startGpuSampler(options: GpuSamplerOptions): GpuSampler {
     if (gpuOut.kind !== "ok" || appsOut.kind !== "ok") return;
     const parsedGpus = parseGpuQuery(gpuOut.stdout);
     if (parsedGpus.rows.length === 0) {
-      failures.push({ elapsedMs, message: `${command}: no GPU listed${parsedGpus.unparsed[0] !== undefined ? `: ${parsedGpus.unparsed[0]}` : ""}`, exitCode: 0 });
+      failures.push({
+        elapsedMs,
+        message: `${command}: no GPU listed${parsedGpus.unparsed[0] !== undefined ? `: ${parsedGpus.unparsed[0]}` : ""}`,
+        exitCode: 0,
+      });
       return;
     }
     gpus ??= parsedGpus.rows.map(toGpuInfo);

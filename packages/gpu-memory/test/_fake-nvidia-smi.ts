@@ -61,7 +61,9 @@ export function installFakeNvidiaSmi(): FakeNvidiaSmi {
     heal: () => rmSync(join(dir, "fail"), { force: true }),
     calls: () => {
       try {
-        return readFileSync(join(dir, "calls.log"), "utf8").split("\n").filter((line) => line !== "");
+        return readFileSync(join(dir, "calls.log"), "utf8")
+          .split("\n")
+          .filter((line) => line !== "");
       } catch {
         return [];
       }

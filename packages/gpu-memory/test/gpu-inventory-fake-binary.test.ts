@@ -14,8 +14,18 @@ describe("gpuInventory", () => {
     fake = installFakeNvidiaSmi();
     fake.answer(1, fixture("query-gpu-mig-host.txt"), "");
     expect(await gpuInventory()).toEqual([
-      { name: "NVIDIA A100 80GB PCIe", memoryTotalBytes: 81920 * MIB, driverVersion: "520.61.05", uuid: "GPU-41255406-c9af-f94b-4ebf-9d57ad1853da" },
-      { name: "NVIDIA A100-SXM4-80GB", memoryTotalBytes: 81920 * MIB, driverVersion: "520.61.05", uuid: "GPU-7fdaf0a5-179b-f636-d15d-daf243e3ff16" },
+      {
+        name: "NVIDIA A100 80GB PCIe",
+        memoryTotalBytes: 81920 * MIB,
+        driverVersion: "520.61.05",
+        uuid: "GPU-41255406-c9af-f94b-4ebf-9d57ad1853da",
+      },
+      {
+        name: "NVIDIA A100-SXM4-80GB",
+        memoryTotalBytes: 81920 * MIB,
+        driverVersion: "520.61.05",
+        uuid: "GPU-7fdaf0a5-179b-f636-d15d-daf243e3ff16",
+      },
     ]);
   });
 
@@ -23,7 +33,12 @@ describe("gpuInventory", () => {
     fake = installFakeNvidiaSmi();
     fake.answer(1, fixture("query-gpu-mig-container.txt"), "");
     expect(await gpuInventory()).toEqual([
-      { name: "NVIDIA A100-SXM4-80GB", memoryTotalBytes: null, driverVersion: "535.161.08", uuid: "GPU-7fdaf0a5-179b-f636-d15d-daf243e3ff16" },
+      {
+        name: "NVIDIA A100-SXM4-80GB",
+        memoryTotalBytes: null,
+        driverVersion: "535.161.08",
+        uuid: "GPU-7fdaf0a5-179b-f636-d15d-daf243e3ff16",
+      },
     ]);
   });
 

@@ -20,7 +20,10 @@ function gpuLines(usedMib: number): string {
   return fixture("query-gpu-2x-rtx-pro-6000.txt").replace(", 2804, ", `, ${usedMib}, `);
 }
 function appLines(usedMib: number): string {
-  return fixture("compute-apps-2x-rtx-pro-6000.txt").replace(`${ME}, GPU-4c395b7a-a7e6-d90f-1ced-d96e8dd68288, 2804`, `${ME}, GPU-4c395b7a-a7e6-d90f-1ced-d96e8dd68288, ${usedMib}`);
+  return fixture("compute-apps-2x-rtx-pro-6000.txt").replace(
+    `${ME}, GPU-4c395b7a-a7e6-d90f-1ced-d96e8dd68288, 2804`,
+    `${ME}, GPU-4c395b7a-a7e6-d90f-1ced-d96e8dd68288, ${usedMib}`,
+  );
 }
 
 async function untilSamples(s: GpuSampler, fakeSmi: FakeNvidiaSmi, polls: number): Promise<void> {
@@ -53,8 +56,18 @@ describe("startGpuSampler with nvidia-smi on PATH", () => {
     expect(result.peakTotalUsedBytes).toBe((900 + 164) * MIB);
     expect(result.samples.at(-1)?.processUsedBytes).toBe(280 * MIB);
     expect(result.gpus).toEqual([
-      { name: "NVIDIA RTX PRO 6000 Blackwell Server Edition", memoryTotalBytes: 97887 * MIB, driverVersion: "610.43.02", uuid: "GPU-4c395b7a-a7e6-d90f-1ced-d96e8dd68288" },
-      { name: "NVIDIA RTX PRO 6000 Blackwell Server Edition", memoryTotalBytes: 97887 * MIB, driverVersion: "610.43.02", uuid: "GPU-f4f5db98-143f-0a8d-47ce-956fab39a736" },
+      {
+        name: "NVIDIA RTX PRO 6000 Blackwell Server Edition",
+        memoryTotalBytes: 97887 * MIB,
+        driverVersion: "610.43.02",
+        uuid: "GPU-4c395b7a-a7e6-d90f-1ced-d96e8dd68288",
+      },
+      {
+        name: "NVIDIA RTX PRO 6000 Blackwell Server Edition",
+        memoryTotalBytes: 97887 * MIB,
+        driverVersion: "610.43.02",
+        uuid: "GPU-f4f5db98-143f-0a8d-47ce-956fab39a736",
+      },
     ]);
     expect(result.failures).toEqual([]);
     const times = result.samples.map((s) => s.elapsedMs);
@@ -95,7 +108,9 @@ describe("startGpuSampler with nvidia-smi on PATH", () => {
 
   it("is unavailable, with the reason and the failures, when every call fails", async () => {
     fake = installFakeNvidiaSmi();
-    fake.fail("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\n");
+    fake.fail(
+      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\n",
+    );
     sampler = startGpuSampler({ pid: ME, intervalMs: 5 });
     await vi.waitFor(() => expect(fake?.calls().length).toBeGreaterThanOrEqual(4), { timeout: 20_000, interval: 20 });
     const result = await sampler.stop();

@@ -11,7 +11,17 @@ describe("nvidia-smi fields", () => {
   });
 
   it("gives null for every bracketed reason and for unreadable values", () => {
-    for (const field of ["[N/A]", "N/A", "[Not Supported]", "[Insufficient Permissions]", "[Not Found]", "[Unknown Error]", "", "12 parsecs", "-5"]) {
+    for (const field of [
+      "[N/A]",
+      "N/A",
+      "[Not Supported]",
+      "[Insufficient Permissions]",
+      "[Not Found]",
+      "[Unknown Error]",
+      "",
+      "12 parsecs",
+      "-5",
+    ]) {
       expect(parseMemoryBytes(field), field).toBeNull();
     }
   });

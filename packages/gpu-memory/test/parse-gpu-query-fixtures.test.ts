@@ -72,7 +72,14 @@ describe("parseGpuQuery on recorded formats", () => {
   it("keeps a comma inside a GPU name and rejects short rows", () => {
     const { rows, unparsed } = parseGpuQuery("0, GPU-x, Some GPU, Rev 2, 1024, 10, 550.54.15\r\n1, GPU-y, 1024\n");
     expect(rows).toEqual([
-      { index: 0, uuid: "GPU-x", name: "Some GPU, Rev 2", memoryTotalBytes: 1024 * MIB, memoryUsedBytes: 10 * MIB, driverVersion: "550.54.15" },
+      {
+        index: 0,
+        uuid: "GPU-x",
+        name: "Some GPU, Rev 2",
+        memoryTotalBytes: 1024 * MIB,
+        memoryUsedBytes: 10 * MIB,
+        driverVersion: "550.54.15",
+      },
     ]);
     expect(unparsed).toEqual(["1, GPU-y, 1024"]);
   });

@@ -33,4 +33,13 @@ export { silentProgress, streamProgress, type ProgressReporter } from "./parent/
 export { setUpBackend, type BackendInfo } from "./child/backend-setup.js";
 
 // Watching tensors from inside a cell (a suite's callbacks): every tensor the engine makes and disposes.
-export { engineHooksInstalled, liveTensors, onTensorDisposed, onTensorMade, tensorBytes, type HookedTensor, type TensorListener, type Unsubscribe } from "./child/engine-hooks.js";
+export {
+  engineHooksInstalled,
+  liveTensors,
+  onTensorDisposed,
+  onTensorMade,
+  tensorBytes,
+  type HookedTensor,
+  type TensorListener,
+  type Unsubscribe,
+} from "./child/engine-hooks.js";

@@ -61,7 +61,8 @@ export function tfjsSupportProblem(version: string): string | null {
   if (compareVersions(version, OLDEST_SUPPORTED_TFJS) < 0) {
     return `${version} is older than ${OLDEST_SUPPORTED_TFJS}, the oldest release whose DepthwiseConv2D gradient works`;
   }
-  if (compareVersions(version, `${FIRST_UNTRIED_MAJOR}.0.0`) >= 0) return `${version} is newer than every major release tried (up to ${FIRST_UNTRIED_MAJOR - 1}.x)`;
+  if (compareVersions(version, `${FIRST_UNTRIED_MAJOR}.0.0`) >= 0)
+    return `${version} is newer than every major release tried (up to ${FIRST_UNTRIED_MAJOR - 1}.x)`;
   return null;
 }
 
@@ -109,15 +110,19 @@ export function assertTfjsSupported(versionOf: (name: string) => string | null =
   const core = versionOf("@tensorflow/tfjs-core");
   const range = supportedTfjsRange();
   if (core === null) {
-    throw new TfjsVersionError(`@tensorflow/tfjs-core is not installed; install tfjs in your project (supported: ${range}), e.g. npm install @tensorflow/tfjs-core @tensorflow/tfjs-layers @tensorflow/tfjs-data @tensorflow/tfjs-backend-wasm`);
+    throw new TfjsVersionError(
+      `@tensorflow/tfjs-core is not installed; install tfjs in your project (supported: ${range}), e.g. npm install @tensorflow/tfjs-core @tensorflow/tfjs-layers @tensorflow/tfjs-data @tensorflow/tfjs-backend-wasm`,
+    );
   }
   const problem = tfjsSupportProblem(core);
   if (problem !== null) throw new TfjsVersionError(`@tensorflow/tfjs-core ${problem}. Supported: ${range}.`);
   // tfjs releases its packages together; a layers or data package of another release is not a tested pair.
   for (const name of ["@tensorflow/tfjs-layers", "@tensorflow/tfjs-data"]) {
     const version = versionOf(name);
-    if (version === null) throw new TfjsVersionError(`${name} is not installed; install ${name}@${core} (the version of your @tensorflow/tfjs-core)`);
-    if (version !== core) throw new TfjsVersionError(`${name}@${version} does not match @tensorflow/tfjs-core@${core}; install ${name}@${core}`);
+    if (version === null)
+      throw new TfjsVersionError(`${name} is not installed; install ${name}@${core} (the version of your @tensorflow/tfjs-core)`);
+    if (version !== core)
+      throw new TfjsVersionError(`${name}@${version} does not match @tensorflow/tfjs-core@${core}; install ${name}@${core}`);
   }
   return core;
 }

@@ -3,5 +3,8 @@ import { readFileSync } from "node:fs";
 
 export function childPids(): number[] {
   const text = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8");
-  return text.split(/\s+/).filter((p) => p !== "").map(Number);
+  return text
+    .split(/\s+/)
+    .filter((p) => p !== "")
+    .map(Number);
 }

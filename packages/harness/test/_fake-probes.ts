@@ -17,7 +17,10 @@ export interface FakeCellOptions {
 
 /** One finished fake cell at `batchSize`. */
 export function fakeCell(batchSize: number, options: FakeCellOptions): Cell {
-  const cell = syntheticCell({ family: "lstm", strategy: "generator", batchSize, backend: "wasm" }, { epochs: 2, warmupEpochs: 1, noise: 0, samplesPerEpoch: Math.max(1024, batchSize) });
+  const cell = syntheticCell(
+    { family: "lstm", strategy: "generator", batchSize, backend: "wasm" },
+    { epochs: 2, warmupEpochs: 1, noise: 0, samplesPerEpoch: Math.max(1024, batchSize) },
+  );
   const failure = options.failure?.(batchSize) ?? null;
   const peak = options.peak(batchSize);
   if (failure) return { ...cell, ...failure, summary: null };
@@ -27,7 +30,12 @@ export function fakeCell(batchSize: number, options: FakeCellOptions): Cell {
       ...cell,
       status: "crashed",
       summary: null,
-      error: { message: `RSS ${peak} exceeded --max-rss ${options.budgetBytes}; the process was killed`, code: "KMB_MAX_RSS", exitCode: null, signal: "SIGKILL" },
+      error: {
+        message: `RSS ${peak} exceeded --max-rss ${options.budgetBytes}; the process was killed`,
+        code: "KMB_MAX_RSS",
+        exitCode: null,
+        signal: "SIGKILL",
+      },
     };
   }
   const summary = cell.summary!;
@@ -40,7 +48,11 @@ export function fakeProbeRunner(options: FakeCellOptions): ProbeRunner & { asked
   const asked: number[] = [];
   const runner = async (request: { batchSize: number; reason: Parameters<typeof judgeProbe>[1]["reason"] }) => {
     asked.push(request.batchSize);
-    return judgeProbe(fakeCell(request.batchSize, options), { reason: request.reason, metric: options.metric ?? "rss", budgetBytes: options.budgetBytes });
+    return judgeProbe(fakeCell(request.batchSize, options), {
+      reason: request.reason,
+      metric: options.metric ?? "rss",
+      budgetBytes: options.budgetBytes,
+    });
   };
   return Object.assign(runner, { asked });
 }

@@ -3,7 +3,6 @@ import { mulberry32, type EpochSample } from "@keras-mem-bench/results";
 
 export const MiB = 2 ** 20;
 
-
 export interface SeriesShape {
   epochs: number;
   /** RSS per epoch (1-based) before noise. */

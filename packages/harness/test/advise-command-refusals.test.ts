@@ -7,8 +7,14 @@ const SUITE = ["--config", join(REPO_ROOT, "suites/default.ts")];
 
 describe("kmb advise refuses input it cannot answer, before any probe runs", () => {
   it.each([
-    [["--budget", "1G", "--metric", "gpu", "--filter", "family=dense"], "--metric gpu: backend wasm keeps its memory in RSS, not on a GPU (GPU backends: tensorflow, webgpu)"],
-    [["--budget", "1G", "--min-batch", "5", "--max-batch", "7"], "no power of two lies between --min-batch 5 and --max-batch 7 (add --exact to try any integer)"],
+    [
+      ["--budget", "1G", "--metric", "gpu", "--filter", "family=dense"],
+      "--metric gpu: backend wasm keeps its memory in RSS, not on a GPU (GPU backends: tensorflow, webgpu)",
+    ],
+    [
+      ["--budget", "1G", "--min-batch", "5", "--max-batch", "7"],
+      "no power of two lies between --min-batch 5 and --max-batch 7 (add --exact to try any integer)",
+    ],
     [["--budget", "1G", "--exact", "--min-batch", "9", "--max-batch", "8"], "--min-batch 9 is above --max-batch 8"],
     [["--budget", "1G", "--filter", "family=rnn"], '--filter "family=rnn": family "rnn" is not in this suite\'s matrix'],
     [["--budget", "1G", "--out", REPO_ROOT], `--out "${REPO_ROOT}": `],

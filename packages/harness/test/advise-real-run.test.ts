@@ -7,7 +7,18 @@ import { REPO_ROOT } from "./_run.js";
 import { useTempFolder } from "../../../test/_temp-folder.js";
 
 // One row (dense × generator on wasm), probes of one epoch of 64 samples: real cell processes, a few seconds each.
-const ROW = ["--config", join(REPO_ROOT, "suites/default.ts"), "--filter", "family=dense", "--filter", "strategy=generator", "--epochs", "1", "--samples", "64"];
+const ROW = [
+  "--config",
+  join(REPO_ROOT, "suites/default.ts"),
+  "--filter",
+  "family=dense",
+  "--filter",
+  "strategy=generator",
+  "--epochs",
+  "1",
+  "--samples",
+  "64",
+];
 
 describe("kmb advise on real cells", () => {
   const dir = useTempFolder("kmb-advise-");
@@ -22,7 +33,16 @@ describe("kmb advise on real cells", () => {
     expect(file.env.tfjs["@tensorflow/tfjs-backend-wasm"]).toBe("4.22.0");
     expect(file.advice).toHaveLength(1);
     const row = file.advice[0]!;
-    expect(row).toMatchObject({ family: "dense", strategy: "generator", backend: "wasm", metric: "rss", budgetBytes: 4 * 2 ** 30, outcome: "max-batch", largestBatchSize: 64, nextBatchSize: null });
+    expect(row).toMatchObject({
+      family: "dense",
+      strategy: "generator",
+      backend: "wasm",
+      metric: "rss",
+      budgetBytes: 4 * 2 ** 30,
+      outcome: "max-batch",
+      largestBatchSize: 64,
+      nextBatchSize: null,
+    });
     // The default suite's smallest batch (16) starts, four times it is the second start probe, and that is --max-batch.
     expect(row.probes.map((p) => [p.batchSize, p.reason, p.status, p.fits])).toEqual([
       [16, "start", "ok", true],
@@ -35,7 +55,9 @@ describe("kmb advise on real cells", () => {
     }
     expect(row.peakBytes).toBe(row.probes[1]!.peakBytes);
     expect(row.headroomBytes).toBe(row.budgetBytes - row.peakBytes!);
-    expect(run.stdout).toMatch(/dense\/generator\/wasm +b64 +\d+(\.\d+)? MiB +\d+(\.\d+)? GiB \(\d+\.\d%\) +none up to b64 +max-batch +2 +b16 [\d,.]+\/s · b64 [\d,.]+\/s/);
+    expect(run.stdout).toMatch(
+      /dense\/generator\/wasm +b64 +\d+(\.\d+)? MiB +\d+(\.\d+)? GiB \(\d+\.\d%\) +none up to b64 +max-batch +2 +b16 [\d,.]+\/s · b64 [\d,.]+\/s/,
+    );
     expect(run.stdout).toMatch(/1 of 1 rows · 2 probes · wall /);
     const md = await readFile(markdown, "utf8");
     expect(md).toMatch(/^### Largest batch size under 4\.00 GiB of peak RSS\n/);

@@ -47,7 +47,9 @@ describe("advise search on a fake cell runner", () => {
     const thin = (b: number) => 200 * MIB + b * 116 * 1024;
     const rss = await advise({ peak: thin });
     expect(rss.advice).toMatchObject({ outcome: "fits", largestBatchSize: 1024 });
-    expect(rss.advice.reason).toMatch(/; headroom under 5%: this peak varies by a few percent from run to run, so b1024 will not fit every time$/);
+    expect(rss.advice.reason).toMatch(
+      /; headroom under 5%: this peak varies by a few percent from run to run, so b1024 will not fit every time$/,
+    );
     const step = await advise({ metric: "step", peak: thin });
     expect(step.advice.reason).not.toContain("headroom under");
   });
@@ -102,33 +104,66 @@ describe("advise search on a fake cell runner", () => {
 
   it("a crash that is about memory is an answer: OS OOM kill, out-of-memory error, V8 heap", async () => {
     const failures = [
-      { status: "crashed" as const, error: { message: "killed by SIGKILL (likely the OS out-of-memory killer)", code: "KMB_CELL_CRASHED", exitCode: null, signal: "SIGKILL" } },
+      {
+        status: "crashed" as const,
+        error: {
+          message: "killed by SIGKILL (likely the OS out-of-memory killer)",
+          code: "KMB_CELL_CRASHED",
+          exitCode: null,
+          signal: "SIGKILL",
+        },
+      },
       { status: "error" as const, error: { message: "Error: OOM when allocating tensor with shape[1024,64]" } },
       { status: "crashed" as const, error: { message: "heap out of memory", code: "KMB_OUT_OF_MEMORY", exitCode: 134, signal: null } },
     ];
     for (const failure of failures) {
       // No RSS watchdog here (gpu metric): the cell itself dies from b128 up.
-      const { advice } = await advise({ metric: "gpu", peak: (b) => 100 * MIB + b * MIB, failure: (b) => (b >= 128 ? failure : null) }, { budgetBytes: 10 * 1024 * MIB });
+      const { advice } = await advise(
+        { metric: "gpu", peak: (b) => 100 * MIB + b * MIB, failure: (b) => (b >= 128 ? failure : null) },
+        { budgetBytes: 10 * 1024 * MIB },
+      );
       expect(advice).toMatchObject({ outcome: "fits", largestBatchSize: 64, nextBatchSize: 128 });
-      expect(advice.probes.find((p) => p.batchSize === 128)).toMatchObject({ fits: false, status: failure.status, peakBytes: null, error: failure.error });
+      expect(advice.probes.find((p) => p.batchSize === 128)).toMatchObject({
+        fits: false,
+        status: failure.status,
+        peakBytes: null,
+        error: failure.error,
+      });
       expect(advice.reason).toContain("b128 ran out of memory");
     }
   });
 
   it("a failure that is not about memory stops the row and says why", async () => {
-    const unsupported = { status: "unsupported" as const, error: { message: 'backend "wasm" has no kernel "Conv2DBackpropFilter"', code: "KMB_MISSING_KERNEL", kernel: "Conv2DBackpropFilter" } };
+    const unsupported = {
+      status: "unsupported" as const,
+      error: { message: 'backend "wasm" has no kernel "Conv2DBackpropFilter"', code: "KMB_MISSING_KERNEL", kernel: "Conv2DBackpropFilter" },
+    };
     const { advice, asked } = await advise({ peak: linear, failure: (b) => (b === 64 ? unsupported : null) });
     expect(asked).toEqual([16, 64]);
     expect(advice).toMatchObject({ outcome: "failed", largestBatchSize: 16, nextBatchSize: null });
     expect(advice.reason).toMatch(/^b64 unsupported: backend "wasm" has no kernel "Conv2DBackpropFilter"; this says nothing about memory/);
-    const timeout = { status: "crashed" as const, error: { message: "the cell did not finish within 10 min 00 s (--timeout)", code: "KMB_CELL_TIMEOUT", exitCode: null, signal: "SIGKILL" } };
+    const timeout = {
+      status: "crashed" as const,
+      error: {
+        message: "the cell did not finish within 10 min 00 s (--timeout)",
+        code: "KMB_CELL_TIMEOUT",
+        exitCode: null,
+        signal: "SIGKILL",
+      },
+    };
     const timedOut = await advise({ peak: linear, failure: (b) => (b === 16 ? timeout : null) });
     expect(timedOut.advice).toMatchObject({ outcome: "failed", largestBatchSize: null, peakBytes: null });
   });
 
   it("a budget below the smallest batch says so and shows what batch 1 needs", async () => {
     const gpu = await advise({ metric: "gpu", peak: linear }, { budgetBytes: 150 * MIB });
-    expect(gpu.advice).toMatchObject({ outcome: "below-smallest", largestBatchSize: null, peakBytes: null, headroomBytes: null, nextBatchSize: 1 });
+    expect(gpu.advice).toMatchObject({
+      outcome: "below-smallest",
+      largestBatchSize: null,
+      peakBytes: null,
+      headroomBytes: null,
+      nextBatchSize: 1,
+    });
     expect(gpu.advice.reason).toBe("the budget 150 MiB is below the smallest batch: b1 needs 200 MiB (50.1 MiB over)");
     const rss = await advise({ peak: linear }, { budgetBytes: 150 * MIB, grid: batchGrid("powers-of-two", 8, 4096) });
     expect(rss.advice).toMatchObject({ outcome: "below-smallest", nextBatchSize: 8 });
@@ -157,11 +192,16 @@ describe("advise search on a fake cell runner", () => {
     const controller = new AbortController();
     const p = plan();
     const runner = fakeProbeRunner({ peak: linear, budgetBytes: p.budgetBytes });
-    const advice = await searchLargestBatch(row, p, async (request) => {
-      const probe = await runner(request);
-      if (runner.asked.length === 2) controller.abort();
-      return probe;
-    }, controller.signal);
+    const advice = await searchLargestBatch(
+      row,
+      p,
+      async (request) => {
+        const probe = await runner(request);
+        if (runner.asked.length === 2) controller.abort();
+        return probe;
+      },
+      controller.signal,
+    );
     expect(advice.probes.map((x) => x.batchSize)).toEqual([16]);
   });
 });
@@ -169,7 +209,9 @@ describe("advise search on a fake cell runner", () => {
 describe("batch grid", () => {
   it("rounds --min-batch up and --max-batch down onto powers of two, and refuses an empty range naming the flags", () => {
     expect(batchGrid("powers-of-two", 3, 1000)).toEqual({ kind: "powers-of-two", min: 4, max: 512 });
-    expect(() => batchGrid("powers-of-two", 5, 7)).toThrow("no power of two lies between --min-batch 5 and --max-batch 7 (add --exact to try any integer)");
+    expect(() => batchGrid("powers-of-two", 5, 7)).toThrow(
+      "no power of two lies between --min-batch 5 and --max-batch 7 (add --exact to try any integer)",
+    );
     expect(() => batchGrid("exact", 9, 8)).toThrow("--min-batch 9 is above --max-batch 8");
   });
 });

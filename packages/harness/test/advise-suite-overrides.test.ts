@@ -34,7 +34,18 @@ describe("advise and a suite's per-cell overrides", () => {
 
   it("a probe trains on the samples a normal run of its cell would (the override for b16, the suite's for b64)", async () => {
     const out = join(dir(), "advice.json");
-    const run = await adviseKmb(["--config", fixture("suite-advise-overrides.ts"), "--budget", "4G", "--max-batch", "64", "--epochs", "1", "--out", out]);
+    const run = await adviseKmb([
+      "--config",
+      fixture("suite-advise-overrides.ts"),
+      "--budget",
+      "4G",
+      "--max-batch",
+      "64",
+      "--epochs",
+      "1",
+      "--out",
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const probes = (await readAdviceFile(out)).advice[0]!.probes;
     expect(probes.map((p) => [p.batchSize, p.samplesPerEpoch, p.status])).toEqual([

@@ -5,7 +5,15 @@ import { renderAdviceNotes, renderAdviceTable } from "../src/advise/advice-table
 import { probeNote } from "../src/advise/advice-words.js";
 
 const MIB = 2 ** 20;
-const search = { grid: "powers-of-two" as const, minBatchSize: 1, maxBatchSize: 4096, maxProbes: 10, epochs: 2, samplesPerEpoch: 1024, timeoutMs: 600_000 };
+const search = {
+  grid: "powers-of-two" as const,
+  minBatchSize: 1,
+  maxBatchSize: 4096,
+  maxProbes: 10,
+  epochs: 2,
+  samplesPerEpoch: 1024,
+  timeoutMs: 600_000,
+};
 
 function probe(batchSize: number, fits: boolean, peakMiB: number | null, samplesPerSecond: number | null): AdviceProbe {
   return {
@@ -18,7 +26,9 @@ function probe(batchSize: number, fits: boolean, peakMiB: number | null, samples
     epochs: 2,
     samplesPerEpoch: Math.max(1024, batchSize),
     durationMs: 4000,
-    ...(fits || peakMiB !== null ? {} : { error: { message: "RSS 321.1 MiB exceeded --max-rss 320.0 MiB; the process was killed", code: "KMB_MAX_RSS" } }),
+    ...(fits || peakMiB !== null
+      ? {}
+      : { error: { message: "RSS 321.1 MiB exceeded --max-rss 320.0 MiB; the process was killed", code: "KMB_MAX_RSS" } }),
   };
 }
 
@@ -36,14 +46,28 @@ const found: Advice = {
   reason: "b512 fits (250.8 MiB, 69.2 MiB left); b1024 was killed at the budget",
   probes: [probe(16, true, 210.3, 222.4), probe(1024, false, null, null), probe(512, true, 250.8, 1008)],
 };
-const atMax: Advice = { ...found, family: "dense", outcome: "max-batch", largestBatchSize: 4096, peakBytes: 190 * MIB, headroomBytes: 130 * MIB, nextBatchSize: null, reason: "b4096 fits", probes: [probe(4096, true, 190, 9000)] };
+const atMax: Advice = {
+  ...found,
+  family: "dense",
+  outcome: "max-batch",
+  largestBatchSize: 4096,
+  peakBytes: 190 * MIB,
+  headroomBytes: 130 * MIB,
+  nextBatchSize: null,
+  reason: "b4096 fits",
+  probes: [probe(4096, true, 190, 9000)],
+};
 
 describe("advice table", () => {
   it("one aligned row per family × strategy × backend, sizes with units, probes sorted by batch", () => {
     const table = renderAdviceTable([found, atMax], search).split("\n");
     expect(table[0]).toMatch(/^row +largest batch +peak RSS +headroom +did not fit +outcome +probes +samples\/s by batch$/);
-    expect(table[2]).toMatch(/^lstm\/generator\/wasm +b512 +251 MiB +69\.2 MiB \(21\.6%\) +b1024 +fits +3 +b16 222\/s · b512 1,008\/s · b1024 —$/);
-    expect(table[3]).toMatch(/^dense\/generator\/wasm +b4096 +190 MiB +130 MiB \(40\.6%\) +none up to b4096 +max-batch +1 +b4096 9,000\/s$/);
+    expect(table[2]).toMatch(
+      /^lstm\/generator\/wasm +b512 +251 MiB +69\.2 MiB \(21\.6%\) +b1024 +fits +3 +b16 222\/s · b512 1,008\/s · b1024 —$/,
+    );
+    expect(table[3]).toMatch(
+      /^dense\/generator\/wasm +b4096 +190 MiB +130 MiB \(40\.6%\) +none up to b4096 +max-batch +1 +b4096 9,000\/s$/,
+    );
     // Right-aligned numbers: the columns end at the same place in every line.
     const end = (line: string, text: string) => line.indexOf(text) + text.length;
     expect(end(table[2]!, "251 MiB")).toBe(end(table[3]!, "190 MiB"));
@@ -60,13 +84,24 @@ describe("advice table", () => {
 });
 
 describe("advice markdown", () => {
-  const file: AdviceFile = { schemaVersion: 1, createdAt: "2026-11-30T09:00:00.000Z", suite: { name: "default" }, search, env: syntheticResults([]).env, advice: [found] };
+  const file: AdviceFile = {
+    schemaVersion: 1,
+    createdAt: "2026-11-30T09:00:00.000Z",
+    suite: { name: "default" },
+    search,
+    env: syntheticResults([]).env,
+    advice: [found],
+  };
 
   it("a heading with the budget, a table, the reasons, how the probes ran and where", () => {
     const md = renderAdviceMarkdown(file);
     expect(md).toContain("### Largest batch size under 320 MiB of peak RSS\n");
-    expect(md).toContain("| row | largest batch | peak RSS | headroom | did not fit | outcome | probes | samples/s by batch |\n| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |");
-    expect(md).toContain("| lstm/generator/wasm | b512 | 251 MiB | 69.2 MiB (21.6%) | b1024 | fits | 3 | b16 222/s · b512 1,008/s · b1024 — |");
+    expect(md).toContain(
+      "| row | largest batch | peak RSS | headroom | did not fit | outcome | probes | samples/s by batch |\n| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
+    );
+    expect(md).toContain(
+      "| lstm/generator/wasm | b512 | 251 MiB | 69.2 MiB (21.6%) | b1024 | fits | 3 | b16 222/s · b512 1,008/s · b1024 — |",
+    );
     expect(md).toContain("\n- lstm/generator/wasm: b512 fits (250.8 MiB, 69.2 MiB left); b1024 was killed at the budget\n");
     expect(md).toContain("each probe: 2 epochs of max(1024, batch) samples in its own process, killed when its RSS passes the budget");
     expect(md).toContain("node v20.20.2 · synthetic × 2 · 24.0 GiB memory · gpu none");
@@ -77,6 +112,11 @@ describe("advice markdown", () => {
     const md = renderAdviceMarkdown(hostile);
     expect(md).toContain("x\\|&lt;img src=1&gt;@&#8203;team/generator/wasm");
     expect(md).not.toContain("<img");
-    expect(md.split("\n").filter((l) => l.startsWith("| x")).every((l) => l.split(/(?<!\\)\|/).length === 10)).toBe(true);
+    expect(
+      md
+        .split("\n")
+        .filter((l) => l.startsWith("| x"))
+        .every((l) => l.split(/(?<!\\)\|/).length === 10),
+    ).toBe(true);
   });
 });

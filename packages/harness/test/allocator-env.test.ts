@@ -7,7 +7,16 @@ import { allocatorEnv, type CellRun } from "../src/parent/cell-runner.js";
 const [growOn, growOff] = expandMatrix({ families: ["dense"], strategies: ["in-memory"], batchSizes: [32], backends: ["tensorflow"] });
 const [wasm] = expandMatrix({ families: ["dense"], strategies: ["in-memory"], batchSizes: [32], backends: ["wasm"] });
 
-const task = (cell: CellTask["cell"]): CellTask => ({ cell, suiteFile: "suite.ts", quick: true, epochs: 2, samplesPerEpoch: 32, seed: 1, tmpDir: null, forcedGc: true });
+const task = (cell: CellTask["cell"]): CellTask => ({
+  cell,
+  suiteFile: "suite.ts",
+  quick: true,
+  epochs: 2,
+  samplesPerEpoch: 32,
+  seed: 1,
+  tmpDir: null,
+  forcedGc: true,
+});
 
 describe("GPU allocator setting per cell", () => {
   it("sets TF_FORCE_GPU_ALLOW_GROWTH in the cell's process to the cell's setting", () => {

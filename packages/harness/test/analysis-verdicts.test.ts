@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { analyseCell, byteTrend, countTrend, DEFAULT_VERDICT_RULES } from "../src/analysis/analysis.js";
 import { MiB, series } from "./_series.js";
 
-const judge = (samples: ReturnType<typeof series>, warmupEpochs = 2) => analyseCell({ samples, batchSamples: [], warmupEpochs, timing: null });
+const judge = (samples: ReturnType<typeof series>, warmupEpochs = 2) =>
+  analyseCell({ samples, batchSamples: [], warmupEpochs, timing: null });
 
 describe("verdicts on synthetic series", () => {
   it("flat series → stable, slopes zero", () => {
@@ -97,7 +98,19 @@ describe("verdicts on synthetic series", () => {
     const samples = series({ epochs: 5 });
     const result = analyseCell({
       samples,
-      batchSamples: [{ epoch: 1, batch: 0, elapsedMs: 1, rssBytes: 250 * MiB, heapUsedBytes: 1, numTensors: 99, numBytes: 1, numDataIds: 1, wasmHeapBytes: 1 }],
+      batchSamples: [
+        {
+          epoch: 1,
+          batch: 0,
+          elapsedMs: 1,
+          rssBytes: 250 * MiB,
+          heapUsedBytes: 1,
+          numTensors: 99,
+          numBytes: 1,
+          numDataIds: 1,
+          wasmHeapBytes: 1,
+        },
+      ],
       warmupEpochs: 1,
       timing: null,
       finalMaxRssBytes: 300 * MiB,
@@ -118,7 +131,11 @@ describe("trend rules", () => {
   });
 
   it("byte trend reports rise, floor and t for the reason text", () => {
-    const trend = byteTrend("RSS", [3, 4, 5, 6], [100, 108, 116, 124].map((v) => v * MiB));
+    const trend = byteTrend(
+      "RSS",
+      [3, 4, 5, 6],
+      [100, 108, 116, 124].map((v) => v * MiB),
+    );
     expect(trend).toMatchObject({ growing: true, risingSteps: 3, steps: 3, t: Infinity });
     expect(trend.typicalStep / MiB).toBeCloseTo(8, 9);
     expect(trend.typicalRise / MiB).toBeCloseTo(24, 9);

@@ -36,8 +36,14 @@ describe("crash survival", () => {
     // Everything up to the failure is kept: epoch 1 and the batches of epoch 2 before it.
     for (const family of ["throws", "segfaults", "exits"]) {
       const cell = cells[family]!;
-      expect(cell.samples.map((s) => s.epoch), family).toEqual([1]);
-      expect(cell.batchSamples.some((b) => b.epoch === 2), family).toBe(true);
+      expect(
+        cell.samples.map((s) => s.epoch),
+        family,
+      ).toEqual([1]);
+      expect(
+        cell.batchSamples.some((b) => b.epoch === 2),
+        family,
+      ).toBe(true);
       expect(cell.summary?.peakRssBytes, family).toBeGreaterThan(0);
     }
     // The hog adds 64 MiB per batch from epoch 2 on; it is stopped before its last epoch, its samples show the climb.

@@ -18,7 +18,8 @@ describe("how a failed cell is recorded", () => {
   });
 
   it("a V8 out-of-memory abort is a crash that says so, with the last stderr lines", () => {
-    const stderr = "<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb8ced1 node::Abort()\n";
+    const stderr =
+      "<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb8ced1 node::Abort()\n";
     const result = exitFailure(null, "SIGABRT", stderr);
     expect(result.status).toBe("crashed");
     expect(result.error).toMatchObject({ code: "KMB_OUT_OF_MEMORY", signal: "SIGABRT", exitCode: null });
@@ -30,7 +31,8 @@ describe("how a failed cell is recorded", () => {
     expect(result).toEqual({
       status: "crashed",
       error: {
-        message: "the cell's process killed by SIGKILL before finishing (SIGKILL not sent by the harness: likely the OS out-of-memory killer)",
+        message:
+          "the cell's process killed by SIGKILL before finishing (SIGKILL not sent by the harness: likely the OS out-of-memory killer)",
         code: "KMB_CELL_CRASHED",
         exitCode: null,
         signal: "SIGKILL",
@@ -43,6 +45,8 @@ describe("how a failed cell is recorded", () => {
     expect(killedFailure({ kind: "max-rss", rssBytes: 600 * 2 ** 20, maxRssBytes: 512 * 2 ** 20 }).error.message).toBe(
       "RSS 600 MiB exceeded --max-rss 512 MiB; the process was killed",
     );
-    expect(killedFailure({ kind: "timeout", timeoutMs: 120_000, phase: "boot" }).error.message).toMatch(/did not finish loading .* within 2 min 00 s/);
+    expect(killedFailure({ kind: "timeout", timeoutMs: 120_000, phase: "boot" }).error.message).toMatch(
+      /did not finish loading .* within 2 min 00 s/,
+    );
   });
 });

@@ -55,7 +55,19 @@ describe("run flags", () => {
   });
 
   it("has defaults for everything", () => {
-    expect(parseRunArgs([])).toMatchObject({ quick: false, out: null, config: null, filters: [], timeoutMs: DEFAULT_TIMEOUT_MS, jobs: 1, maxRssBytes: null, shard: null, gpuMemoryGrowth: null, prestart: true, forcedGc: true });
+    expect(parseRunArgs([])).toMatchObject({
+      quick: false,
+      out: null,
+      config: null,
+      filters: [],
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      jobs: 1,
+      maxRssBytes: null,
+      shard: null,
+      gpuMemoryGrowth: null,
+      prestart: true,
+      forcedGc: true,
+    });
   });
 
   it.each([

@@ -17,7 +17,11 @@ function denseCell(strategy: string): Cell {
   return {
     ...cell,
     summary: { ...cell.summary!, peakRssBytes: (inMemory ? 280 : 170) * MiB },
-    memoryParts: { ...cell.memoryParts!, datasetTensorBytes: inMemory ? 50 * MiB : 0, betweenStepsTensorBytes: inMemory ? 50 * MiB : 0.05 * MiB },
+    memoryParts: {
+      ...cell.memoryParts!,
+      datasetTensorBytes: inMemory ? 50 * MiB : 0,
+      betweenStepsTensorBytes: inMemory ? 50 * MiB : 0.05 * MiB,
+    },
   };
 }
 

@@ -21,10 +21,26 @@ describe("kmb compare", () => {
       await writeFile(path, JSON.stringify(results));
       return path;
     };
-    basePath = await write("base.json", syntheticResults([syntheticCell(k("dense"), { seed: 1 }), syntheticCell(k("lstm"), { seed: 2 })], { sha: "a".repeat(40) }));
-    headPath = await write("head.json", syntheticResults([syntheticCell(k("dense"), { seed: 3 }), syntheticCell(k("lstm"), { seed: 4 })], { sha: "b".repeat(40) }));
-    leakPath = await write("leak.json", syntheticResults([syntheticCell(k("dense"), { seed: 3 }), syntheticCell(k("lstm"), { seed: 4, tensorsPerEpoch: 1 })], { sha: "c".repeat(40) }));
-    slowPath = await write("slow.json", syntheticResults([syntheticCell(k("dense"), { seed: 3 }), syntheticCell(k("lstm"), { seed: 4, epochMs: 300 })], { sha: "e".repeat(40) }));
+    basePath = await write(
+      "base.json",
+      syntheticResults([syntheticCell(k("dense"), { seed: 1 }), syntheticCell(k("lstm"), { seed: 2 })], { sha: "a".repeat(40) }),
+    );
+    headPath = await write(
+      "head.json",
+      syntheticResults([syntheticCell(k("dense"), { seed: 3 }), syntheticCell(k("lstm"), { seed: 4 })], { sha: "b".repeat(40) }),
+    );
+    leakPath = await write(
+      "leak.json",
+      syntheticResults([syntheticCell(k("dense"), { seed: 3 }), syntheticCell(k("lstm"), { seed: 4, tensorsPerEpoch: 1 })], {
+        sha: "c".repeat(40),
+      }),
+    );
+    slowPath = await write(
+      "slow.json",
+      syntheticResults([syntheticCell(k("dense"), { seed: 3 }), syntheticCell(k("lstm"), { seed: 4, epochMs: 300 })], {
+        sha: "e".repeat(40),
+      }),
+    );
   });
 
   it("prints the table and exits 0 when nothing regressed", async () => {
@@ -79,7 +95,10 @@ describe("kmb merge", () => {
   const dir = useTempFolder("kmb-merge-");
 
   async function shard(index: number, families: string[]): Promise<string> {
-    const results = syntheticResults(families.map((f) => syntheticCell(k(f))), { sha: "d".repeat(40) });
+    const results = syntheticResults(
+      families.map((f) => syntheticCell(k(f))),
+      { sha: "d".repeat(40) },
+    );
     results.suite.shard = { index, count: 2, matrixSize: 3 };
     const path = join(dir(), `shard-${index}.json`);
     await writeFile(path, JSON.stringify(results));

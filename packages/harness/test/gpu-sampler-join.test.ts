@@ -14,7 +14,14 @@ function fakeGpu(pids: number[]): (pid: number) => GpuSampler {
     const reading = () => ({ elapsedMs: 0, totalUsedBytes: null, processUsedBytes: (used += 100 * MiB), gpus: [] });
     return {
       latest: reading,
-      stop: async (): Promise<GpuSamples> => ({ available: true, gpus: [], samples: [], peakTotalUsedBytes: null, peakProcessUsedBytes: 5000 * MiB, failures: [] }),
+      stop: async (): Promise<GpuSamples> => ({
+        available: true,
+        gpus: [],
+        samples: [],
+        peakTotalUsedBytes: null,
+        peakProcessUsedBytes: 5000 * MiB,
+        failures: [],
+      }),
     };
   };
 }
@@ -44,15 +51,22 @@ describe("GPU memory in cells", () => {
 
   it.each([
     ["rejects", () => Promise.reject(new Error("nvidia-smi vanished"))],
-    ["throws", () => {
-      throw new Error("nvidia-smi vanished");
-    }],
-  ])("a poller whose stop() %s costs the GPU peak, not the cell", async (_, stop: () => Promise<GpuSamples>) => {
-    const run = await runCellProcess(task, { timeoutMs: 60_000, maxRssBytes: null, gpuSampler: () => ({ latest: () => null, stop }) });
-    expect(run.status, run.error?.message).toBe("ok");
-    expect(run.samples).toHaveLength(2);
-    expect(run.peakGpuUsedBytes).toBeNull();
-  }, 60_000);
+    [
+      "throws",
+      () => {
+        throw new Error("nvidia-smi vanished");
+      },
+    ],
+  ])(
+    "a poller whose stop() %s costs the GPU peak, not the cell",
+    async (_, stop: () => Promise<GpuSamples>) => {
+      const run = await runCellProcess(task, { timeoutMs: 60_000, maxRssBytes: null, gpuSampler: () => ({ latest: () => null, stop }) });
+      expect(run.status, run.error?.message).toBe("ok");
+      expect(run.samples).toHaveLength(2);
+      expect(run.peakGpuUsedBytes).toBeNull();
+    },
+    60_000,
+  );
 
   it("GPU memory that keeps rising after warm-up → growing, naming it", () => {
     const samples = series({ epochs: 6 }).map((s) => ({ ...s, gpuUsedBytes: (500 + 64 * s.epoch) * MiB }));

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { diffHeapSummaries, HeapSnapshotFormatError, summariseHeapSnapshot, type HeapSnapshotJson } from "../src/analysis/heap-snapshot-diff.js";
+import {
+  diffHeapSummaries,
+  HeapSnapshotFormatError,
+  summariseHeapSnapshot,
+  type HeapSnapshotJson,
+} from "../src/analysis/heap-snapshot-diff.js";
 import { heapSummaryNow } from "../src/child/heap-snapshot.js";
 
-const meta = { node_fields: ["type", "name", "id", "self_size", "edge_count"], node_types: [["hidden", "array", "string", "object", "code", "closure", "native"], "string", "number", "number", "number"] };
+const meta = {
+  node_fields: ["type", "name", "id", "self_size", "edge_count"],
+  node_types: [["hidden", "array", "string", "object", "code", "closure", "native"], "string", "number", "number", "number"],
+};
 
 describe("heap snapshots by constructor", () => {
   it("groups objects by constructor, native memory by name and the rest by type", () => {

@@ -28,7 +28,9 @@ describe("Buffers kept per epoch", () => {
   it("256 KiB per epoch → growing (external and ArrayBuffers), and compare against the clean run calls it a regression", async () => {
     const { cell, results } = await runLeak("buffer-256k");
     expect(cell.verdict, cell.verdictReason).toBe("growing");
-    expect(cell.growth?.series.filter((s) => s.growing).map((s) => s.memory)).toEqual(expect.arrayContaining(["retained", "external", "arrayBuffers"]));
+    expect(cell.growth?.series.filter((s) => s.growing).map((s) => s.memory)).toEqual(
+      expect.arrayContaining(["retained", "external", "arrayBuffers"]),
+    );
     const external = cell.growth!.series.find((s) => s.memory === "external")!;
     expect(external.bytesPerEpoch / 1024).toBeCloseTo(256, 0);
     // The first test's clean run, or a fresh one when this test runs alone.

@@ -10,7 +10,9 @@ describe("leaked tensors traced to where they were made", () => {
     expect(cell.summary!.tensorsPerEpoch).toBeCloseTo(1, 9);
     expect(cell.summary!.dataIdsPerEpoch).toBeCloseTo(1, 9);
     expect(cell.verdictReason).toMatch(/^tensors \+1\.00 tensors\/epoch/);
-    expect(cell.leakOrigins).toEqual([{ phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 4 }]);
+    expect(cell.leakOrigins).toEqual([
+      { phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 4 },
+    ]);
     expect(stdout).toContain("dense/in-memory/b32/wasm: leak origins: +1 tensors/epoch (+4 B/epoch): 1 from op tensor, callback");
   }, 120_000);
 
@@ -18,12 +20,23 @@ describe("leaked tensors traced to where they were made", () => {
     const { cell } = await runLeak("layer");
     expect(cell.verdict).toBe("leaking");
     // 128 samples in batches of 32: four calls per epoch, each keeps a [32, 16] float32 tensor.
-    expect(cell.leakOrigins).toEqual([{ phase: "forward", op: "square", layer: "keeps_square", layerClass: "KeepsSquare", tensorsPerEpoch: 4, bytesPerEpoch: 4 * 32 * 16 * 4 }]);
+    expect(cell.leakOrigins).toEqual([
+      {
+        phase: "forward",
+        op: "square",
+        layer: "keeps_square",
+        layerClass: "KeepsSquare",
+        tensorsPerEpoch: 4,
+        bytesPerEpoch: 4 * 32 * 16 * 4,
+      },
+    ]);
   }, 120_000);
 
   it("a strategy keeping one tensor per epoch → the data pipeline", async () => {
     const { cell } = await runLeak("pipeline");
     expect(cell.verdict).toBe("leaking");
-    expect(cell.leakOrigins).toEqual([{ phase: "pipeline", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 64 * 4 }]);
+    expect(cell.leakOrigins).toEqual([
+      { phase: "pipeline", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 64 * 4 },
+    ]);
   }, 120_000);
 });

@@ -32,7 +32,14 @@ describe("leak origins from live tensors by origin at epoch ends", () => {
   });
 
   it("a cache replaced every epoch (one alive at each end) is not a leak, nor is warm-up growth", () => {
-    const found = leakOrigins(epochs(8, [[cache, () => 1], [lstm, (e) => (e <= 2 ? 5 * e : 10)]]), 2, 0.5);
+    const found = leakOrigins(
+      epochs(8, [
+        [cache, () => 1],
+        [lstm, (e) => (e <= 2 ? 5 * e : 10)],
+      ]),
+      2,
+      0.5,
+    );
     expect(found).toEqual([]);
   });
 
@@ -45,7 +52,14 @@ describe("leak origins from live tensors by origin at epoch ends", () => {
   it("keeps stacks apart: the same op from two call sites is two origins", () => {
     const a = { ...cache, stack: "keepA (suite.ts:10:5)" };
     const b = { ...cache, stack: "keepB (suite.ts:20:5)" };
-    const found = leakOrigins(epochs(6, [[a, (e) => e], [b, (e) => 2 * e]]), 1, 0.5);
+    const found = leakOrigins(
+      epochs(6, [
+        [a, (e) => e],
+        [b, (e) => 2 * e],
+      ]),
+      1,
+      0.5,
+    );
     expect(found?.map((o) => [o.stack, o.tensorsPerEpoch])).toEqual([
       ["keepB (suite.ts:20:5)", 2],
       ["keepA (suite.ts:10:5)", 1],

@@ -23,7 +23,13 @@ describe("a tiny real matrix on wasm", () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     const results = run.results!; // read back through the schema-validating reader
-    expect(results.suite).toMatchObject({ name: "default", epochs: 3, warmupEpochs: 0, quick: false, shard: { index: 2, count: 2, matrixSize: 4 } });
+    expect(results.suite).toMatchObject({
+      name: "default",
+      epochs: 3,
+      warmupEpochs: 0,
+      quick: false,
+      shard: { index: 2, count: 2, matrixSize: 4 },
+    });
     expect(results.cells.map((c) => c.id)).toEqual(["dense/generator/b32/wasm", "dense/file-stream/b32/wasm"]);
     expect(results.env.tfjs["@tensorflow/tfjs-core"]).toBe("4.22.0");
     expect(results.env.tfjs["@tensorflow/tfjs-backend-wasm"]).toBe("4.22.0");
@@ -53,7 +59,11 @@ describe("a tiny real matrix on wasm", () => {
     expect(run.stdout).toMatch(/[+−±]\d+(\.\d+)? (B|KiB|MiB)\/epoch/);
     // The run ends with the claims its own cells answer (two stable dense cells: whether fit keeps growing)
     // and points to the claims suite for the rest.
-    expect(run.stdout).toMatch(/\nClaims these cells answer: 1 (holds|does not hold|partly)\n\n(holds|does not hold|partly) +Memory in fit keeps growing/);
-    expect(run.stdout.trimEnd()).toMatch(/7 more claims need other cells: run `pnpm bench claims` for every claim with its figures \(the claims suite, suites\/claims\.ts\)\.$/);
+    expect(run.stdout).toMatch(
+      /\nClaims these cells answer: 1 (holds|does not hold|partly)\n\n(holds|does not hold|partly) +Memory in fit keeps growing/,
+    );
+    expect(run.stdout.trimEnd()).toMatch(
+      /7 more claims need other cells: run `pnpm bench claims` for every claim with its figures \(the claims suite, suites\/claims\.ts\)\.$/,
+    );
   }, 120_000);
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { selectCells } from "../src/cli/command-run.js";
-import { applyFilter, expandMatrix, MatrixSelectionError, parseFilters, parseShard, shardCells, type MatrixAxes } from "../src/matrix/matrix.js";
+import {
+  applyFilter,
+  expandMatrix,
+  MatrixSelectionError,
+  parseFilters,
+  parseShard,
+  shardCells,
+  type MatrixAxes,
+} from "../src/matrix/matrix.js";
 import { resolveSuite } from "../src/suite/suite-resolve.js";
 
 const axes: MatrixAxes = {
@@ -15,7 +23,14 @@ describe("matrix expansion", () => {
     const cells = expandMatrix(axes);
     expect(cells).toHaveLength(4 * 4 * 3 * 2);
     expect(new Set(cells.map((c) => c.id)).size).toBe(cells.length);
-    expect(cells[0]).toEqual({ id: "dense/in-memory/b16/wasm", family: "dense", strategy: "in-memory", batchSize: 16, backend: "wasm", gpuMemoryGrowth: null });
+    expect(cells[0]).toEqual({
+      id: "dense/in-memory/b16/wasm",
+      family: "dense",
+      strategy: "in-memory",
+      batchSize: 16,
+      backend: "wasm",
+      gpuMemoryGrowth: null,
+    });
   });
 });
 
@@ -27,7 +42,10 @@ describe("GPU allocator axis", () => {
     expect(cells).toHaveLength(16 + 16 * 2);
     expect(cells.filter((c) => c.backend === "wasm").every((c) => c.gpuMemoryGrowth === null && !c.id.includes("growth"))).toBe(true);
     const tf = cells.filter((c) => c.backend === "tensorflow");
-    expect(tf.slice(0, 2).map((c) => c.id)).toEqual(["dense/in-memory/b16/tensorflow/growth-on", "dense/in-memory/b16/tensorflow/growth-off"]);
+    expect(tf.slice(0, 2).map((c) => c.id)).toEqual([
+      "dense/in-memory/b16/tensorflow/growth-on",
+      "dense/in-memory/b16/tensorflow/growth-off",
+    ]);
     expect(tf.map((c) => c.gpuMemoryGrowth)).toEqual(Array.from({ length: 16 }, () => [true, false]).flat());
   });
 
@@ -49,15 +67,25 @@ describe("GPU allocator axis", () => {
 
   it("--gpu-memory-growth on a matrix without tensorflow is an error naming the flag, like the growth filter", () => {
     const suite = resolveSuite({ families: ["dense"], strategies: ["in-memory"], batchSizes: [16] }, "suite.ts", { quick: false });
-    const select = (backends: string[] | null) => selectCells(suite, { batchSizes: null, backends, filters: [], shard: null, gpuMemoryGrowth: [false] });
+    const select = (backends: string[] | null) =>
+      selectCells(suite, { batchSizes: null, backends, filters: [], shard: null, gpuMemoryGrowth: [false] });
     expect(() => select(null)).toThrow(MatrixSelectionError);
-    expect(() => select(["wasm", "cpu"])).toThrow(/--gpu-memory-growth "off": the GPU allocator axis exists only on backend tensorflow, which this matrix does not include \(backends: wasm, cpu;/);
-    expect(select(["wasm", "tensorflow"]).cells.map((c) => c.id)).toEqual(["dense/in-memory/b16/wasm", "dense/in-memory/b16/tensorflow/growth-off"]);
+    expect(() => select(["wasm", "cpu"])).toThrow(
+      /--gpu-memory-growth "off": the GPU allocator axis exists only on backend tensorflow, which this matrix does not include \(backends: wasm, cpu;/,
+    );
+    expect(select(["wasm", "tensorflow"]).cells.map((c) => c.id)).toEqual([
+      "dense/in-memory/b16/wasm",
+      "dense/in-memory/b16/tensorflow/growth-off",
+    ]);
   });
 
   it("a growth filter on a matrix without tensorflow says why it cannot apply", () => {
-    expect(() => parseFilters(["growth=on"], axes)).toThrow(/--filter "growth=on": the GPU allocator axis exists only on backend tensorflow, which this matrix does not include/);
-    expect(() => parseFilters(["growth=maybe"], withTensorflow)).toThrow(/growth "maybe" is not in this suite's matrix \(growth values: on, off\)/);
+    expect(() => parseFilters(["growth=on"], axes)).toThrow(
+      /--filter "growth=on": the GPU allocator axis exists only on backend tensorflow, which this matrix does not include/,
+    );
+    expect(() => parseFilters(["growth=maybe"], withTensorflow)).toThrow(
+      /growth "maybe" is not in this suite's matrix \(growth values: on, off\)/,
+    );
   });
 });
 
@@ -76,11 +104,15 @@ describe("filters", () => {
 
   it("names an unknown key", () => {
     expect(() => parseFilters(["famly=dense"], axes)).toThrow(MatrixSelectionError);
-    expect(() => parseFilters(["famly=dense"], axes)).toThrow(/--filter "famly=dense": unknown key "famly" \(known: family, strategy, batch, backend, growth\)/);
+    expect(() => parseFilters(["famly=dense"], axes)).toThrow(
+      /--filter "famly=dense": unknown key "famly" \(known: family, strategy, batch, backend, growth\)/,
+    );
   });
 
   it("names an unknown value and lists the ones that exist", () => {
-    expect(() => parseFilters(["family=dense,gru"], axes)).toThrow(/family "gru" is not in this suite's matrix \(family values: dense, lstm, conv, depthwise-conv\)/);
+    expect(() => parseFilters(["family=dense,gru"], axes)).toThrow(
+      /family "gru" is not in this suite's matrix \(family values: dense, lstm, conv, depthwise-conv\)/,
+    );
     expect(() => parseFilters(["batch=32"], axes)).toThrow(/batch "32"/);
   });
 

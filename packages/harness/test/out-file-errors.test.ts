@@ -51,7 +51,10 @@ describe("--out", () => {
         mkdirSync(outDir);
       },
     };
-    const run = await captureKmb(["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy,hangs", "--jobs", "2", "--out", out], progress);
+    const run = await captureKmb(
+      ["--config", fixture("suite-crashes.ts"), "--filter", "family=healthy,hangs", "--jobs", "2", "--out", out],
+      progress,
+    );
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(`kmb: --out "${out}": cannot write the results file: EEXIST`);
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -16,7 +16,8 @@ interface CleanCell {
 const runs = (JSON.parse(readFileSync(fixture("retained-quick-clean.json"), "utf8")) as { runs: Array<{ cells: CleanCell[] }> }).runs;
 const clean = { cells: runs.flatMap((r) => r.cells) };
 const KiB = 1024;
-const retained = (c: CleanCell, leakPerEpoch = 0) => c.heapUsedBytes.map((h, i) => h + c.externalBytes[i]! + leakPerEpoch * (c.epochs[i]! - c.epochs[0]!));
+const retained = (c: CleanCell, leakPerEpoch = 0) =>
+  c.heapUsedBytes.map((h, i) => h + c.externalBytes[i]! + leakPerEpoch * (c.epochs[i]! - c.epochs[0]!));
 
 describe("retained bytes judged against their own noise", () => {
   it("stays quiet on all 64 cells of two clean quick runs", () => {
@@ -32,7 +33,11 @@ describe("retained bytes judged against their own noise", () => {
 
   it("does not call one jump that stays growth", () => {
     const epochs = [3, 4, 5, 6, 7, 8];
-    const trend = retainedTrend("retained", epochs, [50, 50, 50, 52, 52, 52].map((m) => m * MiB));
+    const trend = retainedTrend(
+      "retained",
+      epochs,
+      [50, 50, 50, 52, 52, 52].map((m) => m * MiB),
+    );
     expect(trend.slope).toBeGreaterThan(0);
     expect(trend.typicalStep).toBe(0);
     expect(trend.growing).toBe(false);

@@ -18,7 +18,23 @@ describe("Ctrl-C during a run", () => {
     try {
       const child = spawn(
         process.execPath,
-        ["--import", TSX, CLI, "--filter", "family=dense", "--batch-sizes", "32", "--epochs", "3", "--warmup-epochs", "0", "--samples", "64", "--out", out],
+        [
+          "--import",
+          TSX,
+          CLI,
+          "--filter",
+          "family=dense",
+          "--batch-sizes",
+          "32",
+          "--epochs",
+          "3",
+          "--warmup-epochs",
+          "0",
+          "--samples",
+          "64",
+          "--out",
+          out,
+        ],
         { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
       );
       let stderr = "";

@@ -42,7 +42,18 @@ async function stepsOf(B: number, F: number, U: number, epochs = 2): Promise<Ste
   const steps: StepPeak[] = [];
   const live = meter;
   meter.start();
-  await model.fit(xs, ys, { batchSize: B, epochs, shuffle: false, verbose: 0, callbacks: [new StepCallback(() => live.beginStep(), () => steps.push(live.read()))] });
+  await model.fit(xs, ys, {
+    batchSize: B,
+    epochs,
+    shuffle: false,
+    verbose: 0,
+    callbacks: [
+      new StepCallback(
+        () => live.beginStep(),
+        () => steps.push(live.read()),
+      ),
+    ],
+  });
   meter.stop();
   xs.dispose();
   ys.dispose();
@@ -71,7 +82,9 @@ describe("step peak of a Dense layer on cpu", () => {
     const again = await stepsOf(16, 8, 2);
     expect(again.map((s) => s.peakBytes - s.startBytes)).toEqual(first.map((s) => s.peakBytes - s.startBytes));
     const doubled = await stepsOf(32, 8, 2);
-    expect(doubled[0]!.peakBytes - doubled[0]!.startBytes - (first[0]!.peakBytes - first[0]!.startBytes)).toBe(16 * 4 * (4 * 8 + 12 * 2 + 4));
+    expect(doubled[0]!.peakBytes - doubled[0]!.startBytes - (first[0]!.peakBytes - first[0]!.startBytes)).toBe(
+      16 * 4 * (4 * 8 + 12 * 2 + 4),
+    );
   });
 
   it("keeps the epoch's largest step figures and starts afresh after take()", () => {

@@ -30,7 +30,9 @@ describe("loading a suite file", () => {
   it("no default export names the file, the key and the named exports found", async () => {
     const error = await loadError(fixture("suite-named-only.ts"));
     expect(error.key).toBe("default");
-    expect(error.message).toMatch(/suite-named-only\.ts: default: no default export; write `export default defineSuite\(\{ \.\.\. \}\)` \(found named exports: suite\)/);
+    expect(error.message).toMatch(
+      /suite-named-only\.ts: default: no default export; write `export default defineSuite\(\{ \.\.\. \}\)` \(found named exports: suite\)/,
+    );
   });
 
   it("a default export that is not a suite object says what it got", async () => {
@@ -42,7 +44,9 @@ describe("loading a suite file", () => {
     const error = await loadError(fixture("suite-unknown-family.ts"));
     expect(error.file).toBe(fixture("suite-unknown-family.ts"));
     expect(error.key).toBe("families[1]");
-    expect(error.message).toMatch(/suite-unknown-family\.ts: families\[1\]: unknown family "gru" \(built-in: dense, lstm, conv, depthwise-conv/);
+    expect(error.message).toMatch(
+      /suite-unknown-family\.ts: families\[1\]: unknown family "gru" \(built-in: dense, lstm, conv, depthwise-conv/,
+    );
   });
 
   it("a misspelt key is named with the known keys", async () => {

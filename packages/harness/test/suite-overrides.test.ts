@@ -31,9 +31,18 @@ describe("suite overrides", () => {
   });
 
   it("a later entry wins for the keys it sets, and cells no entry picks keep the suite's settings", () => {
-    expect(cellSettings(suite.overrides, { family: "dense", strategy: "in-memory", batchSize: 64, backend: "wasm" })).toEqual({ skip: false, samplesPerEpoch: 131072, maxRssBytes: 320 * 2 ** 20 });
-    expect(cellSettings(suite.overrides, { family: "dense", strategy: "generator", batchSize: 64, backend: "wasm" })).toEqual({ skip: false, samplesPerEpoch: 65536 });
-    expect(cellSettings(suite.overrides, { family: "dense", strategy: "generator", batchSize: 16, backend: "wasm" })).toEqual({ skip: false });
+    expect(cellSettings(suite.overrides, { family: "dense", strategy: "in-memory", batchSize: 64, backend: "wasm" })).toEqual({
+      skip: false,
+      samplesPerEpoch: 131072,
+      maxRssBytes: 320 * 2 ** 20,
+    });
+    expect(cellSettings(suite.overrides, { family: "dense", strategy: "generator", batchSize: 64, backend: "wasm" })).toEqual({
+      skip: false,
+      samplesPerEpoch: 65536,
+    });
+    expect(cellSettings(suite.overrides, { family: "dense", strategy: "generator", batchSize: 16, backend: "wasm" })).toEqual({
+      skip: false,
+    });
   });
 
   it("skipped cells are not in the matrix the run selects", () => {
@@ -49,7 +58,10 @@ describe("suite overrides", () => {
   });
 
   it("quickOverrides can replace the overrides (a quick run without the big data set)", () => {
-    const quick = resolve({ families: ["dense"], overrides: [{ where: { family: ["dense"] }, samplesPerEpoch: 65536 }], quickOverrides: { overrides: [] } }, true);
+    const quick = resolve(
+      { families: ["dense"], overrides: [{ where: { family: ["dense"] }, samplesPerEpoch: 65536 }], quickOverrides: { overrides: [] } },
+      true,
+    );
     expect(quick.overrides).toEqual([]);
   });
 
@@ -62,7 +74,9 @@ describe("suite overrides", () => {
   it("unknown keys, a bad size and a bad sample count name the entry", () => {
     expect(resolveError({ overrides: [{ where: {}, samples: 3 }] }).key).toBe("overrides[0].samples");
     expect(resolveError({ overrides: [{ where: { batch: [32] } }] }).key).toBe("overrides[0].where.batch");
-    expect(resolveError({ overrides: [{ where: {}, maxRss: "lots" }] }).message).toBe(`${FILE}: overrides[0].maxRss: must be a size like "512M" or "2G", got "lots"`);
+    expect(resolveError({ overrides: [{ where: {}, maxRss: "lots" }] }).message).toBe(
+      `${FILE}: overrides[0].maxRss: must be a size like "512M" or "2G", got "lots"`,
+    );
     expect(resolveError({ overrides: [{ where: {}, samplesPerEpoch: 0 }] }).key).toBe("overrides[0].samplesPerEpoch");
     expect(resolveError({ overrides: { where: {} } }).key).toBe("overrides");
   });

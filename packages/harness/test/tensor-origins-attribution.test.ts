@@ -28,7 +28,11 @@ beforeAll(async () => {
   await tf.setBackend("cpu");
   tracker.start();
   const model = tfl.sequential({
-    layers: [tfl.layers.dense({ inputShape: [4], units: 8, name: "first" }), new KeepsIntermediate({ name: "keeper" }), tfl.layers.dense({ units: 1, name: "out" })],
+    layers: [
+      tfl.layers.dense({ inputShape: [4], units: 8, name: "first" }),
+      new KeepsIntermediate({ name: "keeper" }),
+      tfl.layers.dense({ units: 1, name: "out" }),
+    ],
   });
   model.compile({ optimizer: "adam", loss: "meanSquaredError" });
   tracker.wrapOptimizer(model.optimizer);

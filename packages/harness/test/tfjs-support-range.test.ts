@@ -9,7 +9,11 @@ const project =
     installed[name] ?? null;
 
 const tfjs = (version: string, extra: string[] = []) =>
-  project(Object.fromEntries(["@tensorflow/tfjs-core", "@tensorflow/tfjs-layers", "@tensorflow/tfjs-data", ...extra].map((name) => [name, version])));
+  project(
+    Object.fromEntries(
+      ["@tensorflow/tfjs-core", "@tensorflow/tfjs-layers", "@tensorflow/tfjs-data", ...extra].map((name) => [name, version]),
+    ),
+  );
 
 describe("the supported tfjs range", () => {
   it("is 3.9.0 up to 5, without 3.20.0, as an npm range", () => {
@@ -43,7 +47,9 @@ describe("checks before a run", () => {
 
   it("refuses a tfjs-layers of another release than tfjs-core", () => {
     const mixed = project({ "@tensorflow/tfjs-core": "4.22.0", "@tensorflow/tfjs-layers": "4.21.0", "@tensorflow/tfjs-data": "4.22.0" });
-    expect(() => assertTfjsSupported(mixed)).toThrow("@tensorflow/tfjs-layers@4.21.0 does not match @tensorflow/tfjs-core@4.22.0; install @tensorflow/tfjs-layers@4.22.0");
+    expect(() => assertTfjsSupported(mixed)).toThrow(
+      "@tensorflow/tfjs-layers@4.21.0 does not match @tensorflow/tfjs-core@4.22.0; install @tensorflow/tfjs-layers@4.22.0",
+    );
   });
 
   it("names the backend package at the core's version when it is not installed", () => {
@@ -64,13 +70,22 @@ describe("checks before a run", () => {
   });
 
   it("refuses a backend of another release than tfjs-core", () => {
-    const versions = project({ ...Object.fromEntries(["core", "layers", "data"].map((p) => [`@tensorflow/tfjs-${p}`, "4.0.0"])), "@tensorflow/tfjs-backend-wasm": "4.22.0" });
-    expect(() => assertBackendInstalled("wasm", versions)).toThrow("@tensorflow/tfjs-backend-wasm@4.22.0 does not match @tensorflow/tfjs-core@4.0.0");
+    const versions = project({
+      ...Object.fromEntries(["core", "layers", "data"].map((p) => [`@tensorflow/tfjs-${p}`, "4.0.0"])),
+      "@tensorflow/tfjs-backend-wasm": "4.22.0",
+    });
+    expect(() => assertBackendInstalled("wasm", versions)).toThrow(
+      "@tensorflow/tfjs-backend-wasm@4.22.0 does not match @tensorflow/tfjs-core@4.0.0",
+    );
   });
 
   it("needs tfjs 4.6.0 or newer and Dawn for webgpu", () => {
-    expect(() => assertBackendInstalled("webgpu", tfjs("4.0.0", ["@tensorflow/tfjs-backend-webgpu", "webgpu"]))).toThrow(/needs tfjs 4\.6\.0 or newer/);
-    expect(() => assertBackendInstalled("webgpu", tfjs("4.22.0", ["@tensorflow/tfjs-backend-webgpu"]))).toThrow("needs webgpu@0.6.x, which is not installed");
+    expect(() => assertBackendInstalled("webgpu", tfjs("4.0.0", ["@tensorflow/tfjs-backend-webgpu", "webgpu"]))).toThrow(
+      /needs tfjs 4\.6\.0 or newer/,
+    );
+    expect(() => assertBackendInstalled("webgpu", tfjs("4.22.0", ["@tensorflow/tfjs-backend-webgpu"]))).toThrow(
+      "needs webgpu@0.6.x, which is not installed",
+    );
   });
 
   it("names tfjs-node at the core's version for tensorflow", () => {

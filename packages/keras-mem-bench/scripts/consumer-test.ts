@@ -61,7 +61,10 @@ const tfjsPackages = (version: string, backends: string[]) =>
 /** A fresh npm project in the temp folder (outside the workspace) with the tarballs and these packages. */
 async function project(label: string, packages: string[], npmFlags: string[] = []): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `kmb-consumer-${label}-`));
-  await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: `kmb-consumer-${label}`, version: "1.0.0", private: true, type: "module" }, null, 2)}\n`);
+  await writeFile(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: `kmb-consumer-${label}`, version: "1.0.0", private: true, type: "module" }, null, 2)}\n`,
+  );
   try {
     await $({ cwd: dir })`npm install --no-audit --no-fund --save-dev ${npmFlags} ${await tarballs()} ${packages}`;
   } catch (error) {
@@ -78,7 +81,9 @@ interface Results {
 
 /** Reads a results file through the installed package's own validating reader. */
 async function readResults(dir: string, file: string): Promise<Results> {
-  const api = (await import(pathToFileURL(join(dir, "node_modules", "keras-mem-bench", "dist", "index.js")).href)) as { readResultsFile: (path: string) => Promise<Results> };
+  const api = (await import(pathToFileURL(join(dir, "node_modules", "keras-mem-bench", "dist", "index.js")).href)) as {
+    readResultsFile: (path: string) => Promise<Results>;
+  };
   return api.readResultsFile(join(dir, file));
 }
 
@@ -96,30 +101,59 @@ async function consumer(): Promise<void> {
   const dir = await timed("npm install", () => project("app", tfjsPackages(CONSUMER_TFJS, ["wasm"])));
   try {
     const init = await $({ cwd: dir })`npx kmb init`;
-    check(/wrote kmb\.suite\.mjs/.test(init.stdout) && /wrote \.github\/workflows\/memory-bench\.yml/.test(init.stdout), "npx kmb init writes the suite and the workflow");
+    check(
+      /wrote kmb\.suite\.mjs/.test(init.stdout) && /wrote \.github\/workflows\/memory-bench\.yml/.test(init.stdout),
+      "npx kmb init writes the suite and the workflow",
+    );
     const again = await $({ cwd: dir, nothrow: true })`npx kmb init`;
     check(again.exitCode === 2 && /already exist/.test(again.stderr), "a second kmb init refuses to overwrite");
 
     const run = await timed("kmb run", () => $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.mjs --quick --out r.json`);
-    check(run.exitCode === 0, `npx kmb --config kmb.suite.mjs --quick --out r.json exits 0${run.exitCode === 0 ? "" : `: ${run.stderr.slice(-2000)}`}`);
+    check(
+      run.exitCode === 0,
+      `npx kmb --config kmb.suite.mjs --quick --out r.json exits 0${run.exitCode === 0 ? "" : `: ${run.stderr.slice(-2000)}`}`,
+    );
     const results = await readResults(dir, "r.json");
-    check(results.env.tfjs["@tensorflow/tfjs-core"] === CONSUMER_TFJS, `results name the project's tfjs-core (${results.env.tfjs["@tensorflow/tfjs-core"]})`);
+    check(
+      results.env.tfjs["@tensorflow/tfjs-core"] === CONSUMER_TFJS,
+      `results name the project's tfjs-core (${results.env.tfjs["@tensorflow/tfjs-core"]})`,
+    );
     check(results.env.tfjs["@tensorflow/tfjs-backend-wasm"] === CONSUMER_TFJS, "results name the project's wasm backend");
-    check(results.cells.some((c) => c.family === "my-model"), "the project's own model ran");
-    for (const cell of results.cells) check(cell.status === "ok", `${cell.id}: ${cell.status}${cell.error ? ` (${cell.error.message})` : ""}`);
+    check(
+      results.cells.some((c) => c.family === "my-model"),
+      "the project's own model ran",
+    );
+    for (const cell of results.cells)
+      check(cell.status === "ok", `${cell.id}: ${cell.status}${cell.error ? ` (${cell.error.message})` : ""}`);
 
     // A TypeScript suite needs tsx, from the project: first without it (a clear error), then with it.
     await $({ cwd: dir })`npx kmb init --ts --force`;
     const noTsx = await $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.ts --list`;
-    check(noTsx.exitCode === 2 && /needs tsx/.test(noTsx.stderr), `a TypeScript suite without tsx fails with what to install: ${noTsx.stderr.trim()}`);
+    check(
+      noTsx.exitCode === 2 && /needs tsx/.test(noTsx.stderr),
+      `a TypeScript suite without tsx fails with what to install: ${noTsx.stderr.trim()}`,
+    );
     await timed("npm install tsx", () => $({ cwd: dir })`npm install --no-audit --no-fund --save-dev tsx@4`);
-    const ts = await timed("kmb run (TypeScript suite)", () => $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.ts --quick --filter family=my-model --filter strategy=in-memory --out ts.json`);
+    const ts = await timed(
+      "kmb run (TypeScript suite)",
+      () =>
+        $({
+          cwd: dir,
+          nothrow: true,
+        })`npx kmb --config kmb.suite.ts --quick --filter family=my-model --filter strategy=in-memory --out ts.json`,
+    );
     const tsCells = ts.exitCode === 0 ? (await readResults(dir, "ts.json")).cells : [];
-    check(tsCells.length === 1 && tsCells[0]!.status === "ok", `the TypeScript suite's cell runs (exit ${ts.exitCode}${ts.exitCode === 0 ? "" : `: ${ts.stderr.slice(-1500)}`})`);
+    check(
+      tsCells.length === 1 && tsCells[0]!.status === "ok",
+      `the TypeScript suite's cell runs (exit ${ts.exitCode}${ts.exitCode === 0 ? "" : `: ${ts.stderr.slice(-1500)}`})`,
+    );
 
     // (The cpu backend comes with the wasm one, a dependency of it; tfjs-node is the one missing here.)
     const missing = await $({ cwd: dir, nothrow: true })`npx kmb --config kmb.suite.mjs --quick --backend tensorflow`;
-    check(missing.exitCode === 2 && missing.stderr.includes(`npm install @tensorflow/tfjs-node@${CONSUMER_TFJS}`), `a backend not installed fails before the run, naming the package: ${missing.stderr.trim()}`);
+    check(
+      missing.exitCode === 2 && missing.stderr.includes(`npm install @tensorflow/tfjs-node@${CONSUMER_TFJS}`),
+      `a backend not installed fails before the run, naming the package: ${missing.stderr.trim()}`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -133,11 +167,16 @@ async function belowRange(): Promise<void> {
     (error: unknown) => (error instanceof ProcessOutput ? error.stderr : String(error)),
   );
   check(/ERESOLVE/.test(refused) && refused.includes("keras-mem-bench"), "npm refuses to install the package next to it (peer range)");
-  const dir = await timed("npm install --legacy-peer-deps", () => project("old", tfjsPackages(BELOW_RANGE_TFJS, ["wasm"]), ["--legacy-peer-deps"]));
+  const dir = await timed("npm install --legacy-peer-deps", () =>
+    project("old", tfjsPackages(BELOW_RANGE_TFJS, ["wasm"]), ["--legacy-peer-deps"]),
+  );
   try {
     await writeFile(join(dir, "compat.suite.mjs"), COMPAT_SUITE);
     const run = await $({ cwd: dir, nothrow: true })`npx kmb --config compat.suite.mjs --backend wasm`;
-    check(run.exitCode === 2 && /older than 3\.9\.0/.test(run.stderr) && /Supported: >=3\.9\.0/.test(run.stderr), `an unsupported tfjs fails with a clear error: ${run.stderr.trim()}`);
+    check(
+      run.exitCode === 2 && /older than 3\.9\.0/.test(run.stderr) && /Supported: >=3\.9\.0/.test(run.stderr),
+      `an unsupported tfjs fails with a clear error: ${run.stderr.trim()}`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -154,11 +193,18 @@ async function compat(release: (typeof COMPAT_RELEASES)[number]): Promise<void> 
     const results = await readResults(dir, "r.json");
     check(results.env.tfjs["@tensorflow/tfjs-core"] === release.tfjs, `results name tfjs-core ${release.tfjs}`);
     check(results.cells.length === FAMILIES.length * BACKENDS.length, `${results.cells.length} cells: one per family and backend`);
-    for (const cell of results.cells) check(cell.status === "ok", `${cell.id}: ${cell.status}${cell.error ? ` (${cell.error.message})` : ""}`);
+    for (const cell of results.cells)
+      check(cell.status === "ok", `${cell.id}: ${cell.status}${cell.error ? ` (${cell.error.message})` : ""}`);
     if (release.webgpu) {
-      const gpu = await timed("kmb run on webgpu", () => $({ cwd: dir, nothrow: true })`npx kmb --config compat.suite.mjs --backend webgpu --filter family=dense --out gpu.json`);
+      const gpu = await timed(
+        "kmb run on webgpu",
+        () => $({ cwd: dir, nothrow: true })`npx kmb --config compat.suite.mjs --backend webgpu --filter family=dense --out gpu.json`,
+      );
       const cells = gpu.exitCode === 0 ? (await readResults(dir, "gpu.json")).cells : [];
-      check(cells.length === 1 && cells[0]!.status === "ok", `dense/in-memory/b16/webgpu: ${cells[0]?.status ?? `exit ${gpu.exitCode}: ${gpu.stderr.slice(-1500)}`}`);
+      check(
+        cells.length === 1 && cells[0]!.status === "ok",
+        `dense/in-memory/b16/webgpu: ${cells[0]?.status ?? `exit ${gpu.exitCode}: ${gpu.stderr.slice(-1500)}`}`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -182,5 +228,7 @@ try {
   failures.push(error instanceof ProcessOutput ? `${error.message}` : String(error));
   process.stderr.write(`${String(error)}\n`);
 }
-process.stdout.write(`\nconsumer test: ${failures.length === 0 ? "passed" : `${failures.length} failed`} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+process.stdout.write(
+  `\nconsumer test: ${failures.length === 0 ? "passed" : `${failures.length} failed`} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+);
 process.exitCode = failures.length === 0 ? 0 : 1;

@@ -41,7 +41,15 @@ export function publishedManifest(workspace: Manifest, tfjsRange: string): Manif
     },
     // Backends are chosen per run; kmb names the one a run needs when it is missing. tsx only loads TypeScript suites.
     peerDependenciesMeta: Object.fromEntries(
-      ["@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-backend-cpu", "@tensorflow/tfjs-backend-webgpu", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu", "webgpu", "tsx"].map((name) => [name, optional]),
+      [
+        "@tensorflow/tfjs-backend-wasm",
+        "@tensorflow/tfjs-backend-cpu",
+        "@tensorflow/tfjs-backend-webgpu",
+        "@tensorflow/tfjs-node",
+        "@tensorflow/tfjs-node-gpu",
+        "webgpu",
+        "tsx",
+      ].map((name) => [name, optional]),
     ),
   };
 }
@@ -56,5 +64,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await writeFile(join(stage, "package.json"), `${JSON.stringify(publishedManifest(workspace, supportedTfjsRange()), null, 2)}\n`);
   const packed = await $({ cwd: stage })`npm pack --silent --pack-destination ${packs}`;
   await rm(join(packs, ".stage"), { recursive: true, force: true });
-  process.stdout.write(`release:pack: ${packed.stdout.trim().split("\n").map((f) => join(".packs", f)).join(", ")}\n`);
+  process.stdout.write(
+    `release:pack: ${packed.stdout
+      .trim()
+      .split("\n")
+      .map((f) => join(".packs", f))
+      .join(", ")}\n`,
+  );
 }

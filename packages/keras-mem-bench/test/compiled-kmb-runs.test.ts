@@ -24,7 +24,22 @@ afterAll(async () => {
 describe("the compiled kmb", () => {
   it("runs with plain node: the default suite's cells start from compiled JavaScript and write valid results", async () => {
     const out = join(dir, "r.json");
-    const args = ["--filter", "family=dense", "--filter", "strategy=in-memory,tf-data", "--batch-sizes", "16", "--epochs", "2", "--warmup-epochs", "1", "--samples", "32", "--out", out];
+    const args = [
+      "--filter",
+      "family=dense",
+      "--filter",
+      "strategy=in-memory,tf-data",
+      "--batch-sizes",
+      "16",
+      "--epochs",
+      "2",
+      "--warmup-epochs",
+      "1",
+      "--samples",
+      "32",
+      "--out",
+      out,
+    ];
     const { stderr } = await run(process.execPath, [bin, ...args], { cwd: dir });
     expect(stderr).toContain('suite "default"');
     const results = await readResultsFile(out);
@@ -39,7 +54,15 @@ describe("the compiled kmb", () => {
   it("has a bin that node runs directly and declarations for the suite API", async () => {
     expect((await readFile(bin, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);
     const types = await readFile(join(dist, "types", "keras-mem-bench", "src", "index.d.ts"), "utf8");
-    for (const name of ["defineSuite", "createSampleSource", "ModelSpec", "PipelineFactory", "SampleSource", "builtInModels", "builtInPipelines"]) {
+    for (const name of [
+      "defineSuite",
+      "createSampleSource",
+      "ModelSpec",
+      "PipelineFactory",
+      "SampleSource",
+      "builtInModels",
+      "builtInPipelines",
+    ]) {
       expect(types).toContain(name);
     }
     // No bare workspace import is left for a user's TypeScript to fail on.

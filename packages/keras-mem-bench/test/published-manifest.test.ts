@@ -15,7 +15,14 @@ describe("the published package.json", () => {
     expect(peers["@tensorflow/tfjs-layers"]).toBe(peers["@tensorflow/tfjs-core"]);
     expect(peers["@tensorflow/tfjs-data"]).toBe(peers["@tensorflow/tfjs-core"]);
     expect(meta["@tensorflow/tfjs-core"]).toBeUndefined();
-    for (const optional of ["@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-backend-cpu", "@tensorflow/tfjs-backend-webgpu", "@tensorflow/tfjs-node", "webgpu", "tsx"]) {
+    for (const optional of [
+      "@tensorflow/tfjs-backend-wasm",
+      "@tensorflow/tfjs-backend-cpu",
+      "@tensorflow/tfjs-backend-webgpu",
+      "@tensorflow/tfjs-node",
+      "webgpu",
+      "tsx",
+    ]) {
       expect(meta[optional], optional).toEqual({ optional: true });
     }
   });

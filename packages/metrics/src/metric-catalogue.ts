@@ -86,7 +86,10 @@ function retainedAt(sample: EpochSample): number {
 }
 
 /** A figure of the cell's memoryParts (results version 2); null in older files and where it was not measured. */
-const part = (key: keyof NonNullable<Cell["memoryParts"]>) => (cell: Cell): number | null => cell.memoryParts?.[key] ?? null;
+const part =
+  (key: keyof NonNullable<Cell["memoryParts"]>) =>
+  (cell: Cell): number | null =>
+    cell.memoryParts?.[key] ?? null;
 
 const EXACT_BYTES: CompareRule = { kind: "exact-bytes" };
 
@@ -127,7 +130,8 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
   peakActivationBytes: {
     label: "activations",
     title: "Step activations",
-    description: "What one step adds on top of the tensors live before it (step peak minus the bytes live when it began), largest over all steps.",
+    description:
+      "What one step adds on top of the tensors live before it (step peak minus the bytes live when it began), largest over all steps.",
     unit: "bytes",
     better: "lower",
     read: (cell) => cell.summary?.peakActivationBytes ?? null,
@@ -140,7 +144,8 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
   retainedBytes: {
     label: "retained",
     title: "Retained memory",
-    description: "Peak over the epochs of what training holds after the forced GC at each epoch end: JS heap used plus external (ArrayBuffers, wasm memory).",
+    description:
+      "Peak over the epochs of what training holds after the forced GC at each epoch end: JS heap used plus external (ArrayBuffers, wasm memory).",
     unit: "bytes",
     better: "lower",
     read: (cell) => (cell.samples.length === 0 ? null : Math.max(...cell.samples.map(retainedAt))),
@@ -220,7 +225,8 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
   epochCpuMs: {
     label: "epoch CPU",
     title: "Epoch CPU time",
-    description: "CPU time (user + system) of the cell's process per epoch, median after warm-up; null for files from before it was recorded.",
+    description:
+      "CPU time (user + system) of the cell's process per epoch, median after warm-up; null for files from before it was recorded.",
     unit: "ms",
     better: "lower",
     read: (cell) => {
@@ -307,7 +313,9 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
 };
 
 /** Every per-cell metric, in the order tables list them. */
-export const METRICS: readonly MetricDefinition[] = Object.entries(SUMMARY_METRICS).map(([key, entry]) => Object.freeze({ key: key as MetricKey, ...entry }));
+export const METRICS: readonly MetricDefinition[] = Object.entries(SUMMARY_METRICS).map(([key, entry]) =>
+  Object.freeze({ key: key as MetricKey, ...entry }),
+);
 
 export const METRIC_KEYS: readonly MetricKey[] = METRICS.map((m) => m.key);
 
@@ -333,14 +341,65 @@ export interface EpochMetricDefinition {
 const BYTES_QUIET = { relative: 0.02, absolute: 4 * MiB };
 
 const EPOCH_ENTRIES: { [K in EpochMetricKey]: Omit<EpochMetricDefinition, "key"> } = {
-  rssBytes: { title: "RSS", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Resident set size after each epoch (after a forced GC).", read: (s) => s.rssBytes },
-  heapUsedBytes: { title: "JS heap used", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "V8 heap in use after each epoch.", read: (s) => s.heapUsedBytes },
-  numTensors: { title: "Live tensors", unit: "tensors", better: "lower", quiet: { relative: 0, absolute: 2 }, description: "tf.memory().numTensors after each epoch.", read: (s) => s.numTensors },
-  stepPeakBytes: { title: "Step peak", unit: "bytes", better: "lower", quiet: { relative: 0, absolute: 64 * 1024 }, description: "Highest live tensor bytes inside one step of each epoch (results version 2).", read: (s) => s.stepPeakBytes ?? null },
-  numBytes: { title: "Tensor bytes", unit: "bytes", better: "lower", quiet: { relative: 0.02, absolute: 64 * 1024 }, description: "tf.memory().numBytes after each epoch.", read: (s) => s.numBytes },
-  wasmHeapBytes: { title: "Wasm heap", unit: "bytes", better: "lower", quiet: BYTES_QUIET, description: "Size of the wasm module's linear memory (wasm backend only).", read: (s) => s.wasmHeapBytes },
-  timeMs: { title: "Epoch time", unit: "ms", better: "lower", quiet: { relative: 0.05, absolute: 2 }, description: "Wall time of each epoch.", read: (s) => s.timeMs },
+  rssBytes: {
+    title: "RSS",
+    unit: "bytes",
+    better: "lower",
+    quiet: BYTES_QUIET,
+    description: "Resident set size after each epoch (after a forced GC).",
+    read: (s) => s.rssBytes,
+  },
+  heapUsedBytes: {
+    title: "JS heap used",
+    unit: "bytes",
+    better: "lower",
+    quiet: BYTES_QUIET,
+    description: "V8 heap in use after each epoch.",
+    read: (s) => s.heapUsedBytes,
+  },
+  numTensors: {
+    title: "Live tensors",
+    unit: "tensors",
+    better: "lower",
+    quiet: { relative: 0, absolute: 2 },
+    description: "tf.memory().numTensors after each epoch.",
+    read: (s) => s.numTensors,
+  },
+  stepPeakBytes: {
+    title: "Step peak",
+    unit: "bytes",
+    better: "lower",
+    quiet: { relative: 0, absolute: 64 * 1024 },
+    description: "Highest live tensor bytes inside one step of each epoch (results version 2).",
+    read: (s) => s.stepPeakBytes ?? null,
+  },
+  numBytes: {
+    title: "Tensor bytes",
+    unit: "bytes",
+    better: "lower",
+    quiet: { relative: 0.02, absolute: 64 * 1024 },
+    description: "tf.memory().numBytes after each epoch.",
+    read: (s) => s.numBytes,
+  },
+  wasmHeapBytes: {
+    title: "Wasm heap",
+    unit: "bytes",
+    better: "lower",
+    quiet: BYTES_QUIET,
+    description: "Size of the wasm module's linear memory (wasm backend only).",
+    read: (s) => s.wasmHeapBytes,
+  },
+  timeMs: {
+    title: "Epoch time",
+    unit: "ms",
+    better: "lower",
+    quiet: { relative: 0.05, absolute: 2 },
+    description: "Wall time of each epoch.",
+    read: (s) => s.timeMs,
+  },
 };
 
 /** Every per-epoch reading the dashboard draws, in menu order. */
-export const EPOCH_METRICS: readonly EpochMetricDefinition[] = Object.entries(EPOCH_ENTRIES).map(([key, entry]) => Object.freeze({ key: key as EpochMetricKey, ...entry }));
+export const EPOCH_METRICS: readonly EpochMetricDefinition[] = Object.entries(EPOCH_ENTRIES).map(([key, entry]) =>
+  Object.freeze({ key: key as EpochMetricKey, ...entry }),
+);

@@ -2,7 +2,10 @@ import { syntheticCell } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
 import { EPOCH_METRICS, formatValue, metricDefinition, METRIC_KEYS, METRICS } from "../src/index.js";
 
-const cell = syntheticCell({ family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" }, { epochs: 6, warmupEpochs: 2, baseRssBytes: 200 * 2 ** 20, tensorsPerEpoch: 1, noise: 0 });
+const cell = syntheticCell(
+  { family: "dense", strategy: "in-memory", batchSize: 32, backend: "wasm" },
+  { epochs: 6, warmupEpochs: 2, baseRssBytes: 200 * 2 ** 20, tensorsPerEpoch: 1, noise: 0 },
+);
 
 describe("the metric catalogue", () => {
   it("names each metric once, with its own label and title", () => {
@@ -26,7 +29,8 @@ describe("the metric catalogue", () => {
   it("a crashed cell without a summary has no summary values", () => {
     const crashed = { ...cell, status: "crashed" as const, summary: null };
     const parts = ["datasetTensorBytes", "weightBytes", "optimizerStateBytes"] as const;
-    for (const metric of METRICS.filter((m) => !m.fromSamples && !(parts as readonly string[]).includes(m.key))) expect(metric.read(crashed), metric.key).toBeNull();
+    for (const metric of METRICS.filter((m) => !m.fromSamples && !(parts as readonly string[]).includes(m.key)))
+      expect(metric.read(crashed), metric.key).toBeNull();
     // Memory parts are measured before and at the first steps: a cell that crashed later still has them.
     for (const key of parts) expect(metricDefinition(key).read(crashed), key).toBe(cell.memoryParts![key]);
   });
@@ -39,6 +43,7 @@ describe("the metric catalogue", () => {
 
   it("reads every per-epoch reading the dashboard draws", () => {
     const sample = cell.samples[0]!;
-    for (const metric of EPOCH_METRICS.filter((m) => m.key !== "wasmHeapBytes")) expect(metric.read(sample), metric.key).toEqual(expect.any(Number));
+    for (const metric of EPOCH_METRICS.filter((m) => m.key !== "wasmHeapBytes"))
+      expect(metric.read(sample), metric.key).toEqual(expect.any(Number));
   });
 });

@@ -22,7 +22,12 @@ describe("robust spread", () => {
     // Theil-Sen: median pairwise slope 0.125, intercept 99.8125; 1.4826 × MAD of residuals = 1.297275
     // (checked with numpy). Least squares would tilt towards the 160 and report a scatter above 15.
     const noisy = [100, 101, 99, 100, 101, 99, 100, 160];
-    expect(theilSenFit(noisy.map((_, k) => k), noisy)).toEqual({ slope: 0.125, intercept: 99.8125 });
+    expect(
+      theilSenFit(
+        noisy.map((_, k) => k),
+        noisy,
+      ),
+    ).toEqual({ slope: 0.125, intercept: 99.8125 });
     expect(residualSpread(noisy)).toBeCloseTo(1.297275, 6);
     expect(residualSpread([5, 9])).toBe(0);
   });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDelta, formatDuration, formatNumber, formatPercent, formatPerEpoch, formatRate, formatValue, MISSING, parseDuration, parseSize } from "../src/browser.js";
+import {
+  formatBytes,
+  formatDelta,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatPerEpoch,
+  formatRate,
+  formatValue,
+  MISSING,
+  parseDuration,
+  parseSize,
+} from "../src/browser.js";
 
 const MiB = 2 ** 20;
 

@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { mixSeed } from '@keras-mem-bench/pipelines';
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import type { LayersModel } from "@tensorflow/tfjs-layers";
+import { mixSeed } from "@keras-mem-bench/pipelines";
 
 /**
  * Hands out one initializer seed per weight, derived from the model seed, so two layers of the same shape
@@ -32,7 +32,7 @@ export function classifier(layers: tfl.layers.Layer[], learningRate: number): La
   const model = new OwningSequential({ layers });
   const optimizer = tf.train.adam(learningRate);
   try {
-    return model.compileOwning({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    return model.compileOwning({ optimizer, loss: "categoricalCrossentropy", metrics: ["accuracy"] });
   } catch (error) {
     // Nobody gets the model, and it never came to own the optimizer: free both here (Adam holds two tensors
     // from birth). An unbuilt model holds no weights, and disposing one would throw over the real error.

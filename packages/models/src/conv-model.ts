@@ -1,7 +1,7 @@
-import * as tfl from '@tensorflow/tfjs-layers';
-import { createSampleSource, sampleRandom } from '@keras-mem-bench/pipelines';
-import type { ModelSpec } from './model-spec.js';
-import { classifier, oneHot, seededInitializers } from './_seeded.js';
+import * as tfl from "@tensorflow/tfjs-layers";
+import { createSampleSource, sampleRandom } from "@keras-mem-bench/pipelines";
+import type { ModelSpec } from "./model-spec.js";
+import { classifier, oneHot, seededInitializers } from "./_seeded.js";
 
 const SIZE = 16;
 const HALF = SIZE / 2;
@@ -44,11 +44,13 @@ function cnn(seed: number, separable: boolean) {
   const stage = (filters: number, first: boolean): tfl.layers.Layer[] => {
     const input = first ? { inputShape: [SIZE, SIZE, 1] } : {};
     if (!separable) {
-      return [tfl.layers.conv2d({ ...input, filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init.glorot() })];
+      return [
+        tfl.layers.conv2d({ ...input, filters, kernelSize: 3, padding: "same", activation: "relu", kernelInitializer: init.glorot() }),
+      ];
     }
     return [
-      tfl.layers.depthwiseConv2d({ ...input, kernelSize: 3, depthMultiplier: 1, padding: 'same', depthwiseInitializer: init.glorot() }),
-      tfl.layers.conv2d({ filters, kernelSize: 1, activation: 'relu', kernelInitializer: init.glorot() }),
+      tfl.layers.depthwiseConv2d({ ...input, kernelSize: 3, depthMultiplier: 1, padding: "same", depthwiseInitializer: init.glorot() }),
+      tfl.layers.conv2d({ filters, kernelSize: 1, activation: "relu", kernelInitializer: init.glorot() }),
     ];
   };
   return classifier(
@@ -58,7 +60,7 @@ function cnn(seed: number, separable: boolean) {
       ...stage(FILTERS[1], false),
       tfl.layers.maxPooling2d({ poolSize: 2 }),
       tfl.layers.flatten(),
-      tfl.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: init.glorot() }),
+      tfl.layers.dense({ units: CLASSES, activation: "softmax", kernelInitializer: init.glorot() }),
     ],
     0.01,
   );
@@ -68,7 +70,7 @@ const TASK = `class = brightest quadrant of a ${SIZE}×${SIZE}×1 uniform-noise 
 
 /** `conv`: the Keras MNIST-style CNN, small: 2 × (Conv2D 3×3 + max-pool 2) → dense softmax. */
 export const convModel: ModelSpec = {
-  family: 'conv',
+  family: "conv",
   description: `CNN Conv2D(${FILTERS[0]},3×3) → pool → Conv2D(${FILTERS[1]},3×3) → pool → dense ${CLASSES}; ${TASK}`,
   inputShape: [SIZE, SIZE, 1],
   targetShape: [CLASSES],
@@ -79,7 +81,7 @@ export const convModel: ModelSpec = {
 
 /** `depthwise-conv`: the same CNN and task with each Conv2D swapped for DepthwiseConv2D + 1×1 Conv2D. */
 export const depthwiseConvModel: ModelSpec = {
-  family: 'depthwise-conv',
+  family: "depthwise-conv",
   description: `the conv CNN with each Conv2D → DepthwiseConv2D(3×3) + Conv2D(1×1); ${TASK}`,
   inputShape: [SIZE, SIZE, 1],
   targetShape: [CLASSES],

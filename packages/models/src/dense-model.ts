@@ -1,8 +1,8 @@
-import * as tfl from '@tensorflow/tfjs-layers';
-import { createSampleSource, sampleRandom } from '@keras-mem-bench/pipelines';
-import { mulberry32 } from '@keras-mem-bench/results';
-import type { ModelSpec } from './model-spec.js';
-import { classifier, oneHot, seededInitializers } from './_seeded.js';
+import * as tfl from "@tensorflow/tfjs-layers";
+import { createSampleSource, sampleRandom } from "@keras-mem-bench/pipelines";
+import { mulberry32 } from "@keras-mem-bench/results";
+import type { ModelSpec } from "./model-spec.js";
+import { classifier, oneHot, seededInitializers } from "./_seeded.js";
 
 const FEATURES = 196; // a flattened 14×14 image: the MNIST MLP, at a quarter of the pixels
 const CLASSES = 4;
@@ -20,7 +20,7 @@ function dot(w: Float32Array, x: Float32Array): number {
 
 /** `dense`: an MLP on flat vectors; the class is the pair of signs of two fixed weighted sums. */
 export const denseModel: ModelSpec = {
-  family: 'dense',
+  family: "dense",
   description: `MLP ${FEATURES}→64→32→${CLASSES} (relu, softmax); class = signs of two fixed weighted sums of the inputs`,
   inputShape: [FEATURES],
   targetShape: [CLASSES],
@@ -29,9 +29,9 @@ export const denseModel: ModelSpec = {
     const init = seededInitializers(seed);
     return classifier(
       [
-        tfl.layers.dense({ inputShape: [FEATURES], units: 64, activation: 'relu', kernelInitializer: init.glorot() }),
-        tfl.layers.dense({ units: 32, activation: 'relu', kernelInitializer: init.glorot() }),
-        tfl.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: init.glorot() }),
+        tfl.layers.dense({ inputShape: [FEATURES], units: 64, activation: "relu", kernelInitializer: init.glorot() }),
+        tfl.layers.dense({ units: 32, activation: "relu", kernelInitializer: init.glorot() }),
+        tfl.layers.dense({ units: CLASSES, activation: "softmax", kernelInitializer: init.glorot() }),
       ],
       0.005,
     );

@@ -1,7 +1,7 @@
-import * as tfl from '@tensorflow/tfjs-layers';
-import { createSampleSource, gaussian, sampleRandom } from '@keras-mem-bench/pipelines';
-import type { ModelSpec } from './model-spec.js';
-import { classifier, oneHot, seededInitializers } from './_seeded.js';
+import * as tfl from "@tensorflow/tfjs-layers";
+import { createSampleSource, gaussian, sampleRandom } from "@keras-mem-bench/pipelines";
+import type { ModelSpec } from "./model-spec.js";
+import { classifier, oneHot, seededInitializers } from "./_seeded.js";
 
 const STEPS = 16;
 const CHANNELS = 2;
@@ -10,7 +10,7 @@ const UNITS = 32;
 
 /** `lstm`: sequence classification; channel 0 trends down, not at all, or up under noise, channel 1 is a distractor. */
 export const lstmModel: ModelSpec = {
-  family: 'lstm',
+  family: "lstm",
   description: `LSTM(${UNITS}) over ${STEPS} steps × ${CHANNELS} channels → dense ${CLASSES} (softmax); class = trend of channel 0 (falling, flat, rising)`,
   inputShape: [STEPS, CHANNELS],
   targetShape: [CLASSES],
@@ -21,8 +21,13 @@ export const lstmModel: ModelSpec = {
       [
         // Glorot rather than Keras' orthogonal recurrent default: tfjs warns on orthogonal above 2000
         // elements (32×128 here) and runs a QR per build; the memory being measured does not change.
-        tfl.layers.lstm({ inputShape: [STEPS, CHANNELS], units: UNITS, kernelInitializer: init.glorot(), recurrentInitializer: init.glorot() }),
-        tfl.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: init.glorot() }),
+        tfl.layers.lstm({
+          inputShape: [STEPS, CHANNELS],
+          units: UNITS,
+          kernelInitializer: init.glorot(),
+          recurrentInitializer: init.glorot(),
+        }),
+        tfl.layers.dense({ units: CLASSES, activation: "softmax", kernelInitializer: init.glorot() }),
       ],
       0.01,
     );

@@ -1,5 +1,5 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { SampleSource } from '@keras-mem-bench/pipelines';
+import type { LayersModel } from "@tensorflow/tfjs-layers";
+import type { SampleSource } from "@keras-mem-bench/pipelines";
 
 /**
  * One model the matrix can train, with its synthetic task. `family` is a plain string so a suite can add

@@ -1,4 +1,4 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { LayersModel } from "@tensorflow/tfjs-layers";
 
 /** Trainable plus non-trainable weights, as Keras' `model.summary()` totals them. */
 export function parameterCount(model: LayersModel): number {

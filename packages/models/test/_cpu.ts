@@ -1,7 +1,7 @@
-import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
+import "@tensorflow/tfjs-backend-cpu";
+import * as tf from "@tensorflow/tfjs-core";
 
 export async function useCpu(): Promise<void> {
-  await tf.setBackend('cpu');
+  await tf.setBackend("cpu");
   await tf.ready();
 }

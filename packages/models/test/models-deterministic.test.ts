@@ -1,6 +1,6 @@
-import { beforeAll, expect, it } from 'vitest';
-import { builtInModels, LAYER_FAMILIES } from '../src/index.js';
-import { useCpu } from './_cpu.js';
+import { beforeAll, expect, it } from "vitest";
+import { builtInModels, LAYER_FAMILIES } from "../src/index.js";
+import { useCpu } from "./_cpu.js";
 
 beforeAll(useCpu);
 
@@ -11,16 +11,16 @@ function weightsOf(family: (typeof LAYER_FAMILIES)[number], seed: number): numbe
   return values;
 }
 
-it.each(LAYER_FAMILIES)('%s: the same seed builds the same initial weights, another seed different ones', (family) => {
+it.each(LAYER_FAMILIES)("%s: the same seed builds the same initial weights, another seed different ones", (family) => {
   const first = weightsOf(family, 3);
   expect(weightsOf(family, 3)).toEqual(first);
   expect(weightsOf(family, 4)).not.toEqual(first);
   // Kernels of layers with equal shapes must not share values (each weight gets its own seed).
-  const kernels = first.filter((w) => w.some((v) => v !== 0)).map((w) => w.join(','));
+  const kernels = first.filter((w) => w.some((v) => v !== 0)).map((w) => w.join(","));
   expect(new Set(kernels).size).toBe(kernels.length);
 });
 
-it.each(LAYER_FAMILIES)('%s: samples repeat for a seed, change with it, and cover every class', (family) => {
+it.each(LAYER_FAMILIES)("%s: samples repeat for a seed, change with it, and cover every class", (family) => {
   const spec = builtInModels[family];
   const a = spec.samples(9, 64);
   const b = spec.samples(9, 64);
@@ -37,7 +37,7 @@ it.each(LAYER_FAMILIES)('%s: samples repeat for a seed, change with it, and cove
   expect(seen.size).toBe(spec.classes);
 });
 
-it.each(LAYER_FAMILIES)('%s: the model takes inputShape and emits targetShape, compiled', (family) => {
+it.each(LAYER_FAMILIES)("%s: the model takes inputShape and emits targetShape, compiled", (family) => {
   const spec = builtInModels[family];
   const model = spec.build(1);
   expect(model.inputs[0]!.shape).toEqual([null, ...spec.inputShape]);

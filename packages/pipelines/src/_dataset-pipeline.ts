@@ -1,9 +1,9 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { Pipeline } from './pipeline.js';
-import { Lifecycle } from './_lifecycle.js';
+import type { LayersModel } from "@tensorflow/tfjs-layers";
+import type { Pipeline } from "./pipeline.js";
+import { Lifecycle } from "./_lifecycle.js";
 
 /** What `model.fitDataset` takes: a tf.data dataset of `{ xs, ys }` batches. */
-export type FitDataset = Parameters<LayersModel['fitDataset']>[0];
+export type FitDataset = Parameters<LayersModel["fitDataset"]>[0];
 
 /** What makes one dataset strategy different from the others that feed `fitDataset`. */
 export interface DatasetPipelineParts {

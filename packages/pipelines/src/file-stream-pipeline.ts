@@ -1,18 +1,18 @@
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { endianness, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfd from '@tensorflow/tfjs-data';
-import { pipelineFactory, positiveInteger } from './pipeline.js';
-import { datasetPipeline } from './_dataset-pipeline.js';
-import { batchRanges, gatherSamples, shapeSize } from './sample-source.js';
+import { mkdtemp, open, rm, writeFile } from "node:fs/promises";
+import { endianness, tmpdir } from "node:os";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfd from "@tensorflow/tfjs-data";
+import { pipelineFactory, positiveInteger } from "./pipeline.js";
+import { datasetPipeline } from "./_dataset-pipeline.js";
+import { batchRanges, gatherSamples, shapeSize } from "./sample-source.js";
 
 /** Sidecar written next to the shards; it documents the layout for anyone reading the files by hand. */
 export interface ShardManifest {
-  format: 'keras-mem-bench/samples';
+  format: "keras-mem-bench/samples";
   version: 1;
-  dtype: 'float32';
-  byteOrder: 'LE' | 'BE';
+  dtype: "float32";
+  byteOrder: "LE" | "BE";
   count: number;
   xShape: number[];
   yShape: number[];
@@ -28,8 +28,8 @@ const BYTES = Float32Array.BYTES_PER_ELEMENT;
  * epoch then reads only the bytes of the batch it is about to train on (an async generator behind
  * `tf.data.generator`), so no epoch holds more than one batch in memory. dispose() removes the folder.
  */
-export const fileStreamPipeline = pipelineFactory('file-stream', (source, options, { strategy, batchSize }) => {
-  const samplesPerShard = positiveInteger(strategy, 'samplesPerShard', options.samplesPerShard ?? 256);
+export const fileStreamPipeline = pipelineFactory("file-stream", (source, options, { strategy, batchSize }) => {
+  const samplesPerShard = positiveInteger(strategy, "samplesPerShard", options.samplesPerShard ?? 256);
   const parent = options.tmpDir ?? tmpdir();
   const ranges = batchRanges(source.count, batchSize);
   const xSize = shapeSize(source.xShape);
@@ -38,7 +38,7 @@ export const fileStreamPipeline = pipelineFactory('file-stream', (source, option
   let dir: string | undefined;
 
   async function writeShards(into: string): Promise<ShardManifest> {
-    const shards: ShardManifest['shards'] = [];
+    const shards: ShardManifest["shards"] = [];
     for (let first = 0, n = 0; first < source.count; first += samplesPerShard, n++) {
       const count = Math.min(samplesPerShard, source.count - first);
       const { xs, ys } = gatherSamples(source, first, first + count);
@@ -47,14 +47,14 @@ export const fileStreamPipeline = pipelineFactory('file-stream', (source, option
         records.set(xs.subarray(i * xSize, (i + 1) * xSize), i * recordFloats);
         records.set(ys.subarray(i * ySize, (i + 1) * ySize), i * recordFloats + xSize);
       }
-      const file = `shard-${String(n).padStart(5, '0')}.f32`;
+      const file = `shard-${String(n).padStart(5, "0")}.f32`;
       await writeFile(join(into, file), new Uint8Array(records.buffer, records.byteOffset, records.byteLength));
       shards.push({ file, first, count });
     }
     const manifest: ShardManifest = {
-      format: 'keras-mem-bench/samples',
+      format: "keras-mem-bench/samples",
       version: 1,
-      dtype: 'float32',
+      dtype: "float32",
       byteOrder: endianness(),
       count: source.count,
       xShape: source.xShape,
@@ -62,7 +62,7 @@ export const fileStreamPipeline = pipelineFactory('file-stream', (source, option
       recordFloats,
       shards,
     };
-    await writeFile(join(into, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(join(into, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
   }
 
@@ -79,7 +79,7 @@ export const fileStreamPipeline = pipelineFactory('file-stream', (source, option
       const position = (from - shard.first) * recordFloats * BYTES;
       let bytesRead: number;
       try {
-        const handle = await open(path, 'r');
+        const handle = await open(path, "r");
         try {
           ({ bytesRead } = await handle.read(bytes, (from - start) * recordFloats * BYTES, length, position));
         } finally {
@@ -120,7 +120,7 @@ export const fileStreamPipeline = pipelineFactory('file-stream', (source, option
     async makeDataset() {
       let made: string;
       try {
-        made = await mkdtemp(join(parent, 'kmb-file-stream-'));
+        made = await mkdtemp(join(parent, "kmb-file-stream-"));
       } catch (cause) {
         throw new Error(`file-stream: cannot create a temp folder in ${parent}: ${(cause as Error).message}`, { cause });
       }

@@ -1,13 +1,13 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { pipelineFactory } from './pipeline.js';
-import { Lifecycle } from './_lifecycle.js';
-import { batchRanges, gatherSamples } from './sample-source.js';
+import * as tf from "@tensorflow/tfjs-core";
+import { pipelineFactory } from "./pipeline.js";
+import { Lifecycle } from "./_lifecycle.js";
+import { batchRanges, gatherSamples } from "./sample-source.js";
 
 /**
  * `in-memory`: the whole data set becomes two tensors once, and `model.fit` slices batches from them
  * (the Keras "load everything into arrays" habit). The tensors live until dispose().
  */
-export const inMemoryPipeline = pipelineFactory('in-memory', (source, options, { strategy, batchSize }) => {
+export const inMemoryPipeline = pipelineFactory("in-memory", (source, options, { strategy, batchSize }) => {
   const lifecycle = new Lifecycle(strategy);
   let data: { xs: tf.Tensor; ys: tf.Tensor } | undefined;
   return {

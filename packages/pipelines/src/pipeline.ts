@@ -1,11 +1,11 @@
-import type { History, LayersModel, ModelFitArgs } from '@tensorflow/tfjs-layers';
-import type { SampleSource } from './sample-source.js';
+import type { History, LayersModel, ModelFitArgs } from "@tensorflow/tfjs-layers";
+import type { SampleSource } from "./sample-source.js";
 
-export const DATASET_STRATEGIES = ['in-memory', 'generator', 'tf-data', 'file-stream'] as const;
+export const DATASET_STRATEGIES = ["in-memory", "generator", "tf-data", "file-stream"] as const;
 export type DatasetStrategy = (typeof DATASET_STRATEGIES)[number];
 
 /** Whatever `model.fit` / `model.fitDataset` accept as `callbacks`. */
-export type FitCallbacks = NonNullable<ModelFitArgs['callbacks']>;
+export type FitCallbacks = NonNullable<ModelFitArgs["callbacks"]>;
 
 /**
  * One dataset strategy bound to one sample source. Lifecycle: `prepare()` once, `fitEpoch()` any number
@@ -46,7 +46,7 @@ export function pipelineFactory(
 ): PipelineFactory {
   return {
     strategy,
-    create: (source, options) => build(source, options, { strategy, batchSize: positiveInteger(strategy, 'batchSize', options.batchSize) }),
+    create: (source, options) => build(source, options, { strategy, batchSize: positiveInteger(strategy, "batchSize", options.batchSize) }),
   };
 }
 

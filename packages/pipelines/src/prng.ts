@@ -4,7 +4,7 @@
  * out identical: same seed and index → same values, on every strategy and backend.
  * The generator itself is results' mulberry32, the one seeded PRNG of the repository.
  */
-import { mulberry32 } from '@keras-mem-bench/results';
+import { mulberry32 } from "@keras-mem-bench/results";
 
 /**
  * Mixes a seed and a key (sample index, layer index, ...) into one well-spread 32-bit seed

@@ -32,9 +32,12 @@ export interface SampleSourceSpec {
 export function createSampleSource(spec: SampleSourceSpec): SampleSource {
   const { count, xShape, yShape } = spec;
   if (!Number.isInteger(count) || count < 1) throw new Error(`sample source count must be a positive integer, got ${count}`);
-  for (const [name, shape] of [['xShape', xShape], ['yShape', yShape]] as const) {
+  for (const [name, shape] of [
+    ["xShape", xShape],
+    ["yShape", yShape],
+  ] as const) {
     if (shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0)) {
-      throw new Error(`sample source ${name} must be non-empty positive integers, got [${shape.join(', ')}]`);
+      throw new Error(`sample source ${name} must be non-empty positive integers, got [${shape.join(", ")}]`);
     }
   }
   const xSize = shapeSize(xShape);
@@ -65,7 +68,7 @@ export function gatherSamples(source: SampleSource, start: number, end: number):
     const { x, y } = source.sample(i);
     if (x.length !== xSize || y.length !== ySize) {
       throw new Error(
-        `sample ${i} has ${x.length} x / ${y.length} y values; shapes [${source.xShape.join(', ')}] / [${source.yShape.join(', ')}] need ${xSize} / ${ySize}`,
+        `sample ${i} has ${x.length} x / ${y.length} y values; shapes [${source.xShape.join(", ")}] / [${source.yShape.join(", ")}] need ${xSize} / ${ySize}`,
       );
     }
     xs.set(x, (i - start) * xSize);

@@ -1,11 +1,11 @@
 // Shared fixtures: a tiny deterministic source and a tiny dense model that records what fit feeds it.
-import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
-import { createSampleSource, sampleRandom, type SampleSource } from '../src/index.js';
+import "@tensorflow/tfjs-backend-cpu";
+import * as tf from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { createSampleSource, sampleRandom, type SampleSource } from "../src/index.js";
 
 export async function useCpu(): Promise<void> {
-  await tf.setBackend('cpu');
+  await tf.setBackend("cpu");
   await tf.ready();
 }
 
@@ -25,7 +25,7 @@ export function tinySource(count: number, seed = 7): SampleSource {
 
 /** An identity layer that copies every batch it sees during training. */
 class RecordInputs extends tfl.layers.Layer {
-  static className = 'RecordInputs';
+  static className = "RecordInputs";
   constructor(private readonly seen: number[][]) {
     super({});
   }
@@ -44,7 +44,7 @@ export function recordingModel(seed = 1): { model: tfl.LayersModel; xs: number[]
     layers: [
       tfl.layers.inputLayer({ inputShape: [3] }),
       new RecordInputs(xs),
-      tfl.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed }) }),
+      tfl.layers.dense({ units: 2, activation: "softmax", kernelInitializer: tfl.initializers.glorotUniform({ seed }) }),
     ],
   });
   model.compile({
@@ -60,11 +60,11 @@ export function recordingModel(seed = 1): { model: tfl.LayersModel; xs: number[]
 export function tinyModel(seed = 1): tfl.LayersModel {
   const model = tfl.sequential({
     layers: [
-      tfl.layers.dense({ inputShape: [3], units: 4, activation: 'relu', kernelInitializer: tfl.initializers.glorotUniform({ seed }) }),
-      tfl.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 1 }) }),
+      tfl.layers.dense({ inputShape: [3], units: 4, activation: "relu", kernelInitializer: tfl.initializers.glorotUniform({ seed }) }),
+      tfl.layers.dense({ units: 2, activation: "softmax", kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 1 }) }),
     ],
   });
-  model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: tf.train.adam(0.01), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
   return model;
 }
 

@@ -5,7 +5,15 @@
 // that crashes or lost a kernel is worse whatever its numbers), then a leak verdict appearing, then
 // each metric of the catalogue (@keras-mem-bench/metrics) by its compare rule: exact counts, bytes
 // against noise, time by rank test + effect size.
-import { MAD_TO_SIGMA, median, medianAbsoluteDeviation, metricDefinition, METRICS, type MetricDefinition, type MetricKey } from "@keras-mem-bench/metrics";
+import {
+  MAD_TO_SIGMA,
+  median,
+  medianAbsoluteDeviation,
+  metricDefinition,
+  METRICS,
+  type MetricDefinition,
+  type MetricKey,
+} from "@keras-mem-bench/metrics";
 import { cellKeyOf, type Cell, type CellSummary, type EpochSample, type ResultsFile } from "@keras-mem-bench/results";
 import {
   CELL_DELTA_VERDICTS,
@@ -93,7 +101,8 @@ function runScatters(pairs: readonly Pair[]): RunScatters {
       } else if (metric.perEpoch) {
         const bt = epochTimes(base.cell, base.warmup, metric.perEpoch);
         const ht = epochTimes(head.cell, head.warmup, metric.perEpoch);
-        if (bt && ht && bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0) changes.push(Math.log(median(ht) / median(bt)));
+        if (bt && ht && bt.length >= 2 && ht.length >= 2 && median(bt) > 0 && median(ht) > 0)
+          changes.push(Math.log(median(ht) / median(bt)));
       }
     }
     const sigma = scatterOf(changes);
@@ -127,13 +136,27 @@ function unjudged(base: Cell | null, head: Cell | null, why: string): MetricDelt
     const b = base ? metric.read(base) : null;
     const h = head ? metric.read(head) : null;
     if (metric.optional && b === null && h === null) continue;
-    metrics.push({ metric: metric.key, base: b, head: h, delta: b !== null && h !== null ? h - b : null, relative: null, verdict: "unchanged", reason: `not judged: ${why}` });
+    metrics.push({
+      metric: metric.key,
+      base: b,
+      head: h,
+      delta: b !== null && h !== null ? h - b : null,
+      relative: null,
+      verdict: "unchanged",
+      reason: `not judged: ${why}`,
+    });
   }
   return metrics;
 }
 
 /** One metric of one cell by the metric's compare rule; `judged` holds the metrics judged before it. */
-function judgeMetric(metric: MetricDefinition, pair: Pair, t: ThresholdValues, scatters: RunScatters, judged: ReadonlyMap<MetricKey, MetricDelta>): MetricDelta | null {
+function judgeMetric(
+  metric: MetricDefinition,
+  pair: Pair,
+  t: ThresholdValues,
+  scatters: RunScatters,
+  judged: ReadonlyMap<MetricKey, MetricDelta>,
+): MetricDelta | null {
   const rule = metric.compare;
   if (!rule) return null;
   const { base, head } = pair;
@@ -154,7 +177,15 @@ function judgeMetric(metric: MetricDefinition, pair: Pair, t: ThresholdValues, s
       });
     }
     case "bytes-slope":
-      return compareByteSlope(metric.key, b, h, series(base.cell, base.warmup, perEpoch), series(head.cell, head.warmup, perEpoch), rule.peak(base.summary), t);
+      return compareByteSlope(
+        metric.key,
+        b,
+        h,
+        series(base.cell, base.warmup, perEpoch),
+        series(head.cell, head.warmup, perEpoch),
+        rule.peak(base.summary),
+        t,
+      );
     case "time-statistics":
       return compareEpochTimes(
         metric.key,
@@ -194,7 +225,14 @@ function growsBeyondRss(cell: Cell): boolean {
   return growing === undefined || growing.length === 0 || growing.some((s) => s.memory !== "rss");
 }
 
-function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: ResultsFile, t: ThresholdValues, scatters: RunScatters): Pick<CellComparison, "verdict" | "metrics" | "reasons"> {
+function judgeCell(
+  base: Cell,
+  head: Cell,
+  baseRun: ResultsFile,
+  headRun: ResultsFile,
+  t: ThresholdValues,
+  scatters: RunScatters,
+): Pick<CellComparison, "verdict" | "metrics" | "reasons"> {
   if (head.status !== "ok" || base.status !== "ok") {
     const metrics = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
     const change = `base ${statusWords(base)}; head ${statusWords(head)}`;
@@ -207,14 +245,27 @@ function judgeCell(base: Cell, head: Cell, baseRun: ResultsFile, headRun: Result
   }
   if (base.summary === null || head.summary === null) {
     const which = base.summary === null && head.summary === null ? "both runs" : base.summary === null ? "the base run" : "the head run";
-    return { verdict: "unchanged", metrics: unjudged(base, head, `${which} measured too few epochs`), reasons: [`not judged: ${which} measured too few epochs`] };
+    return {
+      verdict: "unchanged",
+      metrics: unjudged(base, head, `${which} measured too few epochs`),
+      reasons: [`not judged: ${which} measured too few epochs`],
+    };
   }
 
-  const metrics = judgeMetrics({ base: { cell: base, summary: base.summary, warmup: warmupOf(base, baseRun) }, head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) } }, t, scatters);
+  const metrics = judgeMetrics(
+    {
+      base: { cell: base, summary: base.summary, warmup: warmupOf(base, baseRun) },
+      head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) },
+    },
+    t,
+    scatters,
+  );
   const worse: string[] = [];
   const better: string[] = [];
-  if (head.verdict === "leaking" && base.verdict !== "leaking") worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
-  if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking") better.push(`leak verdict gone (leaking → ${head.verdict})`);
+  if (head.verdict === "leaking" && base.verdict !== "leaking")
+    worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
+  if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking")
+    better.push(`leak verdict gone (leaking → ${head.verdict})`);
   // The run and the PR gate must agree: growth the run calls out is a regression when the base had none.
   // Growth of RSS alone is left to the RSS slope rule, which sees the run-to-run scatter one run cannot.
   if (growsBeyondRss(head) && !growsBeyondRss(base) && base.verdict !== "leaking") {
@@ -246,7 +297,12 @@ export function compare(base: ResultsFile, head: ResultsFile, thresholds: Thresh
     const b = baseCells.get(id);
     const h = headCells.get(id);
     return b && h && b.status === "ok" && h.status === "ok" && b.summary && h.summary
-      ? [{ base: { cell: b, summary: b.summary, warmup: warmupOf(b, base) }, head: { cell: h, summary: h.summary, warmup: warmupOf(h, head) } }]
+      ? [
+          {
+            base: { cell: b, summary: b.summary, warmup: warmupOf(b, base) },
+            head: { cell: h, summary: h.summary, warmup: warmupOf(h, head) },
+          },
+        ]
       : [];
   });
   const scatters = runScatters(bothRan);
@@ -255,8 +311,15 @@ export function compare(base: ResultsFile, head: ResultsFile, thresholds: Thresh
     const h = headCells.get(id) ?? null;
     const key = (h ?? b) as Cell;
     const common = { id, ...cellKeyOf(key), base: b, head: h };
-    if (b === null) return { ...common, verdict: "new", metrics: unjudged(null, h, "not in the base run"), reasons: [`not in the base run (head ${statusWords(key)})`] };
-    if (h === null) return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
+    if (b === null)
+      return {
+        ...common,
+        verdict: "new",
+        metrics: unjudged(null, h, "not in the base run"),
+        reasons: [`not in the base run (head ${statusWords(key)})`],
+      };
+    if (h === null)
+      return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
     return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
   });
   const rank = (v: CellDeltaVerdict) => CELL_DELTA_VERDICTS.indexOf(v);

@@ -6,7 +6,15 @@ export type MetricVerdict = "regression" | "improvement" | "unchanged";
 
 export type CellDeltaVerdict = "regression" | "improvement" | "unchanged" | "new" | "removed" | "crashed" | "now-unsupported";
 
-export const CELL_DELTA_VERDICTS: readonly CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported", "improvement", "new", "removed", "unchanged"];
+export const CELL_DELTA_VERDICTS: readonly CellDeltaVerdict[] = [
+  "regression",
+  "crashed",
+  "now-unsupported",
+  "improvement",
+  "new",
+  "removed",
+  "unchanged",
+];
 
 /** Verdicts that count as the pull request making a cell worse. */
 export const WORSE_VERDICTS: readonly CellDeltaVerdict[] = ["regression", "crashed", "now-unsupported"];

@@ -12,7 +12,12 @@ export function environmentRows(env: RunEnvironment): Array<[string, string]> {
   const gpu =
     env.gpu === null || env.gpu.length === 0
       ? "none"
-      : env.gpu.map((g) => `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`).join("; ");
+      : env.gpu
+          .map(
+            (g) =>
+              `${g.name}${g.memoryTotalBytes === null ? "" : ` (${formatBytes(g.memoryTotalBytes)})`}${g.driverVersion ? `, driver ${g.driverVersion}` : ""}`,
+          )
+          .join("; ");
   return [
     ["git", git],
     ["node", env.node],

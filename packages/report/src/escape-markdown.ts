@@ -34,4 +34,3 @@ export function escapeMarkdown(text: string): string {
   out = out.replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
   return out;
 }
-

@@ -26,5 +26,14 @@ export { CLAIM_VERDICTS, type ClaimId, type ClaimResult, type ClaimVerdict } fro
 export { CLAIM_CHECKS, evaluateClaims } from "./claims/evaluate-claims.js";
 export { claimsTally, renderClaimsTerminal, type ClaimsTerminalOptions } from "./claims/render-claims-terminal.js";
 export { renderClaimsMarkdown, type ClaimsMarkdownOptions } from "./claims/render-claims-markdown.js";
-export { HEATMAP_METRIC_INFO, HEATMAP_METRICS, heatmapGrid, heatmapValue, type HeatmapGrid, type HeatmapMetric, type HeatmapPanel, type HeatmapSquare } from "./heatmap/heatmap-grid.js";
+export {
+  HEATMAP_METRIC_INFO,
+  HEATMAP_METRICS,
+  heatmapGrid,
+  heatmapValue,
+  type HeatmapGrid,
+  type HeatmapMetric,
+  type HeatmapPanel,
+  type HeatmapSquare,
+} from "./heatmap/heatmap-grid.js";
 export { rampColor, renderHeatmapSvg, type HeatmapSvgOptions } from "./heatmap/render-heatmap-svg.js";

@@ -64,11 +64,16 @@ export function growthLine(growth: CellGrowth | undefined, name: Markup = plain)
   if (!growth) return null;
   const parts: string[] = [];
   const growing = growth.series.filter((s) => s.growing);
-  if (growing.length > 0) parts.push(`grows: ${growing.map((s) => `${MEMORY_WORDS[s.memory]} ${signedBytes(s.bytesPerEpoch)}/epoch`).join(", ")}`);
+  if (growing.length > 0)
+    parts.push(`grows: ${growing.map((s) => `${MEMORY_WORDS[s.memory]} ${signedBytes(s.bytesPerEpoch)}/epoch`).join(", ")}`);
   const heap = growth.heapSnapshots;
   if (heap) {
-    const top = heap.constructors.slice(0, NAMED_ORIGINS).map((c) => `${name(c.name)} ${signedBytes(c.selfSize)} (${c.count >= 0 ? "+" : ""}${c.count})`);
-    parts.push(`heap snapshots after epochs ${heap.fromEpoch} and ${heap.toEpoch}, by constructor: ${top.length > 0 ? top.join(", ") : "nothing grew"}`);
+    const top = heap.constructors
+      .slice(0, NAMED_ORIGINS)
+      .map((c) => `${name(c.name)} ${signedBytes(c.selfSize)} (${c.count >= 0 ? "+" : ""}${c.count})`);
+    parts.push(
+      `heap snapshots after epochs ${heap.fromEpoch} and ${heap.toEpoch}, by constructor: ${top.length > 0 ? top.join(", ") : "nothing grew"}`,
+    );
   }
   return parts.length > 0 ? parts.join("; ") : null;
 }

@@ -28,15 +28,24 @@ function checkSameRun(parts: readonly ResultsPart[]): void {
     const a = first.results.suite;
     const b = part.results.suite;
     if (a.name !== b.name || a.epochs !== b.epochs || a.warmupEpochs !== b.warmupEpochs || a.quick !== b.quick) {
-      throw new MergeError(`cannot merge: ${first.source} has ${suiteWords(first.results)} but ${part.source} has ${suiteWords(part.results)}`, [first.source, part.source]);
+      throw new MergeError(
+        `cannot merge: ${first.source} has ${suiteWords(first.results)} but ${part.source} has ${suiteWords(part.results)}`,
+        [first.source, part.source],
+      );
     }
     const shaA = first.results.env.git?.sha ?? null;
     const shaB = part.results.env.git?.sha ?? null;
     if (shaA !== null && shaB !== null && shaA !== shaB) {
-      throw new MergeError(`cannot merge: ${first.source} measured commit ${shaA} but ${part.source} measured ${shaB}`, [first.source, part.source]);
+      throw new MergeError(`cannot merge: ${first.source} measured commit ${shaA} but ${part.source} measured ${shaB}`, [
+        first.source,
+        part.source,
+      ]);
     }
     if (tfjsWords(first.results) !== tfjsWords(part.results)) {
-      throw new MergeError(`cannot merge: ${first.source} ran ${tfjsWords(first.results)} but ${part.source} ran ${tfjsWords(part.results)}`, [first.source, part.source]);
+      throw new MergeError(
+        `cannot merge: ${first.source} ran ${tfjsWords(first.results)} but ${part.source} ran ${tfjsWords(part.results)}`,
+        [first.source, part.source],
+      );
     }
   }
 }
@@ -47,7 +56,10 @@ function checkShards(parts: readonly ResultsPart[]): ResultsPart[] {
   if (sharded.length === 0) return [...parts];
   if (sharded.length !== parts.length) {
     const plain = parts.filter((p) => !p.results.suite.shard).map((p) => p.source);
-    throw new MergeError(`cannot merge: ${plain.join(", ")} ${plain.length === 1 ? "is not a shard" : "are not shards"} but ${sharded[0]!.source} is shard ${sharded[0]!.results.suite.shard!.index}/${sharded[0]!.results.suite.shard!.count}`, [...plain, sharded[0]!.source]);
+    throw new MergeError(
+      `cannot merge: ${plain.join(", ")} ${plain.length === 1 ? "is not a shard" : "are not shards"} but ${sharded[0]!.source} is shard ${sharded[0]!.results.suite.shard!.index}/${sharded[0]!.results.suite.shard!.count}`,
+      [...plain, sharded[0]!.source],
+    );
   }
   const first = parts[0]!;
   const ref = first.results.suite.shard!;
@@ -60,16 +72,24 @@ function checkShards(parts: readonly ResultsPart[]): ResultsPart[] {
         [first.source, part.source],
       );
     }
-    if (shard.index > shard.count) throw new MergeError(`cannot merge: ${part.source} says shard ${shard.index} of ${shard.count}`, [part.source]);
+    if (shard.index > shard.count)
+      throw new MergeError(`cannot merge: ${part.source} says shard ${shard.index} of ${shard.count}`, [part.source]);
     const twin = byIndex.get(shard.index);
-    if (twin) throw new MergeError(`cannot merge: ${twin.source} and ${part.source} are both shard ${shard.index}/${shard.count}`, [twin.source, part.source]);
+    if (twin)
+      throw new MergeError(`cannot merge: ${twin.source} and ${part.source} are both shard ${shard.index}/${shard.count}`, [
+        twin.source,
+        part.source,
+      ]);
     byIndex.set(shard.index, part);
   }
   const missing: number[] = [];
   for (let i = 1; i <= ref.count; i++) if (!byIndex.has(i)) missing.push(i);
   if (missing.length > 0) {
     const given = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([i, p]) => `${i} (${p.source})`);
-    throw new MergeError(`cannot merge: missing shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${ref.count}; given ${given.join(", ")}`, parts.map((p) => p.source));
+    throw new MergeError(
+      `cannot merge: missing shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${ref.count}; given ${given.join(", ")}`,
+      parts.map((p) => p.source),
+    );
   }
   return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
 }
@@ -106,7 +126,10 @@ export function mergeResults(parts: ReadonlyArray<ResultsPart>): ResultsFile {
   const shard = first.results.suite.shard;
   if (shard && cells.length !== shard.matrixSize) {
     const held = ordered.map((p) => `${p.source}: ${p.results.cells.length}`).join(", ");
-    throw new MergeError(`cannot merge: the shards say the matrix has ${shard.matrixSize} cells but they hold ${cells.length} (${held})`, ordered.map((p) => p.source));
+    throw new MergeError(
+      `cannot merge: the shards say the matrix has ${shard.matrixSize} cells but they hold ${cells.length} (${held})`,
+      ordered.map((p) => p.source),
+    );
   }
   const createdAt = ordered.map((p) => p.results.createdAt).sort()[0]!;
   const merged: ResultsFile = { ...first.results, createdAt, suite: { ...first.results.suite, shard: null }, cells };

@@ -134,7 +134,11 @@ function fullTable(comparison: Comparison): string {
   const header = ["cell", "verdict", ...metrics.map((m) => metricDefinition(m).label)];
   const rows = comparison.cells.map((cell) => {
     const byName = new Map(cell.metrics.map((m) => [m.metric, m]));
-    return [escapeMarkdown(cell.id), `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(), ...metrics.map((m) => tableValue(byName.get(m)))];
+    return [
+      escapeMarkdown(cell.id),
+      `${VERDICT_MARK[cell.verdict]} ${VERDICT_WORDS[cell.verdict][0]}`.trim(),
+      ...metrics.map((m) => tableValue(byName.get(m))),
+    ];
   });
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
@@ -157,7 +161,10 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions 
   if (options.marker !== undefined) out.push(markerComment(options.marker));
   out.push(`### ${escapeMarkdown(options.title ?? "keras-mem-bench")}`, "");
   out.push(summaryLine(comparison), "");
-  out.push(`Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`, "");
+  out.push(
+    `Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`,
+    "",
+  );
 
   const worse = comparison.cells.filter((c) => WORSE.includes(c.verdict));
   const better = comparison.cells.filter((c) => c.verdict === "improvement");
@@ -174,7 +181,14 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions 
   if (added.length > 0) out.push(`🆕 New in head (${added.length}): ${nameList(added, limit)}`, "");
   if (removed.length > 0) out.push(`➖ Not in head (${removed.length}): ${nameList(removed, limit)}`, "");
 
-  out.push(`<details><summary>All ${comparison.cells.length} cells (head value, change against base)</summary>`, "", fullTable(comparison), "", "</details>", "");
+  out.push(
+    `<details><summary>All ${comparison.cells.length} cells (head value, change against base)</summary>`,
+    "",
+    fullTable(comparison),
+    "",
+    "</details>",
+    "",
+  );
   out.push("<details><summary>Environments</summary>", "", environmentTable(comparison, baseLabel, headLabel), "", "</details>", "");
   out.push(
     "<sub>Rules: tensor and data-id slopes are exact (a rise of the threshold counts); bytes must clear both a minimum change and the runs' own epoch-to-epoch noise; " +

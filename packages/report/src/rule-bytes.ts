@@ -1,6 +1,14 @@
 // Byte metrics are noisy (allocator, GC timing, page cache), so a delta counts only when it clears
 // both a minimum relative change and the noise the two runs show in their own epoch-to-epoch samples.
-import { formatBytes, formatMetricDelta, formatMetricValue, formatPercent, linearFit, residualSpread, type MetricKey } from "@keras-mem-bench/metrics";
+import {
+  formatBytes,
+  formatMetricDelta,
+  formatMetricValue,
+  formatPercent,
+  linearFit,
+  residualSpread,
+  type MetricKey,
+} from "@keras-mem-bench/metrics";
 import type { MetricDelta } from "./comparison-types.js";
 import { relativeChange } from "./relative-change.js";
 

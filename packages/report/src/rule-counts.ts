@@ -10,14 +10,40 @@ const noun = (metric: MetricKey): string => metricDefinition(metric).unit.split(
 export function compareCountSlope(metric: MetricKey, base: number | null, head: number | null, threshold: number): MetricDelta {
   if (base === null || head === null) {
     const missing = base === null && head === null ? "neither run" : base === null ? "the base run" : "the head run";
-    return { metric, base, head, delta: null, relative: null, verdict: "unchanged", reason: `not compared: ${missing} has a count for this backend` };
+    return {
+      metric,
+      base,
+      head,
+      delta: null,
+      relative: null,
+      verdict: "unchanged",
+      reason: `not compared: ${missing} has a count for this backend`,
+    };
   }
   const delta = head - base;
   const change = `${formatMetricDelta(metric, delta)} (${significant(base)} → ${significant(head)})`;
   const rule = `a change of ${threshold} or more counts`;
   // With a zero threshold any rise counts, but equal slopes never do.
   const counts = (d: number) => d > 0 && d >= threshold - 1e-9;
-  if (counts(delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "regression", reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}` };
-  if (counts(-delta)) return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "improvement", reason: `${change}: fewer kept every epoch; ${rule}` };
+  if (counts(delta))
+    return {
+      metric,
+      base,
+      head,
+      delta,
+      relative: relativeChange(base, head),
+      verdict: "regression",
+      reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}`,
+    };
+  if (counts(-delta))
+    return {
+      metric,
+      base,
+      head,
+      delta,
+      relative: relativeChange(base, head),
+      verdict: "improvement",
+      reason: `${change}: fewer kept every epoch; ${rule}`,
+    };
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
 }

@@ -16,7 +16,8 @@ export function compareExactBytes(metric: MetricKey, base: number | null, head: 
   const change = `${formatMetricDelta(metric, delta)} (${formatMetricValue(metric, base)} → ${formatMetricValue(metric, head)})`;
   if (delta === 0) return { metric, base, head, delta, relative, verdict: "unchanged", reason: "identical (tensor bytes are exact)" };
   const rule = tolerance > 0 ? `exact tensor bytes; changes over ${tolerance} B count` : "exact tensor bytes; any change counts";
-  if (Math.abs(delta) <= tolerance) return { metric, base, head, delta, relative, verdict: "unchanged", reason: `${change}: within the ${tolerance} B tolerance` };
+  if (Math.abs(delta) <= tolerance)
+    return { metric, base, head, delta, relative, verdict: "unchanged", reason: `${change}: within the ${tolerance} B tolerance` };
   const worse = metricDefinition(metric).better === "lower" ? delta > 0 : delta < 0;
   return { metric, base, head, delta, relative, verdict: worse ? "regression" : "improvement", reason: `${change}: ${rule}` };
 }

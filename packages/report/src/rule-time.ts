@@ -1,7 +1,17 @@
 // Epoch time (wall and CPU): a change counts when the Mann-Whitney test on the per-epoch times after
 // warm-up says the runs differ (p < timeAlpha) AND the median moved by at least timeMinChange. The test
 // alone would flag tiny but consistent shifts; the effect size alone would flag one slow epoch.
-import { formatDuration, formatMetricDelta, formatPercent, mannWhitneyU, median, metricDefinition, smallestExactPValue, type MetricKey, type TimeWords } from "@keras-mem-bench/metrics";
+import {
+  formatDuration,
+  formatMetricDelta,
+  formatPercent,
+  mannWhitneyU,
+  median,
+  metricDefinition,
+  smallestExactPValue,
+  type MetricKey,
+  type TimeWords,
+} from "@keras-mem-bench/metrics";
 import type { MetricDelta, MetricVerdict } from "./comparison-types.js";
 import { relativeChange } from "./relative-change.js";
 
@@ -33,9 +43,18 @@ interface TimeJudgement {
  * median moved by at least timeMinChange and by more than the runs' scatter across cells allows.
  * `what` names the time in the reason ("epoch", "epoch CPU").
  */
-export function judgeEpochTimes(what: string, baseTimes: number[], headTimes: number[], rule: TimeRule, runScatter: TimeRunScatter | null): TimeJudgement {
+export function judgeEpochTimes(
+  what: string,
+  baseTimes: number[],
+  headTimes: number[],
+  rule: TimeRule,
+  runScatter: TimeRunScatter | null,
+): TimeJudgement {
   if (baseTimes.length < 2 || headTimes.length < 2) {
-    return { verdict: "unchanged", reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)` };
+    return {
+      verdict: "unchanged",
+      reason: `not tested: ${baseTimes.length} base and ${headTimes.length} head epochs after warm-up (the test needs 2 or more on each side)`,
+    };
   }
   const baseMedian = median(baseTimes);
   const headMedian = median(headTimes);
@@ -47,11 +66,16 @@ export function judgeEpochTimes(what: string, baseTimes: number[], headTimes: nu
   // medians moved by across cells (a busier machine shifts every cell; one cell's shift within that is noise).
   const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
   const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
-  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
+  const scatter = runScatter
+    ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells`
+    : "";
   const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
   if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
   if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
-    return { verdict: "unchanged", reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}` };
+    return {
+      verdict: "unchanged",
+      reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`,
+    };
   }
   const significant = test.pValue < rule.timeAlpha;
   if (significant && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
@@ -78,7 +102,15 @@ export function compareEpochTimes(
   const delta = base !== null && head !== null ? head - base : null;
   if (!baseTimes || !headTimes) {
     const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
-    return { metric, base, head, delta, relative: null, verdict: "unchanged", reason: `not compared: ${missing} recorded ${words.recorded}` };
+    return {
+      metric,
+      base,
+      head,
+      delta,
+      relative: null,
+      verdict: "unchanged",
+      reason: `not compared: ${missing} recorded ${words.recorded}`,
+    };
   }
   const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter);
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
@@ -87,6 +119,9 @@ export function compareEpochTimes(
 /** A metric computed from the same epochs as a time metric (throughput): shown with that test's verdict. */
 export function followTime(metric: MetricKey, base: number | null, head: number | null, source: MetricDelta): MetricDelta {
   const delta = base !== null && head !== null ? head - base : null;
-  const reason = delta === null ? "not compared: a run has no throughput" : `${formatMetricDelta(metric, delta)}; follows the ${metricDefinition(source.metric).label} test`;
+  const reason =
+    delta === null
+      ? "not compared: a run has no throughput"
+      : `${formatMetricDelta(metric, delta)}; follows the ${metricDefinition(source.metric).label} test`;
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict: source.verdict, reason };
 }

@@ -50,7 +50,11 @@ export const DEFAULT_THRESHOLD_VALUES: Readonly<ThresholdValues> = Object.freeze
   checkTime: true,
 });
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ defaults: { ...DEFAULT_THRESHOLD_VALUES }, cells: [], source: null });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  defaults: { ...DEFAULT_THRESHOLD_VALUES },
+  cells: [],
+  source: null,
+});
 
 type Kind = "count" | "bytes" | "fraction" | "factor" | "alpha" | "boolean";
 const KINDS: Record<keyof ThresholdValues, Kind> = {
@@ -86,8 +90,14 @@ function parseValue(kind: Kind, raw: unknown, source: string, key: string): numb
     throw new ThresholdsError(source, key, `must be a number${hint} (got ${shown(raw)})`);
   }
   if (value < 0) throw new ThresholdsError(source, key, `must not be negative (got ${shown(raw)})`);
-  if (kind === "alpha" && !(value > 0 && value < 1)) throw new ThresholdsError(source, key, `must be between 0 and 1, exclusive (got ${shown(raw)})`);
-  if (kind === "fraction" && value > 10) throw new ThresholdsError(source, key, `is a fraction (0.05 = 5%); ${shown(raw)} would mean ${value * 100}% (write "${value}%" if that is meant)`);
+  if (kind === "alpha" && !(value > 0 && value < 1))
+    throw new ThresholdsError(source, key, `must be between 0 and 1, exclusive (got ${shown(raw)})`);
+  if (kind === "fraction" && value > 10)
+    throw new ThresholdsError(
+      source,
+      key,
+      `is a fraction (0.05 = 5%); ${shown(raw)} would mean ${value * 100}% (write "${value}%" if that is meant)`,
+    );
   return value;
 }
 
@@ -108,15 +118,20 @@ function parseValues(raw: unknown, source: string, prefix: string): Partial<Thre
  * Keys starting with `$` (e.g. `$schema`, `$comment`) are ignored. `source` names the file or input in errors.
  */
 export function parseThresholds(input: unknown, source: string): Thresholds {
-  if (!isPlainObject(input)) throw new ThresholdsError(source, "", `must be a JSON object with "defaults" and/or "cells" (got ${shown(input)})`);
+  if (!isPlainObject(input))
+    throw new ThresholdsError(source, "", `must be a JSON object with "defaults" and/or "cells" (got ${shown(input)})`);
   for (const key of Object.keys(input)) {
     if (key.startsWith("$")) continue;
     if (!TOP_KEYS.includes(key)) throw new ThresholdsError(source, key, `is not a thresholds key (known: defaults, cells)`);
   }
-  const defaults: ThresholdValues = { ...DEFAULT_THRESHOLD_VALUES, ...(input.defaults === undefined ? {} : parseValues(input.defaults, source, "defaults")) };
+  const defaults: ThresholdValues = {
+    ...DEFAULT_THRESHOLD_VALUES,
+    ...(input.defaults === undefined ? {} : parseValues(input.defaults, source, "defaults")),
+  };
   const cells: CellThresholds[] = [];
   if (input.cells !== undefined) {
-    if (!isPlainObject(input.cells)) throw new ThresholdsError(source, "cells", `must be an object keyed by cell-id pattern (got ${shown(input.cells)})`);
+    if (!isPlainObject(input.cells))
+      throw new ThresholdsError(source, "cells", `must be an object keyed by cell-id pattern (got ${shown(input.cells)})`);
     for (const [pattern, raw] of Object.entries(input.cells)) {
       if (pattern.trim() === "") throw new ThresholdsError(source, "cells", "has an empty pattern");
       compileCellPattern(pattern);

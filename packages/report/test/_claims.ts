@@ -26,7 +26,13 @@ export interface ClaimCellOptions {
 
 export function claimCell(o: ClaimCellOptions = {}): Cell {
   const base = syntheticCell(
-    { family: o.family ?? "dense", strategy: o.strategy ?? "generator", batchSize: o.batchSize ?? 64, backend: o.backend ?? "wasm", ...(o.gpuMemoryGrowth === undefined ? {} : { gpuMemoryGrowth: o.gpuMemoryGrowth }) },
+    {
+      family: o.family ?? "dense",
+      strategy: o.strategy ?? "generator",
+      batchSize: o.batchSize ?? 64,
+      backend: o.backend ?? "wasm",
+      ...(o.gpuMemoryGrowth === undefined ? {} : { gpuMemoryGrowth: o.gpuMemoryGrowth }),
+    },
     { samplesPerEpoch: o.samplesPerEpoch ?? 65536, noise: 0 },
   );
   // Start from a version-1 cell: only the version-2 figures a test gives are present.
@@ -58,7 +64,13 @@ export function claimCell(o: ClaimCellOptions = {}): Cell {
         }),
   };
   if (o.crashedWith === undefined) return cell;
-  return { ...cell, status: "crashed", verdict: null, error: { message: `RSS exceeded --max-rss`, code: o.crashedWith }, samples: cell.samples.slice(0, 1) };
+  return {
+    ...cell,
+    status: "crashed",
+    verdict: null,
+    error: { message: `RSS exceeded --max-rss`, code: o.crashedWith },
+    samples: cell.samples.slice(0, 1),
+  };
 }
 
 export function results(cells: Cell[]): ResultsFile {

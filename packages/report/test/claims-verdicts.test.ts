@@ -9,9 +9,29 @@ function claim(id: ClaimId, cells: ClaimCellOptions[]): ClaimResult {
 }
 
 // 65,536 dense samples at 800 B = 50 MiB of dataset tensors in the in-memory cell.
-const inMemory = (o: ClaimCellOptions = {}): ClaimCellOptions => ({ strategy: "in-memory", datasetMiB: 50, betweenStepsMiB: 50, peakRssMiB: 280, ...o });
-const generator = (o: ClaimCellOptions = {}): ClaimCellOptions => ({ strategy: "generator", datasetMiB: 0, betweenStepsMiB: 0.05, peakRssMiB: 170, samplesPerSecond: 6000, ...o });
-const tfData = (o: ClaimCellOptions = {}): ClaimCellOptions => ({ strategy: "tf-data", datasetMiB: 0, betweenStepsMiB: 0.1, peakRssMiB: 175, samplesPerSecond: 5800, ...o });
+const inMemory = (o: ClaimCellOptions = {}): ClaimCellOptions => ({
+  strategy: "in-memory",
+  datasetMiB: 50,
+  betweenStepsMiB: 50,
+  peakRssMiB: 280,
+  ...o,
+});
+const generator = (o: ClaimCellOptions = {}): ClaimCellOptions => ({
+  strategy: "generator",
+  datasetMiB: 0,
+  betweenStepsMiB: 0.05,
+  peakRssMiB: 170,
+  samplesPerSecond: 6000,
+  ...o,
+});
+const tfData = (o: ClaimCellOptions = {}): ClaimCellOptions => ({
+  strategy: "tf-data",
+  datasetMiB: 0,
+  betweenStepsMiB: 0.1,
+  peakRssMiB: 175,
+  samplesPerSecond: 5800,
+  ...o,
+});
 
 describe("whole-array loading holds the dataset", () => {
   const id = "whole-array-holds-dataset";
@@ -40,7 +60,12 @@ describe("whole-array loading holds the dataset", () => {
     expect(c.figures[3]).toBe("peak RSS: in-memory 260 MiB (baseline 150 MiB), generator 210 MiB (baseline 210 MiB)");
   });
   it("uses the largest data set when there are several", () => {
-    const c = claim(id, [inMemory({ samplesPerEpoch: 1024, datasetMiB: 0.8, peakRssMiB: 171 }), generator({ samplesPerEpoch: 1024 }), inMemory({ batchSize: 256 }), generator({ batchSize: 256 })]);
+    const c = claim(id, [
+      inMemory({ samplesPerEpoch: 1024, datasetMiB: 0.8, peakRssMiB: 171 }),
+      generator({ samplesPerEpoch: 1024 }),
+      inMemory({ batchSize: 256 }),
+      generator({ batchSize: 256 }),
+    ]);
     expect(c.cells[0]).toBe("dense/in-memory/b256/wasm");
     expect(c.verdict).toBe("holds");
   });
@@ -84,7 +109,12 @@ describe("tf.data batch + prefetch is best", () => {
 
 describe("memory grows with batch size", () => {
   const id = "memory-grows-with-batch";
-  const at = (family: string, batchSize: number, stepPeakMiB: number): ClaimCellOptions => ({ family, batchSize, stepPeakMiB, activationMiB: stepPeakMiB / 2 });
+  const at = (family: string, batchSize: number, stepPeakMiB: number): ClaimCellOptions => ({
+    family,
+    batchSize,
+    stepPeakMiB,
+    activationMiB: stepPeakMiB / 2,
+  });
   it("holds when every family's step peak rises with every larger batch, with the bytes per sample", () => {
     const c = claim(id, [at("lstm", 16, 3.75), at("lstm", 64, 12), at("lstm", 256, 44), at("dense", 16, 1), at("dense", 256, 1.5)]);
     expect(c.verdict).toBe("holds");
@@ -152,9 +182,15 @@ describe("fit grows until it crashes", () => {
     expect(claim(id, [{ verdict: "growing" }, { family: "lstm" }]).verdict).toBe("holds");
   });
   it("partly when nothing grows but whole-array loading crossed the memory limit while streaming fit", () => {
-    const c = claim(id, [inMemory({ batchSize: 256, crashedWith: "KMB_MAX_RSS" }), generator({ batchSize: 256 }), tfData({ batchSize: 256 })]);
+    const c = claim(id, [
+      inMemory({ batchSize: 256, crashedWith: "KMB_MAX_RSS" }),
+      generator({ batchSize: 256 }),
+      tfData({ batchSize: 256 }),
+    ]);
     expect(c.verdict).toBe("partly");
-    expect(c.reason).toMatch(/whole-array loading pushed dense\/in-memory\/b256\/wasm over its limit while the streaming strategies on the same work fit/);
+    expect(c.reason).toMatch(
+      /whole-array loading pushed dense\/in-memory\/b256\/wasm over its limit while the streaming strategies on the same work fit/,
+    );
     expect(c.cells).toEqual(["dense/in-memory/b256/wasm", "dense/generator/b256/wasm", "dense/tf-data/b256/wasm"]);
   });
   it("does not hold when every judged cell is stable and none crashed", () => {

@@ -34,7 +34,9 @@ describe("compare: CPU time per epoch", () => {
     expect(comparison.cells.filter((c) => c.verdict === "regression").map((c) => c.id)).toEqual(["c/tf-data/b32/wasm"]);
     const c = comparison.cells.find((x) => x.id.startsWith("c/"))!;
     expect(metric(c.metrics, "epochCpuMs")).toMatchObject({ verdict: "regression" });
-    expect(metric(c.metrics, "epochCpuMs").reason).toMatch(/^median epoch CPU \+(19|20|21)\.\d% \(18\d ms → 21\d ms\), Mann-Whitney p = 0\.00\d, 6 vs 6 epochs/);
+    expect(metric(c.metrics, "epochCpuMs").reason).toMatch(
+      /^median epoch CPU \+(19|20|21)\.\d% \(18\d ms → 21\d ms\), Mann-Whitney p = 0\.00\d, 6 vs 6 epochs/,
+    );
     expect(metric(c.metrics, "meanEpochMs").verdict).toBe("unchanged");
   });
 
@@ -50,6 +52,9 @@ describe("compare: CPU time per epoch", () => {
     const head = run(FAMILIES.map((f, i) => withCpu(cell(key(f), { seed: i + 11, epochs: 8, warmupEpochs: 2 }), 400)));
     const comparison = compare(old, head);
     expect(comparison.regressions).toBe(0);
-    expect(metric(comparison.cells[0]!.metrics, "epochCpuMs")).toMatchObject({ verdict: "unchanged", reason: "not compared: only the head run recorded CPU time per epoch" });
+    expect(metric(comparison.cells[0]!.metrics, "epochCpuMs")).toMatchObject({
+      verdict: "unchanged",
+      reason: "not compared: only the head run recorded CPU time per epoch",
+    });
   });
 });

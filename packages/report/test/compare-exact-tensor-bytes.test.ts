@@ -18,7 +18,11 @@ describe("compare: tensor bytes exactly", () => {
     const comparison = compare(base, head);
     expect(comparison.regressions).toBe(0);
     for (const c of comparison.cells) {
-      expect(metric(c, "peakStepTensorBytes")).toMatchObject({ delta: 0, verdict: "unchanged", reason: "identical (tensor bytes are exact)" });
+      expect(metric(c, "peakStepTensorBytes")).toMatchObject({
+        delta: 0,
+        verdict: "unchanged",
+        reason: "identical (tensor bytes are exact)",
+      });
       expect(metric(c, "optimizerStateBytes")).toMatchObject({ delta: 0, verdict: "unchanged" });
     }
   });
@@ -33,7 +37,9 @@ describe("compare: tensor bytes exactly", () => {
     const judged = comparison.cells.find((c) => c.id === target.id)!;
     expect(judged.verdict).toBe("regression");
     expect(metric(judged, "peakStepTensorBytes")).toMatchObject({ delta: MiB, verdict: "regression" });
-    expect(judged.reasons.join("\n")).toMatch(/peakStepTensorBytes: \+1\.00 MiB \(4\.00 MiB → 5\.00 MiB\): exact tensor bytes; any change counts/);
+    expect(judged.reasons.join("\n")).toMatch(
+      /peakStepTensorBytes: \+1\.00 MiB \(4\.00 MiB → 5\.00 MiB\): exact tensor bytes; any change counts/,
+    );
     expect(judged.reasons.join("\n")).toMatch(/peakActivationBytes: \+1\.00 MiB/);
     // Shown where people look: the terminal table and the PR comment both have the step peak column.
     expect(renderTerminal(comparison)).toMatch(/step peak/);
@@ -43,10 +49,18 @@ describe("compare: tensor bytes exactly", () => {
   it("a few bytes less is an improvement, and a stated tolerance absorbs it", () => {
     const { base, head } = pair(KEYS);
     head.cells[0]!.memoryParts!.optimizerStateBytes! -= 8;
-    expect(metric(compare(base, head).cells.find((c) => c.id === head.cells[0]!.id)!, "optimizerStateBytes")!.verdict).toBe("improvement");
+    expect(
+      metric(
+        compare(base, head).cells.find((c) => c.id === head.cells[0]!.id)!,
+        "optimizerStateBytes",
+      )!.verdict,
+    ).toBe("improvement");
     const tolerant = parseThresholds({ defaults: { tensorBytesTolerance: 16 } }, "test");
     const judged = compare(base, head, tolerant).cells.find((c) => c.id === head.cells[0]!.id)!;
-    expect(metric(judged, "optimizerStateBytes")).toMatchObject({ verdict: "unchanged", reason: expect.stringMatching(/within the 16 B tolerance/) });
+    expect(metric(judged, "optimizerStateBytes")).toMatchObject({
+      verdict: "unchanged",
+      reason: expect.stringMatching(/within the 16 B tolerance/),
+    });
   });
 });
 
@@ -58,7 +72,14 @@ describe("compare: a version-1 file against a version-2 file", () => {
     const cells = v1.cells.map((c): Cell => ({
       ...c,
       summary: c.summary && { ...c.summary, peakStepTensorBytes: 6 * MiB, peakStepTensors: 1200, peakActivationBytes: 5 * MiB },
-      memoryParts: { baselineRssBytes: 150 * MiB, datasetTensorBytes: 0, datasetRetainedBytes: 0, betweenStepsTensorBytes: 4096, weightBytes: 59_280, optimizerStateBytes: 118_568 },
+      memoryParts: {
+        baselineRssBytes: 150 * MiB,
+        datasetTensorBytes: 0,
+        datasetRetainedBytes: 0,
+        betweenStepsTensorBytes: 4096,
+        weightBytes: 59_280,
+        optimizerStateBytes: 118_568,
+      },
     }));
     return parseResults({ ...v1, schemaVersion: 2, cells }, "v2");
   }

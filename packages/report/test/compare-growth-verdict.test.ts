@@ -4,7 +4,8 @@ import { key, pair } from "./_fixtures.js";
 
 const growing = {
   verdict: "growing" as const,
-  verdictReason: "retained (JS heap + external) +0.30 MiB/epoch (typical epoch +297 KiB, 128 KiB/epoch needed; external +0.25 MiB/epoch) over epochs 3–8",
+  verdictReason:
+    "retained (JS heap + external) +0.30 MiB/epoch (typical epoch +297 KiB, 128 KiB/epoch needed; external +0.25 MiB/epoch) over epochs 3–8",
   growth: {
     series: [
       { memory: "retained" as const, bytesPerEpoch: 306 * 1024, growing: true },
@@ -68,7 +69,15 @@ describe("compare: leak origins in the PR comment", () => {
     const hostile = "x` <img src=y> @team #12";
     const leakingHead = {
       ...head,
-      cells: [{ ...head.cells[0]!, verdict: "leaking" as const, leakOrigins: [{ phase: "forward" as const, op: "add", layer: hostile, layerClass: "Custom", tensorsPerEpoch: 1, bytesPerEpoch: 4 }] }],
+      cells: [
+        {
+          ...head.cells[0]!,
+          verdict: "leaking" as const,
+          leakOrigins: [
+            { phase: "forward" as const, op: "add", layer: hostile, layerClass: "Custom", tensorsPerEpoch: 1, bytesPerEpoch: 4 },
+          ],
+        },
+      ],
     };
     const markdown = renderMarkdown(compare(base, leakingHead));
     expect(markdown).not.toContain("<img");
@@ -83,7 +92,12 @@ describe("compare: growth of RSS alone", () => {
     const rssOnly = {
       verdict: "growing" as const,
       verdictReason: "RSS +1.41 MiB/epoch (typical epoch +1.4 MiB, 5 of 5 epochs up, t = 3.8) over epochs 3–8",
-      growth: { series: [{ memory: "retained" as const, bytesPerEpoch: 90 * 1024, growing: false }, { memory: "rss" as const, bytesPerEpoch: 1.41 * 2 ** 20, growing: true }] },
+      growth: {
+        series: [
+          { memory: "retained" as const, bytesPerEpoch: 90 * 1024, growing: false },
+          { memory: "rss" as const, bytesPerEpoch: 1.41 * 2 ** 20, growing: true },
+        ],
+      },
     };
     const c = compare(base, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly }] }).cells[0]!;
     expect(c.reasons.some((r) => r.startsWith("growth verdict appeared"))).toBe(false);
@@ -95,7 +109,13 @@ describe("compare: growth of RSS alone", () => {
     const { base, head } = pair([key()]);
     const rssOnlyBase = {
       ...base,
-      cells: [{ ...base.cells[0]!, verdict: "growing" as const, growth: { series: [{ memory: "rss" as const, bytesPerEpoch: 2 ** 21, growing: true }] } }],
+      cells: [
+        {
+          ...base.cells[0]!,
+          verdict: "growing" as const,
+          growth: { series: [{ memory: "rss" as const, bytesPerEpoch: 2 ** 21, growing: true }] },
+        },
+      ],
     };
     const c = compare(rssOnlyBase, { ...head, cells: [{ ...head.cells[0]!, ...growing }] }).cells[0]!;
     expect(c.verdict).toBe("regression");

@@ -35,15 +35,19 @@ describe("compare: run-to-run scatter across cells", () => {
   });
 
   it("a cell far outside that scatter is still a regression", () => {
-    const head = run(FAMILIES.map((f, i) => cell(key(f), { seed: i + 1, baseRssBytes: 300e6 * (1 + OFFSETS[i]!) * (f === "d" ? 1.5 : 1) })));
+    const head = run(
+      FAMILIES.map((f, i) => cell(key(f), { seed: i + 1, baseRssBytes: 300e6 * (1 + OFFSETS[i]!) * (f === "d" ? 1.5 : 1) })),
+    );
     expect(verdicts(compare(base, head))).toMatchObject({ d: "regression", a: "unchanged", c: "unchanged" });
   });
 
   it("a buffer of 10% of the peak held by training is caught by retained memory, even inside RSS noise", () => {
-    const head = run(FAMILIES.map((f, i) => {
-      const c = cell(key(f), { seed: i + 1, baseRssBytes: 300e6 * (1 + OFFSETS[i]!) });
-      return f === "b" ? holding(c, 30e6) : c;
-    }));
+    const head = run(
+      FAMILIES.map((f, i) => {
+        const c = cell(key(f), { seed: i + 1, baseRssBytes: 300e6 * (1 + OFFSETS[i]!) });
+        return f === "b" ? holding(c, 30e6) : c;
+      }),
+    );
     const b = compare(base, head).cells.find((c) => c.id.startsWith("b/"))!;
     expect(b.verdict).toBe("regression");
     expect(b.metrics.find((m) => m.metric === "retainedBytes")).toMatchObject({ verdict: "regression" });

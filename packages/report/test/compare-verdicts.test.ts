@@ -149,7 +149,12 @@ describe("compare: cells that appear, disappear or stop running", () => {
   it("orders worse cells first and counts regressions, crashed and now-unsupported together", () => {
     const keys = [key("a"), key("b"), key("c"), key("d")];
     const base = run(keys.map((k, i) => cell(k, { seed: i + 1 })));
-    const head = run([cell(keys[0]!, { seed: 11 }), cell(keys[1]!, { seed: 12, tensorsPerEpoch: 2 }), withStatus(cell(keys[2]!), "error", { message: "boom" }), cell(keys[3]!, { seed: 14, epochMs: 150 })]);
+    const head = run([
+      cell(keys[0]!, { seed: 11 }),
+      cell(keys[1]!, { seed: 12, tensorsPerEpoch: 2 }),
+      withStatus(cell(keys[2]!), "error", { message: "boom" }),
+      cell(keys[3]!, { seed: 14, epochMs: 150 }),
+    ]);
     const comparison = compare(base, head);
     expect(comparison.cells.map((c) => [c.id.split("/")[0], c.verdict])).toEqual([
       ["b", "regression"],

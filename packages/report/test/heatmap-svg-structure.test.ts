@@ -34,7 +34,11 @@ describe("heatmap SVG", () => {
   });
 
   it("writes each measured value into its square, coloured on one scale from 0 to the largest", () => {
-    const values = [...svg.matchAll(/data-cell="([^"]+)" data-bytes="(\d+)"><title>[^<]*<\/title><rect [^>]*fill="([^"]+)"/g)].map((m) => [m[1], Number(m[2]) / 2 ** 20, m[3]]);
+    const values = [...svg.matchAll(/data-cell="([^"]+)" data-bytes="(\d+)"><title>[^<]*<\/title><rect [^>]*fill="([^"]+)"/g)].map((m) => [
+      m[1],
+      Number(m[2]) / 2 ** 20,
+      m[3],
+    ]);
     expect(values).toEqual([
       ["lstm/generator/b16/wasm", 4, rampColor(4 / 12)],
       ["lstm/generator/b64/wasm", 12, rampColor(1)],

@@ -30,7 +30,9 @@ describe("escapeMarkdown", () => {
 
   it("keeps plain cell ids readable as themselves", () => {
     expect(escapeMarkdown("lstm/tf-data/b32/wasm")).toBe("lstm/tf-data/b32/wasm");
-    expect(escapeMarkdown("depthwise-conv/file-stream/b256/tensorflow/growth-on")).toBe("depthwise-conv/file-stream/b256/tensorflow/growth-on");
+    expect(escapeMarkdown("depthwise-conv/file-stream/b256/tensorflow/growth-on")).toBe(
+      "depthwise-conv/file-stream/b256/tensorflow/growth-on",
+    );
   });
 
   it("breaks mentions and bare links with a zero-width space, escapes block starts", () => {
@@ -50,9 +52,19 @@ describe("escapeMarkdown", () => {
 describe("renderMarkdown with hostile names", () => {
   const names = HOSTILE.map((h, i) => key(h, `s${i}`));
   // Every hostile cell regresses, so each gets a section, a table row and reasons.
-  const base = run(names.map((k, i) => cell(k, { seed: i + 1 })), "a".repeat(40));
-  const head = run(names.map((k, i) => cell(k, { seed: i + 50, tensorsPerEpoch: 1 })), "b".repeat(40));
-  head.env = { ...head.env, cpu: { model: "<script>alert(1)</script> | @admin", count: 2 }, tfjs: { "@tensorflow/tfjs-core": "4.22.0\n# owned" } };
+  const base = run(
+    names.map((k, i) => cell(k, { seed: i + 1 })),
+    "a".repeat(40),
+  );
+  const head = run(
+    names.map((k, i) => cell(k, { seed: i + 50, tensorsPerEpoch: 1 })),
+    "b".repeat(40),
+  );
+  head.env = {
+    ...head.env,
+    cpu: { model: "<script>alert(1)</script> | @admin", count: 2 },
+    tfjs: { "@tensorflow/tfjs-core": "4.22.0\n# owned" },
+  };
   const md = renderMarkdown(compare(base, head), { title: "perf <b>|</b> @team", baseLabel: "[x](y)", headLabel: "`z`" });
 
   it("contains no HTML from names, only the renderer's own tags", () => {

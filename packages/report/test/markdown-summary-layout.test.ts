@@ -5,7 +5,10 @@ import { cell, key, pair, run } from "./_fixtures.js";
 const keys = ["a", "b", "c", "d", "e"].map((f) => key(f));
 
 function mixed() {
-  const base = run(keys.map((k, i) => cell(k, { seed: i + 1 })), "1234567890abcdef1234567890abcdef12345678");
+  const base = run(
+    keys.map((k, i) => cell(k, { seed: i + 1 })),
+    "1234567890abcdef1234567890abcdef12345678",
+  );
   const head = run(
     [
       cell(keys[0]!, { seed: 11 }),
@@ -47,7 +50,9 @@ describe("renderMarkdown layout", () => {
   it("shows each changed cell's memory curve base vs head and its deltas with units", () => {
     const md = renderMarkdown(mixed());
     const section = md.slice(md.indexOf("**b/tf-data/b32/wasm**"), md.indexOf("**c/tf-data/b32/wasm**"));
-    expect(section).toMatch(/RSS per epoch \(scale [\d.]+ MiB – [\d.]+ MiB\): base `[▁▂▃▄▅▆▇█]{8}` [\d.]+ MiB peak → head `[▁▂▃▄▅▆▇█]{8}` [\d.]+ MiB peak/);
+    expect(section).toMatch(
+      /RSS per epoch \(scale [\d.]+ MiB – [\d.]+ MiB\): base `[▁▂▃▄▅▆▇█]{8}` [\d.]+ MiB peak → head `[▁▂▃▄▅▆▇█]{8}` [\d.]+ MiB peak/,
+    );
     expect(section).toMatch(/❌ tensors: \\?\+1\.00 tensors\/epoch \(0\.00 → 1\.00\)/);
     const slow = md.slice(md.indexOf("**c/tf-data/b32/wasm**"));
     expect(slow).toMatch(/❌ epoch time: median epoch \+\d\d\.\d% \(200 ms → 300 ms\), Mann-Whitney p = 0\.00\d/);
@@ -59,11 +64,15 @@ describe("renderMarkdown layout", () => {
     expect(details.map((d) => d[1])).toEqual(["All 6 cells (head value, change against base)", "Environments"]);
     const table = details[0]![2]!.split("\n");
     expect(table).toHaveLength(2 + 6);
-    expect(table[0]).toBe("| cell | verdict | peak RSS | step peak | activations | retained | RSS growth | tensors | data ids | epoch time | epoch CPU | throughput |");
+    expect(table[0]).toBe(
+      "| cell | verdict | peak RSS | step peak | activations | retained | RSS growth | tensors | data ids | epoch time | epoch CPU | throughput |",
+    );
     expect(table[2]).toMatch(/^\| b\/tf-data\/b32\/wasm \| ❌ regression \| [\d.]+ MiB \([−+±][\d.]+%\) \|/);
     const env = details[1]![2]!;
     expect(env).toContain("| | base (1234567) | head (fedcba0) |");
-    expect(env).toMatch(/\| git \| 1234567890abcdef1234567890abcdef12345678 \(refs\/heads\/main\) \| fedcba0987654321fedcba0987654321fedcba09 \(refs\/heads\/main\) ⚠️ \|/);
+    expect(env).toMatch(
+      /\| git \| 1234567890abcdef1234567890abcdef12345678 \(refs\/heads\/main\) \| fedcba0987654321fedcba0987654321fedcba09 \(refs\/heads\/main\) ⚠️ \|/,
+    );
     expect(env).toMatch(/\| node \| v20\.20\.2 \| v20\.20\.2 \|/);
     expect(env).toMatch(/\| tfjs \| @&#8203;tensorflow\/tfjs-core 4\.22\.0 \|/);
     expect(env).toMatch(/\| cpu \| synthetic × 2 \|/);
@@ -72,13 +81,19 @@ describe("renderMarkdown layout", () => {
 
   it("accepts a full marker comment and refuses one that could close early", () => {
     const comparison = mixed();
-    expect(renderMarkdown(comparison, { marker: "<!-- keras-mem-bench:sticky-comment -->" }).startsWith("<!-- keras-mem-bench:sticky-comment -->\n")).toBe(true);
+    expect(
+      renderMarkdown(comparison, { marker: "<!-- keras-mem-bench:sticky-comment -->" }).startsWith(
+        "<!-- keras-mem-bench:sticky-comment -->\n",
+      ),
+    ).toBe(true);
     expect(() => renderMarkdown(comparison, { marker: "x --> <script>" })).toThrow(/options\.marker/);
   });
 
   it("lists crashed cells with the reason and appends the caller's footer", () => {
     const base = run([cell(key("a"))]);
-    const head = run([{ ...cell(key("a")), status: "crashed", verdict: null, summary: null, error: { message: "RSS above 4 GiB", code: "KMB_MAX_RSS" } }]);
+    const head = run([
+      { ...cell(key("a")), status: "crashed", verdict: null, summary: null, error: { message: "RSS above 4 GiB", code: "KMB_MAX_RSS" } },
+    ]);
     const md = renderMarkdown(compare(base, head), { footer: "Baseline: file." });
     expect(md).toMatch(/^❌ 1 crashed$/m);
     expect(md).toContain("**a/tf-data/b32/wasm** 💥 crashed");

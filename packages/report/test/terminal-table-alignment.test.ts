@@ -4,7 +4,10 @@ import { cell, key, run } from "./_fixtures.js";
 
 describe("renderTerminal", () => {
   const base = run([cell(key("dense")), cell(key("lstm-with-a-long-name", "file-stream", 1024))]);
-  const head = run([cell(key("dense"), { seed: 9, tensorsPerEpoch: 1 }), cell(key("lstm-with-a-long-name", "file-stream", 1024), { seed: 7 })]);
+  const head = run([
+    cell(key("dense"), { seed: 9, tensorsPerEpoch: 1 }),
+    cell(key("lstm-with-a-long-name", "file-stream", 1024), { seed: 7 }),
+  ]);
   const comparison = compare(base, head);
 
   it("aligns columns, with units in every number", () => {

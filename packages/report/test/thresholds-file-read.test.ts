@@ -34,7 +34,7 @@ describe("reading a thresholds file", () => {
     const missing = await failure(() => readThresholdsFile(join(dir, "nope.json")));
     expect(missing).toMatchObject({ code: "KMB_THRESHOLDS_INVALID", problem: "unreadable" });
     expect(missing.message).toMatch(/^cannot read .*nope\.json: ENOENT/);
-    const notJson = await failure(async () => parseThresholdsText("{ nope", "input \"thresholds\""));
+    const notJson = await failure(async () => parseThresholdsText("{ nope", 'input "thresholds"'));
     expect(notJson).toMatchObject({ problem: "not-json", source: 'input "thresholds"' });
     expect(notJson.message).toMatch(/^input "thresholds" is not JSON: /);
     const bad = join(dir, "bad.json");

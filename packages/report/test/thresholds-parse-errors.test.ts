@@ -22,7 +22,11 @@ describe("parseThresholds", () => {
       "t.json",
     );
     expect(t.source).toBe("t.json");
-    expect(thresholdsForCell(t, "dense/tf-data/b32/wasm")).toEqual({ ...DEFAULT_THRESHOLD_VALUES, timeMinChange: 0.15, bytesMinChange: 0.08 });
+    expect(thresholdsForCell(t, "dense/tf-data/b32/wasm")).toEqual({
+      ...DEFAULT_THRESHOLD_VALUES,
+      timeMinChange: 0.15,
+      bytesMinChange: 0.08,
+    });
     expect(thresholdsForCell(t, "lstm/generator/b256/wasm")).toMatchObject({ checkTime: false, tensorsPerEpoch: 3, timeMinChange: 0.15 });
     expect(thresholdsForCell(t, "lstm/generator/b32/wasm")).toMatchObject({ checkTime: false, tensorsPerEpoch: 1 });
   });
@@ -32,7 +36,10 @@ describe("parseThresholds", () => {
     [{ default: {} }, /bench\/thresholds\.json: "default" is not a thresholds key/],
     [{ defaults: { timeMinChang: 0.1 } }, /"defaults\.timeMinChang" is not a threshold \(known: /],
     [{ defaults: { timeAlpha: 1.5 } }, /"defaults\.timeAlpha" must be between 0 and 1/],
-    [{ defaults: { bytesMinChange: "lots" } }, /"defaults\.bytesMinChange" must be a number \(a fraction like 0\.05, or "5%"\) \(got "lots"\)/],
+    [
+      { defaults: { bytesMinChange: "lots" } },
+      /"defaults\.bytesMinChange" must be a number \(a fraction like 0\.05, or "5%"\) \(got "lots"\)/,
+    ],
     [{ defaults: { timeMinChange: 10.5 } }, /"defaults\.timeMinChange" is a fraction/],
     [{ defaults: { tensorsPerEpoch: -1 } }, /"defaults\.tensorsPerEpoch" must not be negative/],
     [{ defaults: { checkTime: "no" } }, /"defaults\.checkTime" must be true or false/],

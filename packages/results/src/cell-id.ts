@@ -26,7 +26,13 @@ export function cellId(key: CellKeyInput): string {
 
 /** A cell's key; results files leave gpuMemoryGrowth out where the backend has no allocator axis. */
 export function cellKeyOf(cell: Pick<Cell, keyof CellKey>): CellKey {
-  return { family: cell.family, strategy: cell.strategy, batchSize: cell.batchSize, backend: cell.backend, gpuMemoryGrowth: cell.gpuMemoryGrowth ?? null };
+  return {
+    family: cell.family,
+    strategy: cell.strategy,
+    batchSize: cell.batchSize,
+    backend: cell.backend,
+    gpuMemoryGrowth: cell.gpuMemoryGrowth ?? null,
+  };
 }
 
 /** The allocator axis in words, for labels: "growth on", "growth off", or null without one. */

@@ -22,7 +22,8 @@ function entryIssues(entry: unknown, i: number): ResultsIssue[] {
   const which = typeof e.sha === "string" ? `entry ${JSON.stringify(e.sha.slice(0, 64))}: ` : "";
   const needString = (key: string, nullable: boolean) => {
     const v = e[key];
-    if (!(typeof v === "string" || (nullable && v === null))) issues.push({ path: `${at}/${key}`, message: `must be a string${nullable ? " or null" : ""}` });
+    if (!(typeof v === "string" || (nullable && v === null)))
+      issues.push({ path: `${at}/${key}`, message: `must be a string${nullable ? " or null" : ""}` });
   };
   needString("sha", false);
   needString("committedAt", false);
@@ -31,10 +32,16 @@ function entryIssues(entry: unknown, i: number): ResultsIssue[] {
   needString("message", true);
   needString("url", true);
   // The file is joined to a checkout path and read: only the name the writer gives it, no way out.
-  if (typeof e.file === "string" && !RUN_FILE.test(e.file)) issues.push({ path: `${at}/file`, message: `${which}file must be runs/<40 to 64 hex digits>.json, got ${JSON.stringify(e.file.slice(0, 120))}` });
+  if (typeof e.file === "string" && !RUN_FILE.test(e.file))
+    issues.push({
+      path: `${at}/file`,
+      message: `${which}file must be runs/<40 to 64 hex digits>.json, got ${JSON.stringify(e.file.slice(0, 120))}`,
+    });
   // The url becomes a link on the dashboard: no javascript: or data: links.
-  if (typeof e.url === "string" && !isHttpUrl(e.url)) issues.push({ path: `${at}/url`, message: `${which}url must be an http(s) URL or null, got ${JSON.stringify(e.url.slice(0, 120))}` });
-  if (!Array.isArray(e.parents) || !e.parents.every((p) => typeof p === "string")) issues.push({ path: `${at}/parents`, message: "must be an array of shas" });
+  if (typeof e.url === "string" && !isHttpUrl(e.url))
+    issues.push({ path: `${at}/url`, message: `${which}url must be an http(s) URL or null, got ${JSON.stringify(e.url.slice(0, 120))}` });
+  if (!Array.isArray(e.parents) || !e.parents.every((p) => typeof p === "string"))
+    issues.push({ path: `${at}/parents`, message: "must be an array of shas" });
   return issues;
 }
 

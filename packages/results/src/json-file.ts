@@ -8,7 +8,11 @@ import type { ResultsIssue } from "./results-error.js";
 export type ParseJson<T> = (data: unknown, source: string) => T;
 
 /** Reads `path` and checks it with `parse`; a file that cannot be read or is not JSON throws `Invalid` too, naming it. */
-export async function readJsonFile<T>(path: string, parse: ParseJson<T>, Invalid: new (source: string, issues: ResultsIssue[]) => Error): Promise<T> {
+export async function readJsonFile<T>(
+  path: string,
+  parse: ParseJson<T>,
+  Invalid: new (source: string, issues: ResultsIssue[]) => Error,
+): Promise<T> {
   let text: string;
   try {
     text = await readFile(path, "utf8");

@@ -173,7 +173,16 @@ export interface LeakOrigin {
 
 /** A memory series of a cell, judged by its own rule (see the harness README). */
 export type GrowthMemory = "retained" | "jsHeap" | "external" | "arrayBuffers" | "rss" | "tensorBytes" | "wasmHeap" | "gpu";
-export const GROWTH_MEMORIES: readonly GrowthMemory[] = ["retained", "jsHeap", "external", "arrayBuffers", "rss", "tensorBytes", "wasmHeap", "gpu"];
+export const GROWTH_MEMORIES: readonly GrowthMemory[] = [
+  "retained",
+  "jsHeap",
+  "external",
+  "arrayBuffers",
+  "rss",
+  "tensorBytes",
+  "wasmHeap",
+  "gpu",
+];
 
 export interface GrowthSeries {
   memory: GrowthMemory;

@@ -22,7 +22,6 @@ export interface SyntheticCellOptions {
   seed?: number;
 }
 
-
 export function syntheticCell(key: CellKeyInput, options: SyntheticCellOptions = {}): Cell {
   const epochs = options.epochs ?? 8;
   const warmupEpochs = options.warmupEpochs ?? 2;
@@ -66,7 +65,10 @@ export function syntheticCell(key: CellKeyInput, options: SyntheticCellOptions =
       backendPeakBytes: null,
     });
   }
-  const timing = epochTimingOf(samples.map((s) => s.timeMs), samplesPerEpoch);
+  const timing = epochTimingOf(
+    samples.map((s) => s.timeMs),
+    samplesPerEpoch,
+  );
   const peakRss = Math.max(...samples.map((s) => s.rssBytes));
   const leaking = tensorSlope > 0;
   const growing = !leaking && rssSlope > 0;

@@ -23,7 +23,8 @@ function validator(): ValidateFunction {
 }
 
 function describe(error: ErrorObject): ResultsIssue {
-  const detail = error.keyword === "enum" ? ` (one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)})` : "";
+  const detail =
+    error.keyword === "enum" ? ` (one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)})` : "";
   return { path: error.instancePath, message: `${error.message ?? error.keyword}${detail}` };
 }
 
@@ -39,7 +40,10 @@ export function findAdviceIssues(data: unknown): ResultsIssue[] {
     if (seen.has(key)) issues.push({ path: at, message: `duplicate row ${row.family}/${row.strategy}/${row.backend}` });
     seen.add(key);
     if (row.largestBatchSize !== null && row.nextBatchSize !== null && row.largestBatchSize >= row.nextBatchSize) {
-      issues.push({ path: `${at}/nextBatchSize`, message: `must be above largestBatchSize (${row.largestBatchSize}), got ${row.nextBatchSize}` });
+      issues.push({
+        path: `${at}/nextBatchSize`,
+        message: `must be above largestBatchSize (${row.largestBatchSize}), got ${row.nextBatchSize}`,
+      });
     }
     if (row.largestBatchSize !== null && !row.probes.some((p) => p.batchSize === row.largestBatchSize && p.fits === true)) {
       issues.push({ path: `${at}/largestBatchSize`, message: `${row.largestBatchSize} is not a probe that fits` });

@@ -1,7 +1,15 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADVICE_SCHEMA_VERSION, AdviceFileError, parseAdvice, readAdviceFile, syntheticResults, writeAdviceFile, type AdviceFile } from "../src/index.js";
+import {
+  ADVICE_SCHEMA_VERSION,
+  AdviceFileError,
+  parseAdvice,
+  readAdviceFile,
+  syntheticResults,
+  writeAdviceFile,
+  type AdviceFile,
+} from "../src/index.js";
 import { useTempFolder } from "../../../test/_temp-folder.js";
 
 const MIB = 2 ** 20;
@@ -13,7 +21,15 @@ function adviceFile(): AdviceFile {
     schemaVersion: ADVICE_SCHEMA_VERSION,
     createdAt: "2026-11-30T09:00:00.000Z",
     suite: { name: "default" },
-    search: { grid: "powers-of-two", minBatchSize: 1, maxBatchSize: 4096, maxProbes: 8, epochs: 2, samplesPerEpoch: 1024, timeoutMs: 600_000 },
+    search: {
+      grid: "powers-of-two",
+      minBatchSize: 1,
+      maxBatchSize: 4096,
+      maxProbes: 8,
+      epochs: 2,
+      samplesPerEpoch: 1024,
+      timeoutMs: 600_000,
+    },
     env: syntheticResults([]).env,
     advice: [
       {

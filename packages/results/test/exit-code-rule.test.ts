@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { AdviceFileError, BAD_INPUT_ERROR_CODES, errorCodeOf, EXIT_BAD_INPUT, EXIT_FAILED, exitCodeFor, isBadInput, ResultsFileError } from "../src/index.js";
+import {
+  AdviceFileError,
+  BAD_INPUT_ERROR_CODES,
+  errorCodeOf,
+  EXIT_BAD_INPUT,
+  EXIT_FAILED,
+  exitCodeFor,
+  isBadInput,
+  ResultsFileError,
+} from "../src/index.js";
 
 const coded = (code: string) => Object.assign(new Error("x"), { code });
 

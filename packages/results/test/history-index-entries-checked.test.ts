@@ -7,7 +7,15 @@ import { describe, expect, it } from "vitest";
 import { ResultsFileError, parseHistoryIndex, readHistoryIndex } from "../src/index.js";
 
 const SHA = "ab".repeat(20);
-const good = { sha: SHA, parents: [], ref: "refs/heads/main", committedAt: "2026-11-01T00:00:00Z", message: null, url: `https://github.com/octo/bench/commit/${SHA}`, file: `runs/${SHA}.json` };
+const good = {
+  sha: SHA,
+  parents: [],
+  ref: "refs/heads/main",
+  committedAt: "2026-11-01T00:00:00Z",
+  message: null,
+  url: `https://github.com/octo/bench/commit/${SHA}`,
+  file: `runs/${SHA}.json`,
+};
 const index = (entry: Record<string, unknown>) => ({ schemaVersion: 1, entries: [good, { ...good, ...entry }] });
 
 describe("history index entries", () => {
@@ -28,12 +36,19 @@ describe("history index entries", () => {
   ])("refuses file %j (%s), naming the entry and the field", (file) => {
     const parse = () => parseHistoryIndex(index({ file }), "hist:index.json");
     expect(parse).toThrow(ResultsFileError);
-    expect(parse).toThrow(new RegExp(`hist:index\\.json[\\s\\S]*/entries/1/file: entry "${SHA}": file must be runs/<40 to 64 hex digits>\\.json`));
+    expect(parse).toThrow(
+      new RegExp(`hist:index\\.json[\\s\\S]*/entries/1/file: entry "${SHA}": file must be runs/<40 to 64 hex digits>\\.json`),
+    );
   });
 
-  it.each(["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.com/x", "not a url", "//evil.example/x"])("refuses url %j, naming the entry and the field", (url) => {
-    expect(() => parseHistoryIndex(index({ url }), "index.json")).toThrow(new RegExp(`/entries/1/url: entry "${SHA}": url must be an http\\(s\\) URL or null`));
-  });
+  it.each(["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.com/x", "not a url", "//evil.example/x"])(
+    "refuses url %j, naming the entry and the field",
+    (url) => {
+      expect(() => parseHistoryIndex(index({ url }), "index.json")).toThrow(
+        new RegExp(`/entries/1/url: entry "${SHA}": url must be an http\\(s\\) URL or null`),
+      );
+    },
+  );
 
   it("reading a history folder refuses an index that points outside it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "kmb-history-"));

@@ -10,7 +10,9 @@ describe("results file", () => {
   const dir = useTempFolder("kmb-results-");
 
   it("writes and reads back the same data", async () => {
-    const results = syntheticResults([syntheticCell(key), syntheticCell({ ...key, family: "lstm" }, { tensorsPerEpoch: 1 })], { sha: "abc1234" });
+    const results = syntheticResults([syntheticCell(key), syntheticCell({ ...key, family: "lstm" }, { tensorsPerEpoch: 1 })], {
+      sha: "abc1234",
+    });
     const path = join(dir(), "nested", "r.json");
     await writeResultsFile(path, results);
     expect(await readResultsFile(path)).toEqual(results);

@@ -20,7 +20,9 @@ describe("results schema versions", () => {
   });
 
   it("writes version 2 with step peaks and memory parts, and validates them", () => {
-    const results = syntheticResults([syntheticCell({ family: "lstm", strategy: "generator", batchSize: 32, backend: "wasm" }, { stepPeakBytes: 5_000_000 })]);
+    const results = syntheticResults([
+      syntheticCell({ family: "lstm", strategy: "generator", batchSize: 32, backend: "wasm" }, { stepPeakBytes: 5_000_000 }),
+    ]);
     expect(RESULTS_SCHEMA_VERSION).toBe(2);
     expect(results.schemaVersion).toBe(2);
     expect(findResultsIssues(results)).toEqual([]);

@@ -45,7 +45,8 @@ function parseOptions(argv: string[]): Options {
       continue;
     }
     const key = flag?.replace(/^--/, "");
-    if (key !== "epochs" && key !== "samples" && key !== "batch") throw new Error(`unknown option ${flag}; expected --epochs, --samples or --batch`);
+    if (key !== "epochs" && key !== "samples" && key !== "batch")
+      throw new Error(`unknown option ${flag}; expected --epochs, --samples or --batch`);
     const value = Number(argv[++i]);
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} must be a positive integer, got ${argv[i]}`);
     options[key] = value;
@@ -67,7 +68,14 @@ async function child(backend: Backend, options: Options): Promise<ChildResult> {
   const init = (i: number) => tfl.initializers.glorotUniform({ seed: SEED + i });
   const model = tfl.sequential({
     layers: [
-      tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, padding: "same", activation: "relu", kernelInitializer: init(1) }),
+      tfl.layers.conv2d({
+        inputShape: [28, 28, 1],
+        filters: 8,
+        kernelSize: 3,
+        padding: "same",
+        activation: "relu",
+        kernelInitializer: init(1),
+      }),
       tfl.layers.maxPooling2d({ poolSize: 2 }),
       tfl.layers.conv2d({ filters: 16, kernelSize: 3, padding: "same", activation: "relu", kernelInitializer: init(2) }),
       tfl.layers.maxPooling2d({ poolSize: 2 }),
@@ -107,7 +115,9 @@ async function child(backend: Backend, options: Options): Promise<ChildResult> {
 function runChild(backend: Backend, argv: string[]): Promise<ChildResult> {
   const script = fileURLToPath(import.meta.url);
   // execArgv carries tsx's loader flags, so the child runs this TypeScript file the same way.
-  const proc = spawn(process.execPath, [...process.execArgv, script, "--child", backend, ...argv], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, [...process.execArgv, script, "--child", backend, ...argv], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   proc.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -138,7 +148,9 @@ async function main(): Promise<void> {
     return;
   }
   const cpu0 = cpus()[0];
-  console.log(`small CNN, ${options.samples} samples 28×28×1, batch ${options.batch}, ${options.epochs} epoch(s); node ${process.version}, ${cpus().length}× ${cpu0?.model ?? "unknown cpu"}`);
+  console.log(
+    `small CNN, ${options.samples} samples 28×28×1, batch ${options.batch}, ${options.epochs} epoch(s); node ${process.version}, ${cpus().length}× ${cpu0?.model ?? "unknown cpu"}`,
+  );
   // One at a time: the two processes must not compete for the same cores.
   const wasm = await runChild("wasm", argv);
   console.log(`wasm done (${wasm.wasmBinary} binary, ${wasm.wasmThreads} thread(s)); running cpu, which takes minutes…`);

@@ -36,7 +36,14 @@ export interface FilterGradAxis {
   size: number;
 }
 
-export function filterGradAxis(inSize: number, padBefore: number, outSize: number, filterSize: number, stride: number, dilation: number): FilterGradAxis {
+export function filterGradAxis(
+  inSize: number,
+  padBefore: number,
+  outSize: number,
+  filterSize: number,
+  stride: number,
+  dilation: number,
+): FilterGradAxis {
   const dySpan = (outSize - 1) * stride + 1;
   const need = (filterSize - 1) * dilation + dySpan;
   const padAfter = Math.max(0, need - inSize - padBefore);

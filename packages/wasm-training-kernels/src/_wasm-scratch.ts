@@ -14,7 +14,9 @@ export class WasmScratch {
   run(kernelName: string, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
     const kernel = getKernel(kernelName, WASM_BACKEND_NAME);
     if (kernel === undefined) {
-      throw new Error(`wasm-training-kernels needs the wasm kernel ${kernelName}, which is not registered; is @tensorflow/tfjs-backend-wasm loaded?`);
+      throw new Error(
+        `wasm-training-kernels needs the wasm kernel ${kernelName}, which is not registered; is @tensorflow/tfjs-backend-wasm loaded?`,
+      );
     }
     const out = kernel.kernelFunc({ inputs, backend: this.backend, attrs });
     if (Array.isArray(out)) throw new Error(`wasm kernel ${kernelName} returned several outputs where one was expected`);

@@ -1,4 +1,11 @@
-import { backend_util, Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs-core";
+import {
+  backend_util,
+  Conv2DBackpropFilter,
+  type Conv2DBackpropFilterAttrs,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from "@tensorflow/tfjs-core";
 import { filterGradAxis, requireFloat32, requireShape, shape4 } from "./_conv-geometry.js";
 import { sliceIfNeeded, transpose, withScratch } from "./_wasm-scratch.js";
 import { WASM_BACKEND_NAME } from "./kernel-names.js";
@@ -37,7 +44,12 @@ export const conv2dBackpropFilterWasm: KernelFunc = ({ inputs, backend, attrs })
       {
         strides: [1, 1],
         dilations: [info.strideHeight, info.strideWidth],
-        pad: [[0, 0], [rows.padBefore, rows.padAfter], [cols.padBefore, cols.padAfter], [0, 0]],
+        pad: [
+          [0, 0],
+          [rows.padBefore, rows.padAfter],
+          [cols.padBefore, cols.padAfter],
+          [0, 0],
+        ],
         dataFormat: "NHWC",
       },
     );

@@ -26,7 +26,12 @@ export const depthwiseConv2dBackpropFilterWasm = depthwiseGradKernel(
       {
         strides: [dh, dw],
         dilations: [sh, sw],
-        pad: [[0, 0], [rows.padBefore, rows.padAfter], [cols.padBefore, cols.padAfter], [0, 0]],
+        pad: [
+          [0, 0],
+          [rows.padBefore, rows.padAfter],
+          [cols.padBefore, cols.padAfter],
+          [0, 0],
+        ],
       },
     );
     const cropped = sliceIfNeeded(s, conv, [0, 0, 0, 0], [1, fh, fw, c * n * m]);

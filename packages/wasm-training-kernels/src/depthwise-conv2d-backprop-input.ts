@@ -23,7 +23,12 @@ export const depthwiseConv2dBackpropInputWasm = depthwiseGradKernel(
       {
         strides: [1, 1],
         dilations: [dh, dw],
-        pad: [[0, 0], [rows.padBefore, rows.padAfter], [cols.padBefore, cols.padAfter], [0, 0]],
+        pad: [
+          [0, 0],
+          [rows.padBefore, rows.padAfter],
+          [cols.padBefore, cols.padAfter],
+          [0, 0],
+        ],
       },
     );
     const cropped = sliceIfNeeded(s, conv, [0, rows.offset, cols.offset, 0], [n, h, w, c * m]);
@@ -40,7 +45,17 @@ function stuffZeros(s: WasmScratch, dy: TensorInfo, sh: number, sw: number): Ten
   const padded = s.run(
     "PadV2",
     { x: spread },
-    { paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, sh - 1],
+        [0, 0],
+        [0, sw - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
   );
   return reshape(s, padded, [n, ho * sh, wo * sw, k]);
 }

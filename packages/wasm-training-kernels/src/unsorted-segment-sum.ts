@@ -1,4 +1,11 @@
-import { UnsortedSegmentSum, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo, type UnsortedSegmentSumAttrs } from "@tensorflow/tfjs-core";
+import {
+  UnsortedSegmentSum,
+  type KernelBackend,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+  type UnsortedSegmentSumAttrs,
+} from "@tensorflow/tfjs-core";
 import { reshape, sliceIfNeeded, withScratch } from "./_wasm-scratch.js";
 import { WASM_BACKEND_NAME } from "./kernel-names.js";
 import { UnsupportedAttributeError } from "./unsupported-attribute-error.js";
@@ -13,7 +20,8 @@ export const unsortedSegmentSumWasm: KernelFunc = ({ inputs, backend, attrs }) =
   const { x, segmentIds } = inputs as { x: TensorInfo; segmentIds: TensorInfo };
   const { numSegments } = attrs as unknown as UnsortedSegmentSumAttrs;
   const name = UnsortedSegmentSum;
-  if (!Number.isInteger(numSegments) || numSegments < 0) throw new Error(`${name}: numSegments must be a non-negative integer, got ${numSegments}`);
+  if (!Number.isInteger(numSegments) || numSegments < 0)
+    throw new Error(`${name}: numSegments must be a non-negative integer, got ${numSegments}`);
   if (x.dtype !== "float32" && x.dtype !== "int32") throw new UnsupportedAttributeError(name, "x.dtype", x.dtype, "'float32' or 'int32'");
   if (segmentIds.dtype !== "int32") throw new UnsupportedAttributeError(name, "segmentIds.dtype", segmentIds.dtype, "'int32'");
   const idRank = segmentIds.shape.length;
@@ -30,7 +38,12 @@ export const unsortedSegmentSumWasm: KernelFunc = ({ inputs, backend, attrs }) =
     const indices = spare ? s.adopt(redirected(s.backend, ids, numSegments)) : reshape(s, segmentIds, [rows, 1]);
     const updates = reshape(s, x, [rows, ...rowShape]);
     const summed = s.run("ScatterNd", { indices, updates }, { shape: spare ? [numSegments + 1, ...rowShape] : outShape });
-    return sliceIfNeeded(s, summed, outShape.map(() => 0), outShape);
+    return sliceIfNeeded(
+      s,
+      summed,
+      outShape.map(() => 0),
+      outShape,
+    );
   });
 };
 

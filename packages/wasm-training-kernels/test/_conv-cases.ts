@@ -26,7 +26,18 @@ export const CONV_CASES: ConvCase[] = [
   { name: "5x1 kernel valid", x: [3, 9, 4, 2], kernel: [5, 1], strides: 1, pad: "valid" },
   { name: "4x4 kernel stride 3 same", x: [2, 10, 9, 2], kernel: [4, 4], strides: 3, pad: "same" },
   { name: "numeric pad 1, stride 2", x: [2, 7, 8, 2], kernel: [3, 3], strides: 2, pad: 1 },
-  { name: "explicit asymmetric pad", x: [2, 6, 6, 2], kernel: [3, 3], strides: 1, pad: [[0, 0], [2, 0], [1, 3], [0, 0]] },
+  {
+    name: "explicit asymmetric pad",
+    x: [2, 6, 6, 2],
+    kernel: [3, 3],
+    strides: 1,
+    pad: [
+      [0, 0],
+      [2, 0],
+      [1, 3],
+      [0, 0],
+    ],
+  },
   { name: "batch 1", x: [1, 6, 6, 4], kernel: [3, 3], strides: 1, pad: "same" },
 ];
 
@@ -49,6 +60,10 @@ export function depthwiseOperands(test: string, c: (typeof DEPTHWISE_CASES)[numb
   const dilations = pairOf(c.dilations);
   const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, dilations, c.pad, undefined, true);
   const seed = seedFor(`${test} ${c.name} ${c.multiplier}`);
-  const values = { x: randomValues(sizeOf(c.x), seed), filter: randomValues(sizeOf(filterShape), seed + 1), dy: randomValues(sizeOf(info.outShape), seed + 2) };
+  const values = {
+    x: randomValues(sizeOf(c.x), seed),
+    filter: randomValues(sizeOf(filterShape), seed + 1),
+    dy: randomValues(sizeOf(info.outShape), seed + 2),
+  };
   return { filterShape, dilations, info, seed, ...values };
 }

@@ -6,7 +6,14 @@ import { tf } from "./_backends.js";
  */
 export function dilateFilter(filter: tf.Tensor4D, [dh, dw]: [number, number]): tf.Tensor4D {
   const [fh, fw, c, m] = filter.shape;
-  const spread = tf.pad(tf.reshape(filter, [fh, 1, fw, 1, c, m]), [[0, 0], [0, dh - 1], [0, 0], [0, dw - 1], [0, 0], [0, 0]]);
+  const spread = tf.pad(tf.reshape(filter, [fh, 1, fw, 1, c, m]), [
+    [0, 0],
+    [0, dh - 1],
+    [0, 0],
+    [0, dw - 1],
+    [0, 0],
+    [0, 0],
+  ]);
   const stuffed = tf.reshape(spread, [fh * dh, fw * dw, c, m]) as tf.Tensor4D;
   return tf.slice(stuffed, [0, 0, 0, 0], [(fh - 1) * dh + 1, (fw - 1) * dw + 1, c, m]);
 }

@@ -13,11 +13,12 @@ describe("Conv2DBackpropFilter on wasm matches cpu", () => {
       const seed = seedFor(`conv-filter ${c.name} ${c.outChannels}`);
       const x = randomValues(sizeOf(c.x), seed);
       const dy = randomValues(sizeOf(info.outShape), seed + 1);
-      const result = await compareKernel(
-        "Conv2DBackpropFilter",
-        () => ({ x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, info.outShape) }),
-        { strides: c.strides, pad: c.pad, dataFormat: "NHWC", filterShape },
-      );
+      const result = await compareKernel("Conv2DBackpropFilter", () => ({ x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, info.outShape) }), {
+        strides: c.strides,
+        pad: c.pad,
+        dataFormat: "NHWC",
+        filterShape,
+      });
       expect(result.shape).toEqual(filterShape);
       expect(result.error, `seed ${seed}`).toBeLessThanOrEqual(TOLERANCE);
       expect(result.leakedDataIds).toBe(0);

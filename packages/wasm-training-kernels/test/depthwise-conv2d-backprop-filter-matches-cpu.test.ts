@@ -13,7 +13,9 @@ describe("DepthwiseConv2dNativeBackpropFilter on wasm matches cpu", () => {
     const effective: [number, number, number, number] = [info.effectiveFilterHeight, info.effectiveFilterWidth, c.x[3], c.multiplier];
     const reference = () =>
       undilateFilter(
-        tf.engine().runKernel("DepthwiseConv2dNativeBackpropFilter", inputs(), { ...attrs, dilations: 1, filterShape: effective }) as tf.Tensor4D,
+        tf
+          .engine()
+          .runKernel("DepthwiseConv2dNativeBackpropFilter", inputs(), { ...attrs, dilations: 1, filterShape: effective }) as tf.Tensor4D,
         dilations,
       );
     const result = await compareKernel("DepthwiseConv2dNativeBackpropFilter", inputs, attrs, reference);

@@ -11,11 +11,13 @@ describe("DepthwiseConv2dNativeBackpropInput on wasm matches cpu", () => {
     const inputs = () => ({ dy: tf.tensor4d(dy, info.outShape), filter: tf.tensor4d(filter, filterShape) });
     const attrs = { strides: c.strides, pad: c.pad, dilations, inputShape: c.x };
     const reference = () =>
-      tf.engine().runKernel(
-        "DepthwiseConv2dNativeBackpropInput",
-        { dy: tf.tensor4d(dy, info.outShape), filter: dilateFilter(tf.tensor4d(filter, filterShape), dilations) },
-        { ...attrs, dilations: 1 },
-      ) as tf.Tensor;
+      tf
+        .engine()
+        .runKernel(
+          "DepthwiseConv2dNativeBackpropInput",
+          { dy: tf.tensor4d(dy, info.outShape), filter: dilateFilter(tf.tensor4d(filter, filterShape), dilations) },
+          { ...attrs, dilations: 1 },
+        ) as tf.Tensor;
     const result = await compareKernel("DepthwiseConv2dNativeBackpropInput", inputs, attrs, reference);
     expect(result.shape).toEqual(c.x);
     expect(result.error, `seed ${seed}`).toBeLessThanOrEqual(TOLERANCE);

@@ -65,7 +65,11 @@ function dataFor(family: Family, inputShape: number[]): { xs: tf.Tensor; ys: tf.
   const raw = randomValues(size, seed);
   const xs =
     family.name === "Embedding"
-      ? tf.tensor(Int32Array.from(raw, (u) => Math.floor(((u + 1) / 2) * 20)), [SAMPLES, ...inputShape], "int32")
+      ? tf.tensor(
+          Int32Array.from(raw, (u) => Math.floor(((u + 1) / 2) * 20)),
+          [SAMPLES, ...inputShape],
+          "int32",
+        )
       : tf.tensor(raw, [SAMPLES, ...inputShape]);
   const labels = Int32Array.from(randomValues(SAMPLES, seed + 1), (u) => (u > 0 ? 1 : 0));
   const ys = tf.oneHot(tf.tensor1d(labels, "int32"), 2);
@@ -89,7 +93,9 @@ describe("model.fit on wasm with the kernels registered", () => {
       batchSize: 8,
       shuffle: false,
       verbose: 0,
-      callbacks: { onEpochEnd: async () => void perEpoch.push({ tensors: tf.memory().numTensors, dataIds: tf.engine().backend.numDataIds() }) },
+      callbacks: {
+        onEpochEnd: async () => void perEpoch.push({ tensors: tf.memory().numTensors, dataIds: tf.engine().backend.numDataIds() }),
+      },
     });
 
     expect(tf.getBackend()).toBe("wasm");

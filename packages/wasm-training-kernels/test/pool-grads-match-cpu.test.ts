@@ -69,7 +69,13 @@ describe("a CNN trains on wasm with these pooling gradients", () => {
       await tf.setBackend(backend);
       const model = tfl.sequential({
         layers: [
-          tfl.layers.conv2d({ inputShape: [8, 8, 1], filters: 3, kernelSize: 3, padding: "same", kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) }),
+          tfl.layers.conv2d({
+            inputShape: [8, 8, 1],
+            filters: 3,
+            kernelSize: 3,
+            padding: "same",
+            kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
+          }),
           tfl.layers.maxPooling2d({ poolSize: 2 }),
           tfl.layers.averagePooling2d({ poolSize: 2 }),
           tfl.layers.flatten(),
@@ -78,7 +84,13 @@ describe("a CNN trains on wasm with these pooling gradients", () => {
       });
       model.compile({ optimizer: tf.train.sgd(0.1), loss: "categoricalCrossentropy" });
       const xs = tf.tensor4d(randomValues(16 * 64, 7), [16, 8, 8, 1]);
-      const ys = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 2), "int32"), 2);
+      const ys = tf.oneHot(
+        tf.tensor1d(
+          Array.from({ length: 16 }, (_, i) => i % 2),
+          "int32",
+        ),
+        2,
+      );
       const before = tf.memory().numTensors;
       const history = await model.fit(xs, ys, { epochs: 3, batchSize: 8, shuffle: false, verbose: 0 });
       expect(tf.memory().numTensors, `${backend}: tensors left by fit`).toBe(before);

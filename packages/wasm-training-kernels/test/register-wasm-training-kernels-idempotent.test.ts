@@ -49,7 +49,10 @@ describe("registerWasmTrainingKernels", () => {
     const result = registerWasmTrainingKernels();
     expect(result.registered).toEqual(["UnsortedSegmentSum"]);
     expect(result.skipped).toHaveLength(WASM_TRAINING_KERNELS.length - 1);
-    expect(sum()).toEqual([[2, 2], [1, 1]]);
+    expect(sum()).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
   });
 
   it("never replaces a kernel someone else registered", () => {

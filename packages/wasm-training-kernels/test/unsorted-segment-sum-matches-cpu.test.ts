@@ -34,7 +34,8 @@ describe("UnsortedSegmentSum on wasm matches cpu", () => {
     const raw = randomValues(sizeOf(c.x), seed + 1);
     const x = c.dtype === "int32" ? Int32Array.from(raw, (v) => Math.round(v * 100)) : raw;
     const rowShape = c.x.slice(c.idDims);
-    const flattened = () => tf.unsortedSegmentSum(tf.tensor(x, [ids.length, ...rowShape], c.dtype), tf.tensor1d(ids, "int32"), c.numSegments);
+    const flattened = () =>
+      tf.unsortedSegmentSum(tf.tensor(x, [ids.length, ...rowShape], c.dtype), tf.tensor1d(ids, "int32"), c.numSegments);
     const result = await compareKernel(
       "UnsortedSegmentSum",
       () => ({ x: tf.tensor(x, c.x, c.dtype), segmentIds: tf.tensor(ids, idShape, "int32") }),
@@ -48,8 +49,21 @@ describe("UnsortedSegmentSum on wasm matches cpu", () => {
 
   it("adds every row that shares an id", async () => {
     await tf.setBackend("wasm");
-    const out = tf.unsortedSegmentSum(tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]), tf.tensor1d([2, 0, 2, 2], "int32"), 3);
-    expect(await out.array()).toEqual([[3, 4], [0, 0], [13, 16]]);
+    const out = tf.unsortedSegmentSum(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 8],
+      ]),
+      tf.tensor1d([2, 0, 2, 2], "int32"),
+      3,
+    );
+    expect(await out.array()).toEqual([
+      [3, 4],
+      [0, 0],
+      [13, 16],
+    ]);
     out.dispose();
   });
 });

@@ -25,7 +25,10 @@ function conv2dBackpropFilterError(x: tf.Tensor, dy: tf.Tensor, attrs: { filterS
 
 describe("unsupported attributes are named in the error", () => {
   it("Conv2DBackpropFilter with NCHW names dataFormat", () => {
-    const error = conv2dBackpropFilterError(tf.zeros([1, 2, 5, 5]), tf.zeros([1, 3, 5, 5]), { dataFormat: "NCHW", filterShape: [3, 3, 2, 3] });
+    const error = conv2dBackpropFilterError(tf.zeros([1, 2, 5, 5]), tf.zeros([1, 3, 5, 5]), {
+      dataFormat: "NCHW",
+      filterShape: [3, 3, 2, 3],
+    });
     expect(error).toBeInstanceOf(UnsupportedAttributeError);
     expect(error).toMatchObject({ code: "KMB_WASM_KERNEL_UNSUPPORTED", attribute: "dataFormat", value: "NCHW" });
     expect(String(error)).toMatch(/Conv2DBackpropFilter.*dataFormat="NCHW".*'NHWC'/);
@@ -34,10 +37,22 @@ describe("unsupported attributes are named in the error", () => {
   it("depthwise gradients with both strides and dilations above 1 name dilations", () => {
     const attrs = { strides: 2, dilations: 2, pad: "same" };
     const filterError = errorOf(() =>
-      tf.engine().runKernel("DepthwiseConv2dNativeBackpropFilter", { x: tf.zeros([1, 8, 8, 2]), dy: tf.zeros([1, 4, 4, 2]) }, { ...attrs, filterShape: [3, 3, 2, 1] }),
+      tf
+        .engine()
+        .runKernel(
+          "DepthwiseConv2dNativeBackpropFilter",
+          { x: tf.zeros([1, 8, 8, 2]), dy: tf.zeros([1, 4, 4, 2]) },
+          { ...attrs, filterShape: [3, 3, 2, 1] },
+        ),
     );
     const inputError = errorOf(() =>
-      tf.engine().runKernel("DepthwiseConv2dNativeBackpropInput", { dy: tf.zeros([1, 4, 4, 2]), filter: tf.zeros([3, 3, 2, 1]) }, { ...attrs, inputShape: [1, 8, 8, 2] }),
+      tf
+        .engine()
+        .runKernel(
+          "DepthwiseConv2dNativeBackpropInput",
+          { dy: tf.zeros([1, 4, 4, 2]), filter: tf.zeros([3, 3, 2, 1]) },
+          { ...attrs, inputShape: [1, 8, 8, 2] },
+        ),
     );
     for (const error of [filterError, inputError]) {
       expect(error).toBeInstanceOf(UnsupportedAttributeError);

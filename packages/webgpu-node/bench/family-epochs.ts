@@ -17,7 +17,9 @@ for (const family of FAMILIES) {
   disposeCell(cell);
   const times = records.map((r) => `${r.ms.toFixed(0)}ms`).join(" ");
   const last = records[records.length - 1];
-  console.log(`${tf.getBackend()} ${family.padEnd(15)} epochs: ${times}  loss ${last?.loss.toFixed(4)}  tensors ${records.map((r) => r.numTensors).join(",")}`);
+  console.log(
+    `${tf.getBackend()} ${family.padEnd(15)} epochs: ${times}  loss ${last?.loss.toFixed(4)}  tensors ${records.map((r) => r.numTensors).join(",")}`,
+  );
 }
 console.log(`total ${(performance.now() - start).toFixed(0)}ms`);
 release();

@@ -88,9 +88,13 @@ async function activate(): Promise<void> {
   const ok = await tf.setBackend(WEBGPU_BACKEND_NAME);
   if (!ok) {
     const why = lastInitError instanceof Error ? lastInitError.message : String(lastInitError ?? "unknown reason");
-    throw new WebGpuError("KMB_WEBGPU_BACKEND_INIT", `WebGPU: the adapter exists but tfjs could not start the webgpu backend on it: ${why}`, {
-      cause: lastInitError,
-    });
+    throw new WebGpuError(
+      "KMB_WEBGPU_BACKEND_INIT",
+      `WebGPU: the adapter exists but tfjs could not start the webgpu backend on it: ${why}`,
+      {
+        cause: lastInitError,
+      },
+    );
   }
 }
 

@@ -46,7 +46,13 @@ export function diagnoseVulkan(env: NodeJS.ProcessEnv = process.env): VulkanDiag
   });
   const icdOverride = env["VK_DRIVER_FILES"] ?? env["VK_ICD_FILENAMES"] ?? null;
   const lavapipe = icdFiles.find((path) => basename(path).startsWith("lvp_icd"));
-  return { loader, icdFiles, icdOverride, lavapipeApiVersion: lavapipe === undefined ? null : readApiVersion(lavapipe), platform: process.platform };
+  return {
+    loader,
+    icdFiles,
+    icdOverride,
+    lavapipeApiVersion: lavapipe === undefined ? null : readApiVersion(lavapipe),
+    platform: process.platform,
+  };
 }
 
 function readApiVersion(manifest: string): string | null {
@@ -81,7 +87,9 @@ export function noAdapterMessage(diagnosis: VulkanDiagnosis): string {
   lines.push(`Vulkan driver manifests (icd.d): ${names.length > 0 ? names.join(", ") : "none — no Vulkan driver installed"}.`);
   if (diagnosis.icdOverride !== null) {
     // The override replaces the icd.d directories, so what is installed there does not count.
-    lines.push(`Vulkan drivers restricted by VK_DRIVER_FILES/VK_ICD_FILENAMES=${diagnosis.icdOverride}; unset it to use the drivers above.`);
+    lines.push(
+      `Vulkan drivers restricted by VK_DRIVER_FILES/VK_ICD_FILENAMES=${diagnosis.icdOverride}; unset it to use the drivers above.`,
+    );
   } else if (lavapipeTooOld(diagnosis.lavapipeApiVersion)) {
     lines.push(
       `lavapipe is installed but too old for Dawn (Vulkan ${diagnosis.lavapipeApiVersion}, Mesa < 23, e.g. Debian 12's stock 22.3): install Mesa >= 23.`,

@@ -25,18 +25,28 @@ function layersFor(family: Family): { inputShape: number[]; layers: tfl.layers.L
     case "lstm":
       return {
         inputShape: [8, 4],
-        layers: [tfl.layers.lstm({ units: 8, inputShape: [8, 4], ...init, recurrentInitializer: tfl.initializers.glorotUniform({ seed: 8 }) })],
+        layers: [
+          tfl.layers.lstm({ units: 8, inputShape: [8, 4], ...init, recurrentInitializer: tfl.initializers.glorotUniform({ seed: 8 }) }),
+        ],
       };
     case "conv":
       return {
         inputShape: [8, 8, 1],
-        layers: [tfl.layers.conv2d({ filters: 4, kernelSize: 3, activation: "relu", inputShape: [8, 8, 1], ...init }), tfl.layers.flatten()],
+        layers: [
+          tfl.layers.conv2d({ filters: 4, kernelSize: 3, activation: "relu", inputShape: [8, 8, 1], ...init }),
+          tfl.layers.flatten(),
+        ],
       };
     case "depthwise-conv":
       return {
         inputShape: [8, 8, 2],
         layers: [
-          tfl.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 1, inputShape: [8, 8, 2], depthwiseInitializer: tfl.initializers.glorotUniform({ seed: 7 }) }),
+          tfl.layers.depthwiseConv2d({
+            kernelSize: 3,
+            depthMultiplier: 1,
+            inputShape: [8, 8, 2],
+            depthwiseInitializer: tfl.initializers.glorotUniform({ seed: 7 }),
+          }),
           tfl.layers.conv2d({ filters: 4, kernelSize: 1, activation: "relu", ...init }),
           tfl.layers.flatten(),
         ],
@@ -47,7 +57,9 @@ function layersFor(family: Family): { inputShape: number[]; layers: tfl.layers.L
 /** Builds, compiles and feeds one family's model; the caller disposes x, y and the model. */
 export function tinyCell(family: Family): TinyCell {
   const { inputShape, layers } = layersFor(family);
-  const model = tfl.sequential({ layers: [...layers, tfl.layers.dense({ units: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: 9 }) })] });
+  const model = tfl.sequential({
+    layers: [...layers, tfl.layers.dense({ units: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: 9 }) })],
+  });
   model.compile({ optimizer: tf.train.adam(0.01), loss: "meanSquaredError" });
   const x = tf.randomUniform([SAMPLES, ...inputShape], -1, 1, "float32", 11);
   // A learnable target: the mean of each sample's inputs.

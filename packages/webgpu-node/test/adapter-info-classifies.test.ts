@@ -32,8 +32,12 @@ describe("toAdapterInfo", () => {
   });
 
   it("trusts Dawn's fallback flag and SwiftShader names", () => {
-    expect(toAdapterInfo(asInfo({ vendor: "google", architecture: "", device: "", description: "", isFallbackAdapter: true })).isSoftware).toBe(true);
-    expect(toAdapterInfo(asInfo({ vendor: "google", architecture: "", device: "", description: "SwiftShader Device (Subzero)" })).isSoftware).toBe(true);
+    expect(
+      toAdapterInfo(asInfo({ vendor: "google", architecture: "", device: "", description: "", isFallbackAdapter: true })).isSoftware,
+    ).toBe(true);
+    expect(
+      toAdapterInfo(asInfo({ vendor: "google", architecture: "", device: "", description: "SwiftShader Device (Subzero)" })).isSoftware,
+    ).toBe(true);
   });
 
   it("turns a missing info into empty fields rather than throwing", () => {

@@ -9,7 +9,10 @@ export function renderAdviceMarkdown(file: AdviceFile): string {
   const first = file.advice[0];
   const metric = first?.metric ?? "rss";
   const budget = first?.budgetBytes;
-  const lines = [`### Largest batch size under ${budget === undefined ? "the budget" : formatBytes(budget)} of ${METRIC_LABEL[metric]}`, ""];
+  const lines = [
+    `### Largest batch size under ${budget === undefined ? "the budget" : formatBytes(budget)} of ${METRIC_LABEL[metric]}`,
+    "",
+  ];
   if (first) {
     const { headers, rows } = adviceRows(file.advice, file.search);
     // Only the row name comes from the user's suite; the other cells are sizes and words advise made.
@@ -23,6 +26,12 @@ export function renderAdviceMarkdown(file: AdviceFile): string {
     lines.push("No rows were advised.");
   }
   const env = file.env;
-  lines.push("", escapeMarkdown(`suite ${file.suite.name} · node ${env.node} · ${env.cpu.model} × ${env.cpu.count} · ${formatBytes(env.totalMemoryBytes)} memory · gpu ${env.gpu?.map((g) => g.name).join(", ") || "none"}`), "");
+  lines.push(
+    "",
+    escapeMarkdown(
+      `suite ${file.suite.name} · node ${env.node} · ${env.cpu.model} × ${env.cpu.count} · ${formatBytes(env.totalMemoryBytes)} memory · gpu ${env.gpu?.map((g) => g.name).join(", ") || "none"}`,
+    ),
+    "",
+  );
   return lines.join("\n");
 }

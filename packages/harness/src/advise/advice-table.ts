@@ -28,7 +28,11 @@ export function renderAdviceTable(advice: readonly Advice[], search: AdviceSearc
   const { headers, rows } = adviceRows(advice, search);
   const all = [headers, ...rows];
   const widths = headers.map((_, c) => Math.max(...all.map((r) => r[c]!.length)));
-  const line = (r: readonly string[]) => r.map((v, c) => (RIGHT.has(c) ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ").trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((v, c) => (RIGHT.has(c) ? v.padStart(widths[c]!) : v.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 

@@ -98,7 +98,8 @@ const b = (size: number) => `b${size}`;
 export const THIN_HEADROOM = 0.05;
 
 function notFitting(probe: AdviceProbe, budgetBytes: number): string {
-  if (probe.peakBytes !== null) return `${b(probe.batchSize)} needs ${formatBytes(probe.peakBytes)} (${formatBytes(probe.peakBytes - budgetBytes)} over)`;
+  if (probe.peakBytes !== null)
+    return `${b(probe.batchSize)} needs ${formatBytes(probe.peakBytes)} (${formatBytes(probe.peakBytes - budgetBytes)} over)`;
   if (probe.error?.code === "KMB_MAX_RSS") return `${b(probe.batchSize)} was killed at the budget`;
   return `${b(probe.batchSize)} ran out of memory (${probe.error?.message ?? probe.status})`;
 }
@@ -111,7 +112,9 @@ export function concludeSearch(row: SearchRow, probes: readonly AdviceProbe[], p
   const failing = fails === null ? undefined : probes.find((p) => p.batchSize === fails && p.fits === false);
   const failed = probes.find((p) => p.fits === null);
   const peakBytes = fitting?.peakBytes ?? null;
-  const fitsText = fitting ? `${b(fitting.batchSize)} fits (${peakBytes === null ? "no reading" : `${formatBytes(peakBytes)}, ${formatBytes(budgetBytes - peakBytes)} left`})` : "";
+  const fitsText = fitting
+    ? `${b(fitting.batchSize)} fits (${peakBytes === null ? "no reading" : `${formatBytes(peakBytes)}, ${formatBytes(budgetBytes - peakBytes)} left`})`
+    : "";
 
   let outcome: AdviceOutcome;
   let reason: string;

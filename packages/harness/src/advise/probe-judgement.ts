@@ -7,7 +7,8 @@ import type { AdviceProbe, BudgetMetric, Cell, ProbeReason } from "@keras-mem-be
 const MEMORY_CRASH_CODES = new Set(["KMB_MAX_RSS", "KMB_OUT_OF_MEMORY"]);
 
 /** Errors a backend throws when it cannot get memory: TensorFlow's OOM, wasm's heap, V8's array buffers, GPU buffers. */
-const MEMORY_ERROR = /out of memory|\bOOM\b|ResourceExhausted|Cannot enlarge memory|Array buffer allocation failed|WebAssembly\.Memory|Invalid typed array length|Aborted\(OOM\)/i;
+const MEMORY_ERROR =
+  /out of memory|\bOOM\b|ResourceExhausted|Cannot enlarge memory|Array buffer allocation failed|WebAssembly\.Memory|Invalid typed array length|Aborted\(OOM\)/i;
 
 /** The peak of the budget's metric in a finished cell; null when the cell has no such figure. */
 export function metricPeak(cell: Cell, metric: BudgetMetric): number | null {
@@ -42,7 +43,9 @@ export function judgeProbe(cell: Cell, options: { reason: ProbeReason; metric: B
       fits: peakBytes === null ? null : peakBytes <= options.budgetBytes,
       peakBytes,
       samplesPerSecond: cell.summary?.timing?.samplesPerSecond ?? null,
-      ...(peakBytes === null ? { error: { message: `the cell finished without a ${options.metric} figure to judge`, code: "KMB_ADVISE_NO_READING" } } : {}),
+      ...(peakBytes === null
+        ? { error: { message: `the cell finished without a ${options.metric} figure to judge`, code: "KMB_ADVISE_NO_READING" } }
+        : {}),
     };
   }
   const error = cell.error;

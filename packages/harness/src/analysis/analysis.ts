@@ -50,7 +50,12 @@ export interface ByteTrend {
  * epoch adds enough bytes (median step × span ≥ floor; a single allocator jump, e.g. glibc or V8 taking
  * another chunk once, moves the median hardly at all), and most steps go up.
  */
-export function byteTrend(label: string, epochs: readonly number[], values: readonly number[], rules: VerdictRules = DEFAULT_VERDICT_RULES): ByteTrend {
+export function byteTrend(
+  label: string,
+  epochs: readonly number[],
+  values: readonly number[],
+  rules: VerdictRules = DEFAULT_VERDICT_RULES,
+): ByteTrend {
   const fit = linearFit(epochs, values);
   const span = epochs.length > 1 ? epochs[epochs.length - 1]! - epochs[0]! : 0;
   const stepValues: number[] = [];
@@ -62,7 +67,8 @@ export function byteTrend(label: string, epochs: readonly number[], values: read
   const tNeeded = tCritical99(fit.n - 2);
   const risingSteps = stepValues.filter((d) => d > 0).length;
   const steps = stepValues.length;
-  const growing = fit.slope > 0 && t >= tNeeded && typicalRise >= floor && steps > 0 && risingSteps >= Math.ceil(rules.minRisingStepShare * steps - 1e-9);
+  const growing =
+    fit.slope > 0 && t >= tNeeded && typicalRise >= floor && steps > 0 && risingSteps >= Math.ceil(rules.minRisingStepShare * steps - 1e-9);
   return { label, slope: fit.slope, typicalStep, typicalRise, floor, t, tNeeded, risingSteps, steps, growing };
 }
 
@@ -75,7 +81,12 @@ export interface CountTrend {
 }
 
 /** Whether an exact count (tensors, data ids) rises per epoch after warm-up. */
-export function countTrend(label: string, epochs: readonly number[], values: readonly number[], rules: VerdictRules = DEFAULT_VERDICT_RULES): CountTrend {
+export function countTrend(
+  label: string,
+  epochs: readonly number[],
+  values: readonly number[],
+  rules: VerdictRules = DEFAULT_VERDICT_RULES,
+): CountTrend {
   const { slope } = linearFit(epochs, values);
   const first = values[0] ?? 0;
   const last = values[values.length - 1] ?? 0;
@@ -110,13 +121,18 @@ function maxOf(values: Iterable<number | null | undefined>): number | null {
 }
 
 /** The cell's largest step figures, from epoch samples and batch samples alike; none when no meter ran (v1 samples). */
-function stepPeaksOf(samples: readonly EpochSample[], batchSamples: readonly BatchSample[]): Pick<CellSummary, "peakStepTensorBytes" | "peakStepTensors" | "peakActivationBytes"> {
+function stepPeaksOf(
+  samples: readonly EpochSample[],
+  batchSamples: readonly BatchSample[],
+): Pick<CellSummary, "peakStepTensorBytes" | "peakStepTensors" | "peakActivationBytes"> {
   const bytes = maxOf([...samples.map((s) => s.stepPeakBytes), ...batchSamples.map((s) => s.stepPeakBytes)]);
   if (bytes === null) return {};
   const tensors = maxOf([...samples.map((s) => s.stepPeakTensors), ...batchSamples.map((s) => s.stepPeakTensors)]);
   const activation = maxOf([
     ...samples.map((s) => s.activationBytes),
-    ...batchSamples.map((s) => (s.stepPeakBytes === undefined || s.stepStartBytes === undefined ? undefined : s.stepPeakBytes - s.stepStartBytes)),
+    ...batchSamples.map((s) =>
+      s.stepPeakBytes === undefined || s.stepStartBytes === undefined ? undefined : s.stepPeakBytes - s.stepStartBytes,
+    ),
   ]);
   return {
     peakStepTensorBytes: bytes,
@@ -146,20 +162,43 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   const losses = samples.map((s) => s.loss ?? null);
 
   const summary: CellSummary = {
-    peakRssBytes: maxOf([...samples.map((s) => s.rssBytes), ...samples.map((s) => s.maxRssBytes), ...batchSamples.map((s) => s.rssBytes), input.finalMaxRssBytes])!,
+    peakRssBytes: maxOf([
+      ...samples.map((s) => s.rssBytes),
+      ...samples.map((s) => s.maxRssBytes),
+      ...batchSamples.map((s) => s.rssBytes),
+      input.finalMaxRssBytes,
+    ])!,
     peakHeapUsedBytes: maxOf([...samples.map((s) => s.heapUsedBytes), ...batchSamples.map((s) => s.heapUsedBytes)])!,
     peakNumTensors: maxOf([...samples.map((s) => s.numTensors), ...batchSamples.map((s) => s.numTensors)])!,
     peakNumBytes: maxOf([...samples.map((s) => s.numBytes), ...batchSamples.map((s) => s.numBytes)])!,
     peakWasmHeapBytes: maxOf([...samples.map((s) => s.wasmHeapBytes), ...batchSamples.map((s) => s.wasmHeapBytes)]),
-    tensorsPerEpoch: slopeOf(x, series((s) => s.numTensors)),
+    tensorsPerEpoch: slopeOf(
+      x,
+      series((s) => s.numTensors),
+    ),
     dataIdsPerEpoch: dataIds ? slopeOf(x, dataIds) : null,
-    numBytesPerEpoch: slopeOf(x, series((s) => s.numBytes)),
-    rssBytesPerEpoch: slopeOf(x, series((s) => s.rssBytes)),
-    heapBytesPerEpoch: slopeOf(x, series((s) => s.heapUsedBytes)),
-    externalBytesPerEpoch: slopeOf(x, series((s) => s.externalBytes)),
+    numBytesPerEpoch: slopeOf(
+      x,
+      series((s) => s.numBytes),
+    ),
+    rssBytesPerEpoch: slopeOf(
+      x,
+      series((s) => s.rssBytes),
+    ),
+    heapBytesPerEpoch: slopeOf(
+      x,
+      series((s) => s.heapUsedBytes),
+    ),
+    externalBytesPerEpoch: slopeOf(
+      x,
+      series((s) => s.externalBytes),
+    ),
     wasmHeapBytesPerEpoch: wasm ? slopeOf(x, wasm) : null,
     ...(anyGpu
-      ? { peakGpuUsedBytes: maxOf([...samples.map((s) => s.gpuUsedBytes), input.peakGpuUsedBytes]), gpuBytesPerEpoch: gpu ? slopeOf(x, gpu) : null }
+      ? {
+          peakGpuUsedBytes: maxOf([...samples.map((s) => s.gpuUsedBytes), input.peakGpuUsedBytes]),
+          gpuBytesPerEpoch: gpu ? slopeOf(x, gpu) : null,
+        }
       : {}),
     meanEpochMs: input.timing?.meanMs ?? mean(times),
     timing: input.timing,
@@ -181,15 +220,60 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   // What the process keeps after the forced GC is judged against its own noise (retained-trend.ts); its
   // parts are judged the same way only to say which of them grows.
   const retainedRules = input.retainedRules ?? DEFAULT_RETAINED_RULES;
-  const retained = retainedTrend("retained (JS heap + external)", x, series((s) => s.heapUsedBytes + s.externalBytes), retainedRules);
+  const retained = retainedTrend(
+    "retained (JS heap + external)",
+    x,
+    series((s) => s.heapUsedBytes + s.externalBytes),
+    retainedRules,
+  );
   const parts: Array<[GrowthMemory, ReturnType<typeof retainedTrend>]> = [
-    ["jsHeap", retainedTrend("JS heap", x, series((s) => s.heapUsedBytes), retainedRules)],
-    ["external", retainedTrend("external", x, series((s) => s.externalBytes), retainedRules)],
-    ["arrayBuffers", retainedTrend("ArrayBuffers", x, series((s) => s.arrayBuffersBytes), retainedRules)],
+    [
+      "jsHeap",
+      retainedTrend(
+        "JS heap",
+        x,
+        series((s) => s.heapUsedBytes),
+        retainedRules,
+      ),
+    ],
+    [
+      "external",
+      retainedTrend(
+        "external",
+        x,
+        series((s) => s.externalBytes),
+        retainedRules,
+      ),
+    ],
+    [
+      "arrayBuffers",
+      retainedTrend(
+        "ArrayBuffers",
+        x,
+        series((s) => s.arrayBuffersBytes),
+        retainedRules,
+      ),
+    ],
   ];
   const bytes: Array<[GrowthMemory, ByteTrend]> = [
-    ["rss", byteTrend("RSS", x, series((s) => s.rssBytes), rules)],
-    ["tensorBytes", byteTrend("tensor bytes", x, series((s) => s.numBytes), rules)],
+    [
+      "rss",
+      byteTrend(
+        "RSS",
+        x,
+        series((s) => s.rssBytes),
+        rules,
+      ),
+    ],
+    [
+      "tensorBytes",
+      byteTrend(
+        "tensor bytes",
+        x,
+        series((s) => s.numBytes),
+        rules,
+      ),
+    ],
   ];
   if (wasm) bytes.push(["wasmHeap", byteTrend("wasm heap", x, wasm, rules)]);
   if (gpu) bytes.push(["gpu", byteTrend("GPU memory", x, gpu, rules)]);
@@ -202,11 +286,20 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
     ],
   };
 
-  const counts = [countTrend("tensors", x, series((s) => s.numTensors), rules)];
+  const counts = [
+    countTrend(
+      "tensors",
+      x,
+      series((s) => s.numTensors),
+      rules,
+    ),
+  ];
   if (dataIds) counts.push(countTrend("data ids", x, dataIds, rules));
   const leaks = counts.filter((c) => c.leaking);
   if (leaks.length > 0) {
-    const what = leaks.map((c) => `${c.label} ${formatPerEpoch(c.slope, c.label === "tensors" ? "tensors" : "data ids")} (${c.first} → ${c.last})`).join(", ");
+    const what = leaks
+      .map((c) => `${c.label} ${formatPerEpoch(c.slope, c.label === "tensors" ? "tensors" : "data ids")} (${c.first} → ${c.last})`)
+      .join(", ");
     return { summary, verdict: "leaking", verdictReason: `${what} over ${window}, after ${warmupEpochs} warm-up epochs`, growth };
   }
 
@@ -219,8 +312,16 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
           `${which.length > 0 ? `; ${which.join(", ")}` : ""})`,
       );
     }
-    for (const b of growing) what.push(`${b.label} ${formatBytesPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`);
-    return { summary, verdict: "growing", verdictReason: `${what.join("; ")} over ${window}, after ${warmupEpochs} warm-up epochs`, growth };
+    for (const b of growing)
+      what.push(
+        `${b.label} ${formatBytesPerEpoch(b.slope)} (typical epoch +${formatBytes(b.typicalStep)}, ${b.risingSteps} of ${b.steps} epochs up, t = ${formatT(b.t)})`,
+      );
+    return {
+      summary,
+      verdict: "growing",
+      verdictReason: `${what.join("; ")} over ${window}, after ${warmupEpochs} warm-up epochs`,
+      growth,
+    };
   }
   const rss = bytes[0]![1];
   return {

@@ -39,7 +39,12 @@ export class HeapSnapshotFormatError extends Error {
 // Node types whose name is the constructor (object) or says what the memory is (native); the rest are
 // grouped under their type, as DevTools does ("(closure)", "(string)", "(compiled code)", …).
 const NAMED_TYPES = new Set(["object", "native"]);
-const TYPE_LABELS: Record<string, string> = { code: "(compiled code)", hidden: "(system)", "concatenated string": "(string)", "sliced string": "(string)" };
+const TYPE_LABELS: Record<string, string> = {
+  code: "(compiled code)",
+  hidden: "(system)",
+  "concatenated string": "(string)",
+  "sliced string": "(string)",
+};
 
 export function summariseHeapSnapshot(snapshot: HeapSnapshotJson): HeapSummary {
   const fields = snapshot.snapshot.meta.node_fields;
@@ -52,7 +57,8 @@ export function summariseHeapSnapshot(snapshot: HeapSnapshotJson): HeapSummary {
     throw new HeapSnapshotFormatError(`heap snapshot: node_fields ${JSON.stringify(fields)} lack type, name or self_size`);
   }
   const { nodes, strings } = snapshot;
-  if (nodes.length % width !== 0) throw new HeapSnapshotFormatError(`heap snapshot: ${nodes.length} node values is not a multiple of ${width} fields`);
+  if (nodes.length % width !== 0)
+    throw new HeapSnapshotFormatError(`heap snapshot: ${nodes.length} node values is not a multiple of ${width} fields`);
   const byConstructor: Record<string, ConstructorTotals> = {};
   const total: ConstructorTotals = { count: 0, selfSize: 0 };
   for (let i = 0; i < nodes.length; i += width) {

@@ -37,7 +37,10 @@ export function leakOrigins(byEpoch: readonly EpochOrigins[], warmupEpochs: numb
     const counts = live.map((at) => at.get(key)?.count ?? 0);
     const tensorsPerEpoch = linearFit(epochs, counts).slope;
     if (tensorsPerEpoch < minCountSlope || counts[counts.length - 1]! <= counts[0]!) continue;
-    const bytesPerEpoch = linearFit(epochs, live.map((at) => at.get(key)?.bytes ?? 0)).slope;
+    const bytesPerEpoch = linearFit(
+      epochs,
+      live.map((at) => at.get(key)?.bytes ?? 0),
+    ).slope;
     found.push({
       phase: origin.phase,
       op: origin.op,
@@ -48,7 +51,9 @@ export function leakOrigins(byEpoch: readonly EpochOrigins[], warmupEpochs: numb
       ...(origin.stack === undefined ? {} : { stack: origin.stack }),
     });
   }
-  return found.sort((a, b) => b.bytesPerEpoch - a.bytesPerEpoch || b.tensorsPerEpoch - a.tensorsPerEpoch || (keyOfLeak(a) < keyOfLeak(b) ? -1 : 1));
+  return found.sort(
+    (a, b) => b.bytesPerEpoch - a.bytesPerEpoch || b.tensorsPerEpoch - a.tensorsPerEpoch || (keyOfLeak(a) < keyOfLeak(b) ? -1 : 1),
+  );
 }
 
 function keyOfLeak(o: LeakOrigin): string {

@@ -40,7 +40,12 @@ export interface RetainedTrend {
  * epoch adds at least half the floor: the second condition keeps one jump that stays (which tilts every
  * pairwise slope across it) from counting as steady growth.
  */
-export function retainedTrend(label: string, epochs: readonly number[], values: readonly number[], rules: RetainedRules = DEFAULT_RETAINED_RULES): RetainedTrend {
+export function retainedTrend(
+  label: string,
+  epochs: readonly number[],
+  values: readonly number[],
+  rules: RetainedRules = DEFAULT_RETAINED_RULES,
+): RetainedTrend {
   const { slope } = epochs.length >= 2 ? theilSenFit(epochs, values) : { slope: 0 };
   const steps: number[] = [];
   for (let i = 1; i < values.length; i++) steps.push((values[i]! - values[i - 1]!) / (epochs[i]! - epochs[i - 1]!));

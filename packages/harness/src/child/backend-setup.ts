@@ -62,21 +62,31 @@ export function assertBackendInstalled(name: string, versionOf: (pkg: string) =>
   if (!isBackendName(name)) throw new BackendUnavailableError(name, `unknown backend "${name}" (known: ${BACKENDS.join(", ")})`);
   const core = assertTfjsSupported(versionOf);
   if (name === "tensorflow") {
-    if (versionOf(TFJS_NODE_GPU) === null && versionOf(TFJS_NODE) === null) throw new BackendUnavailableError(name, installTensorflow(core));
+    if (versionOf(TFJS_NODE_GPU) === null && versionOf(TFJS_NODE) === null)
+      throw new BackendUnavailableError(name, installTensorflow(core));
     return;
   }
   if (name === "webgpu" && compareVersions(core, OLDEST_WEBGPU_TFJS) < 0) {
-    throw new BackendUnavailableError(name, `backend "webgpu" needs tfjs ${OLDEST_WEBGPU_TFJS} or newer (@tensorflow/tfjs-backend-webgpu has no stable release before it); yours is ${core}`);
+    throw new BackendUnavailableError(
+      name,
+      `backend "webgpu" needs tfjs ${OLDEST_WEBGPU_TFJS} or newer (@tensorflow/tfjs-backend-webgpu has no stable release before it); yours is ${core}`,
+    );
   }
   for (const pkg of BACKEND_PACKAGES[name]) {
     const wanted = pkg.startsWith("@tensorflow/") ? core : WEBGPU_DAWN_RANGE;
     const installed = versionOf(pkg);
     const install = `npm install ${pkg}@${wanted}`;
     if (installed === null) {
-      throw new BackendUnavailableError(name, `backend "${name}" needs ${pkg}@${wanted}${wanted === core ? " (the release of your @tensorflow/tfjs-core)" : ""}, which is not installed: \`${install}\``);
+      throw new BackendUnavailableError(
+        name,
+        `backend "${name}" needs ${pkg}@${wanted}${wanted === core ? " (the release of your @tensorflow/tfjs-core)" : ""}, which is not installed: \`${install}\``,
+      );
     }
     if (wanted === core && installed !== core) {
-      throw new BackendUnavailableError(name, `backend "${name}": ${pkg}@${installed} does not match @tensorflow/tfjs-core@${core}: \`${install}\``);
+      throw new BackendUnavailableError(
+        name,
+        `backend "${name}": ${pkg}@${installed} does not match @tensorflow/tfjs-core@${core}: \`${install}\``,
+      );
     }
   }
 }

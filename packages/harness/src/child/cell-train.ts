@@ -48,7 +48,13 @@ export async function prepareCell(task: CellTask): Promise<PreparedCell> {
   return { train: (send) => train(task, spec, factory, suite.callbacks, send) };
 }
 
-async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, userHook: SuiteConfig["callbacks"], send: SendMessage): Promise<void> {
+async function train(
+  task: CellTask,
+  spec: ModelSpec,
+  factory: PipelineFactory,
+  userHook: SuiteConfig["callbacks"],
+  send: SendMessage,
+): Promise<void> {
   const { cell } = task;
   const diagnostics = task.diagnostics ?? DEFAULT_DIAGNOSTICS;
   const setupStart = performance.now();
@@ -99,7 +105,12 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
     const callbacks = [new StepCallback(stepBegan, stepEnded), ...userCallbacks(userHook?.(context), origins)];
     meter.start();
 
-    send({ type: "ready", setupMs: performance.now() - setupStart, parameterCount: parameterCount(builtModel), batchesPerEpoch: pipeline.batchesPerEpoch });
+    send({
+      type: "ready",
+      setupMs: performance.now() - setupStart,
+      parameterCount: parameterCount(builtModel),
+      batchesPerEpoch: pipeline.batchesPerEpoch,
+    });
 
     // One tinybench task, one iteration per epoch, no warm-up iterations: the epochs are the measurement.
     // The epoch sample (forced GC) runs in afterEach, outside the timed window.
@@ -133,7 +144,10 @@ async function train(task: CellTask, spec: ModelSpec, factory: PipelineFactory, 
           if (!history) return;
           noteBackend();
           const time = { timeMs: epochTime, cpuTimeMs: (epochCpu.user + epochCpu.system) / 1000 };
-          const sample = epochSample(epoch, time, performance.now() - trainStart, lossOf(history), task.forcedGc, { peaks, backendPeakBytes });
+          const sample = epochSample(epoch, time, performance.now() - trainStart, lossOf(history), task.forcedGc, {
+            peaks,
+            backendPeakBytes,
+          });
           const tallies = origins?.epochEnd();
           send({ type: "epoch", sample, ...(tallies ? { origins: tallies } : {}) });
           send({ type: "parts", memoryParts: parts.parts() });

@@ -123,7 +123,10 @@ export class TensorOriginTracker {
   wrapCallbackFunctions<T extends object>(args: T): T {
     const wrapped: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(args)) {
-      wrapped[key] = typeof value === "function" ? (...a: unknown[]) => this.inPhase("callback", () => (value as (...b: unknown[]) => unknown)(...a)) : value;
+      wrapped[key] =
+        typeof value === "function"
+          ? (...a: unknown[]) => this.inPhase("callback", () => (value as (...b: unknown[]) => unknown)(...a))
+          : value;
     }
     return wrapped as T;
   }
@@ -151,7 +154,15 @@ export class TensorOriginTracker {
     const state = engine.state;
     const phase: TensorPhase =
       this.explicitPhase ??
-      (state.gradientDepth > 0 ? "forward" : state.activeTape != null ? "backward" : this.layerStack.length > 0 ? "forward" : this.training ? "pipeline" : "setup");
+      (state.gradientDepth > 0
+        ? "forward"
+        : state.activeTape != null
+          ? "backward"
+          : this.layerStack.length > 0
+            ? "forward"
+            : this.training
+              ? "pipeline"
+              : "setup");
     const scope = state.activeScope?.name;
     // The engine's own scope name string is the cache key (no string is built per tensor); outside an op,
     // one of two constant keys.

@@ -61,7 +61,8 @@ Options:
 /** The filter keys advise accepts: the batch size is its answer, so it cannot be filtered. */
 export function checkAdviseFilters(filters: readonly string[]): void {
   for (const filter of filters) {
-    if (/^\s*batch\s*=/.test(filter)) throw new UsageError(`--filter "${filter}": advise chooses the batch size itself; use --min-batch / --max-batch to bound it`);
+    if (/^\s*batch\s*=/.test(filter))
+      throw new UsageError(`--filter "${filter}": advise chooses the batch size itself; use --min-batch / --max-batch to bound it`);
   }
 }
 
@@ -94,7 +95,8 @@ export function parseAdviseArgs(argv: readonly string[]): AdviseOptions {
     budgetBytes = parsedBudget;
   }
   const metric = v.metric ?? ADVISE_DEFAULTS.metric;
-  if (!(BUDGET_METRICS as readonly string[]).includes(metric)) throw new UsageError(`--metric "${metric}": expected one of ${BUDGET_METRICS.join(", ")}`);
+  if (!(BUDGET_METRICS as readonly string[]).includes(metric))
+    throw new UsageError(`--metric "${metric}": expected one of ${BUDGET_METRICS.join(", ")}`);
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   if (v.timeout !== undefined) {
     const parsedTimeout = parseDuration(v.timeout);

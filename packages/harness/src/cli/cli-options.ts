@@ -99,7 +99,10 @@ export function positiveInt(flag: string, value: string | undefined, minimum = 1
 
 /** "a, b,,c" → ["a", "b", "c"]. */
 function listEntries(raw: string): string[] {
-  return raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  return raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
 }
 
 /** A repeated entry would expand into cells with the same id, so it is refused here, naming it. */
@@ -116,7 +119,8 @@ function rejectRepeats<T>(flag: string, raw: string, values: T[], show: (value: 
 export function parseBackendFlag(raw: string): string[] {
   const backends = listEntries(raw);
   const unknown = backends.find((b) => !isBackendName(b));
-  if (backends.length === 0 || unknown !== undefined) throw new UsageError(`--backend "${raw}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
+  if (backends.length === 0 || unknown !== undefined)
+    throw new UsageError(`--backend "${raw}": unknown backend "${unknown ?? ""}" (known: ${BACKENDS.join(", ")})`);
   return rejectRepeats("--backend", raw, backends, (b) => b);
 }
 
@@ -152,7 +156,12 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     const raw = v["batch-sizes"];
     const parts = listEntries(raw);
     if (parts.length === 0) throw new UsageError(`--batch-sizes "${raw}": expected a list like 16,32,64`);
-    batchSizes = rejectRepeats("--batch-sizes", raw, parts.map((p) => positiveInt(`--batch-sizes "${raw}": entry`, p)!), String);
+    batchSizes = rejectRepeats(
+      "--batch-sizes",
+      raw,
+      parts.map((p) => positiveInt(`--batch-sizes "${raw}": entry`, p)!),
+      String,
+    );
   }
   const backends = v.backend === undefined ? null : parseBackendFlag(v.backend);
   let gpuMemoryGrowth: boolean[] | null = null;

@@ -3,7 +3,20 @@
 import { appendFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { gpuInventory } from "@keras-mem-bench/gpu-memory";
-import { ADVICE_SCHEMA_VERSION, AdviceFileError, cellId, exitCodeFor, processIo, writeAdviceFile, type CommandIo, type Advice, type AdviceFile, type AdviceProbe, type AdviceSearchInfo, type Cell } from "@keras-mem-bench/results";
+import {
+  ADVICE_SCHEMA_VERSION,
+  AdviceFileError,
+  cellId,
+  exitCodeFor,
+  processIo,
+  writeAdviceFile,
+  type CommandIo,
+  type Advice,
+  type AdviceFile,
+  type AdviceProbe,
+  type AdviceSearchInfo,
+  type Cell,
+} from "@keras-mem-bench/results";
 import { renderAdviceMarkdown } from "../advise/advice-markdown.js";
 import { renderAdviceNotes, renderAdviceTable } from "../advise/advice-table.js";
 import { probeNote, rowName, searchLine } from "../advise/advice-words.js";
@@ -27,7 +40,11 @@ import { UsageError } from "./usage-error.js";
 
 const EXPECTED_ERRORS = [UsageError, SuiteConfigError, MatrixSelectionError, BackendUnavailableError, BatchGridError];
 
-export async function adviseCommand(argv: readonly string[], io: CommandIo = processIo(), progress: ProgressReporter = streamProgress(io)): Promise<number> {
+export async function adviseCommand(
+  argv: readonly string[],
+  io: CommandIo = processIo(),
+  progress: ProgressReporter = streamProgress(io),
+): Promise<number> {
   try {
     return await advise(argv, io, progress);
   } catch (error) {
@@ -61,7 +78,9 @@ function checkMetric(options: AdviseOptions, rows: readonly MatrixCell[]): void 
   if (options.metric === "gpu") {
     const cpuOnly = [...new Set(rows.map((r) => r.backend).filter((b) => !GPU_BACKENDS.has(b)))];
     if (cpuOnly.length > 0) {
-      throw new UsageError(`--metric gpu: backend ${cpuOnly.join(", ")} keeps its memory in RSS, not on a GPU (GPU backends: ${[...GPU_BACKENDS].join(", ")}); use --metric rss or --backend tensorflow`);
+      throw new UsageError(
+        `--metric gpu: backend ${cpuOnly.join(", ")} keeps its memory in RSS, not on a GPU (GPU backends: ${[...GPU_BACKENDS].join(", ")}); use --metric rss or --backend tensorflow`,
+      );
     }
   }
 }
@@ -95,12 +114,26 @@ async function advise(argv: readonly string[], io: CommandIo, progress: Progress
     samplesPerEpoch: options.samplesPerEpoch ?? suite.samplesPerEpoch,
     timeoutMs: options.timeoutMs,
   };
-  const plan = { grid, budgetBytes: options.budgetBytes, startBatchSize: Math.max(grid.min, Math.min(...suite.batchSizes)), maxProbes: options.maxProbes };
+  const plan = {
+    grid,
+    budgetBytes: options.budgetBytes,
+    startBatchSize: Math.max(grid.min, Math.min(...suite.batchSizes)),
+    maxProbes: options.maxProbes,
+  };
   const suiteFile = relative(process.cwd(), suite.file) || suite.file;
-  io.stderr(`kmb advise: suite "${suite.name}" (${suiteFile}): ${rows.length} row${rows.length === 1 ? "" : "s"} · ${searchLine(options.metric, options.budgetBytes, search)}${options.out ? ` → ${options.out}` : ""}\n`);
+  io.stderr(
+    `kmb advise: suite "${suite.name}" (${suiteFile}): ${rows.length} row${rows.length === 1 ? "" : "s"} · ${searchLine(options.metric, options.budgetBytes, search)}${options.out ? ` → ${options.out}` : ""}\n`,
+  );
 
   const env = collectEnvironment({ gpu: rows.some((r) => GPU_BACKENDS.has(r.backend)) ? await gpuInventory() : null });
-  const file: AdviceFile = { schemaVersion: ADVICE_SCHEMA_VERSION, createdAt: new Date().toISOString(), suite: { name: suite.name }, search, env, advice: [] };
+  const file: AdviceFile = {
+    schemaVersion: ADVICE_SCHEMA_VERSION,
+    createdAt: new Date().toISOString(),
+    suite: { name: suite.name },
+    search,
+    env,
+    advice: [],
+  };
   const save = async () => {
     if (options.out === null) return;
     try {
@@ -127,14 +160,18 @@ async function advise(argv: readonly string[], io: CommandIo, progress: Progress
   const probesPerFinishedRow: number[] = [];
   let probeIndex = 0;
   const started = performance.now();
-  progress.start(estimateProbeTotal({ probesPerFinishedRow, probesInCurrentRow: 0, rowsNotStarted: rows.length - 1, maxProbes: options.maxProbes }), 1);
+  progress.start(
+    estimateProbeTotal({ probesPerFinishedRow, probesInCurrentRow: 0, rowsNotStarted: rows.length - 1, maxProbes: options.maxProbes }),
+    1,
+  );
   try {
     for (const [rowIndex, row] of rows.entries()) {
       let probesInRow = 0;
       const runProbe = async (request: ProbeRequest): Promise<AdviceProbe | null> => {
         const index = probeIndex++;
         const cell: MatrixCell = { ...row, batchSize: request.batchSize, id: cellId({ ...row, batchSize: request.batchSize }) };
-        const judge = (finished: Cell) => judgeProbe(finished, { reason: request.reason, metric: options.metric, budgetBytes: options.budgetBytes });
+        const judge = (finished: Cell) =>
+          judgeProbe(finished, { reason: request.reason, metric: options.metric, budgetBytes: options.budgetBytes });
         const run = await runMatrix({
           suite,
           cells: [cell],
@@ -144,7 +181,10 @@ async function advise(argv: readonly string[], io: CommandIo, progress: Progress
           warmupEpochs: options.epochs - 1,
           // What a normal run of this cell would train on (--samples, else the suite's per-cell overrides, else the
           // suite's size), and at least one full batch of its size.
-          samplesPerEpoch: Math.max(options.samplesPerEpoch ?? cellSettings(suite.overrides, cell).samplesPerEpoch ?? suite.samplesPerEpoch, request.batchSize),
+          samplesPerEpoch: Math.max(
+            options.samplesPerEpoch ?? cellSettings(suite.overrides, cell).samplesPerEpoch ?? suite.samplesPerEpoch,
+            request.batchSize,
+          ),
           out: null,
           timeoutMs: options.timeoutMs,
           maxRssBytes: options.metric === "rss" ? options.budgetBytes : null,
@@ -156,14 +196,28 @@ async function advise(argv: readonly string[], io: CommandIo, progress: Progress
         const finished = run.results.cells[0];
         if (run.interrupted || finished === undefined) return null;
         probesInRow++;
-        progress.setTotal?.(estimateProbeTotal({ probesPerFinishedRow, probesInCurrentRow: probesInRow, rowsNotStarted: rows.length - rowIndex - 1, maxProbes: options.maxProbes }));
+        progress.setTotal?.(
+          estimateProbeTotal({
+            probesPerFinishedRow,
+            probesInCurrentRow: probesInRow,
+            rowsNotStarted: rows.length - rowIndex - 1,
+            maxProbes: options.maxProbes,
+          }),
+        );
         return judge(finished);
       };
       const advice: Advice = await searchLargestBatch({ ...row, metric: options.metric }, plan, runProbe, controller.signal);
       if (controller.signal.aborted) break;
       probesPerFinishedRow.push(advice.probes.length);
       file.advice.push(advice);
-      progress.setTotal?.(estimateProbeTotal({ probesPerFinishedRow, probesInCurrentRow: null, rowsNotStarted: rows.length - rowIndex - 1, maxProbes: options.maxProbes }));
+      progress.setTotal?.(
+        estimateProbeTotal({
+          probesPerFinishedRow,
+          probesInCurrentRow: null,
+          rowsNotStarted: rows.length - rowIndex - 1,
+          maxProbes: options.maxProbes,
+        }),
+      );
       io.stderr(`kmb advise: ${rowName(advice)}: ${advice.reason}\n`);
       await save();
     }
@@ -178,9 +232,14 @@ async function advise(argv: readonly string[], io: CommandIo, progress: Progress
   if (file.advice.length > 0) {
     io.stdout(`\n${renderAdviceTable(file.advice, search)}\n\n${renderAdviceNotes(file.advice)}\n\n`);
   }
-  io.stdout(`${searchLine(options.metric, options.budgetBytes, search)}\n${file.advice.length} of ${rows.length} rows · ${probes} probes · wall ${formatDuration(wall)}\n`);
+  io.stdout(
+    `${searchLine(options.metric, options.budgetBytes, search)}\n${file.advice.length} of ${rows.length} rows · ${probes} probes · wall ${formatDuration(wall)}\n`,
+  );
   if (options.markdown !== null && file.advice.length > 0) await appendFile(options.markdown, renderAdviceMarkdown(file));
-  if (options.out) io.stderr(`kmb advise: advice (${file.advice.length} of ${rows.length} rows, budget ${formatBytes(options.budgetBytes)}) in ${options.out}\n`);
+  if (options.out)
+    io.stderr(
+      `kmb advise: advice (${file.advice.length} of ${rows.length} rows, budget ${formatBytes(options.budgetBytes)}) in ${options.out}\n`,
+    );
   if (controller.signal.aborted) return exitSignal ?? 130;
   return 0;
 }

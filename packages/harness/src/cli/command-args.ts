@@ -4,9 +4,16 @@ import { UsageError } from "./usage-error.js";
 
 type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
 /** What parseArgs returns for these flags: `values` typed per flag, `positionals` (never[] when not allowed). */
-type ParsedArgs<T extends FlagOptions, P extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: P; options: T }>>;
+type ParsedArgs<T extends FlagOptions, P extends boolean> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: P; options: T }>
+>;
 
-function parseOrUsage<T extends FlagOptions, P extends boolean>(argv: readonly string[], options: T, allowPositionals: P, describe: (message: string) => string): ParsedArgs<T, P> {
+function parseOrUsage<T extends FlagOptions, P extends boolean>(
+  argv: readonly string[],
+  options: T,
+  allowPositionals: P,
+  describe: (message: string) => string,
+): ParsedArgs<T, P> {
   try {
     return parseArgs<{ args: string[]; allowPositionals: P; options: T }>({ args: [...argv], allowPositionals, options });
   } catch (error) {

@@ -43,7 +43,8 @@ function parseClaimsArgs(argv: readonly string[]): ClaimsArgs {
   const args: ClaimsArgs = { from: null, markdown: null, out: null, help: false, runArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--from" || flag === "--markdown" || flag === "--out") {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") throw new UsageError(`kmb claims: ${flag} needs a file\n\n${CLAIMS_USAGE}`);
@@ -55,7 +56,9 @@ function parseClaimsArgs(argv: readonly string[]): ClaimsArgs {
     }
   }
   if (args.from !== null && (args.runArgs.length > 0 || args.out !== null)) {
-    throw new UsageError(`kmb claims: --from reports from a file; it takes no run options (got ${[...(args.out === null ? [] : ["--out"]), ...args.runArgs].join(" ")})`);
+    throw new UsageError(
+      `kmb claims: --from reports from a file; it takes no run options (got ${[...(args.out === null ? [] : ["--out"]), ...args.runArgs].join(" ")})`,
+    );
   }
   return args;
 }

@@ -49,7 +49,9 @@ export async function compareCommand(argv: readonly string[], io: CommandIo = pr
       return 0;
     }
     if (positionals.length !== 2) {
-      throw new UsageError(`kmb compare: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? "" : "s"}\n\n${COMPARE_USAGE}`);
+      throw new UsageError(
+        `kmb compare: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? "" : "s"}\n\n${COMPARE_USAGE}`,
+      );
     }
     const [basePath, headPath] = positionals as [string, string];
     if (values.marker !== undefined && !/^[A-Za-z0-9:._-]+$/.test(values.marker)) {

@@ -28,7 +28,8 @@ export async function heatmapCommand(argv: readonly string[], io: CommandIo = pr
       io.stdout(`${HEATMAP_USAGE}\n`);
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError(`kmb heatmap: expected one results file, got ${positionals.length}\n\n${HEATMAP_USAGE}`);
+    if (positionals.length !== 1)
+      throw new UsageError(`kmb heatmap: expected one results file, got ${positionals.length}\n\n${HEATMAP_USAGE}`);
     const metric = values.metric as HeatmapMetric;
     if (!HEATMAP_METRICS.includes(metric)) throw new UsageError(`--metric "${values.metric}": one of ${HEATMAP_METRICS.join(", ")}`);
     const svg = renderHeatmapSvg(await readResultsFile(positionals[0]!), metric);

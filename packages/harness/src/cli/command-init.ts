@@ -4,7 +4,14 @@ import { access, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { processIo, type CommandIo } from "@keras-mem-bench/results";
 import { parseCommandArgs } from "./command-args.js";
-import { suiteFileName, suiteTemplate, WORKFLOW_FILE, workflowTemplate, type PackageManager, type SuiteLanguage } from "./init-templates.js";
+import {
+  suiteFileName,
+  suiteTemplate,
+  WORKFLOW_FILE,
+  workflowTemplate,
+  type PackageManager,
+  type SuiteLanguage,
+} from "./init-templates.js";
 import { reportBadInput } from "./report-bad-input.js";
 import { UsageError } from "./usage-error.js";
 
@@ -40,7 +47,11 @@ export async function initCommand(argv: readonly string[], io: CommandIo = proce
       "init",
       INIT_USAGE,
       argv,
-      { ts: { type: "boolean", default: false }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      {
+        ts: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
       false,
     );
     if (values.help) {
@@ -56,7 +67,10 @@ export async function initCommand(argv: readonly string[], io: CommandIo = proce
     if (!values.force) {
       const taken = [];
       for (const file of files) if (await exists(join(cwd, file.path))) taken.push(file.path);
-      if (taken.length > 0) throw new UsageError(`kmb init: ${taken.join(" and ")} already exist${taken.length === 1 ? "s" : ""}; nothing was written (--force overwrites)`);
+      if (taken.length > 0)
+        throw new UsageError(
+          `kmb init: ${taken.join(" and ")} already exist${taken.length === 1 ? "s" : ""}; nothing was written (--force overwrites)`,
+        );
     }
     for (const file of files) {
       await mkdir(dirname(join(cwd, file.path)), { recursive: true });

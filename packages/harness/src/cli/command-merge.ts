@@ -30,7 +30,8 @@ export async function mergeCommand(argv: readonly string[], io: CommandIo = proc
     if (positionals.length === 0) throw new UsageError(`kmb merge: no shard files given\n\n${MERGE_USAGE}`);
     const twice = positionals.find((p, i) => positionals.indexOf(p) !== i);
     if (twice !== undefined) throw new UsageError(`kmb merge: ${twice} is given twice`);
-    if (positionals.includes(values.out)) throw new UsageError(`--out: ${values.out} is also one of the input files; write the merge somewhere else`);
+    if (positionals.includes(values.out))
+      throw new UsageError(`--out: ${values.out} is also one of the input files; write the merge somewhere else`);
 
     const parts = await Promise.all(positionals.map(async (source) => ({ source, results: await readResultsFile(source) })));
     const merged = mergeResults(parts);

@@ -4,7 +4,16 @@ import { evaluateClaims, renderClaimsTerminal } from "@keras-mem-bench/report";
 import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, exitCodeFor, processIo, type CommandIo } from "@keras-mem-bench/results";
 import { parseRunArgs, RUN_USAGE, type RunOptions } from "./cli-options.js";
-import { applyFilter, BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, MatrixSelectionError, parseFilters, shardCells, type MatrixAxes } from "../matrix/matrix.js";
+import {
+  applyFilter,
+  BACKENDS_WITH_GPU_GROWTH,
+  expandMatrix,
+  growthWord,
+  MatrixSelectionError,
+  parseFilters,
+  shardCells,
+  type MatrixAxes,
+} from "../matrix/matrix.js";
 import { streamProgress, type ProgressReporter } from "../parent/progress.js";
 import { OutFileError, outPathProblem } from "../parent/out-file.js";
 import { runMatrix } from "../parent/run-matrix.js";
@@ -59,7 +68,9 @@ async function run(argv: readonly string[], io: CommandIo, progress: ProgressRep
   const epochs = options.epochs ?? suite.epochs;
   const warmupEpochs = options.warmupEpochs ?? suite.warmupEpochs;
   if (warmupEpochs >= epochs) {
-    throw new UsageError(`--epochs ${epochs} with ${warmupEpochs} warm-up epochs leaves no epoch to judge growth; raise --epochs or lower --warmup-epochs`);
+    throw new UsageError(
+      `--epochs ${epochs} with ${warmupEpochs} warm-up epochs leaves no epoch to judge growth; raise --epochs or lower --warmup-epochs`,
+    );
   }
   const samplesPerEpoch = options.samplesPerEpoch ?? suite.samplesPerEpoch;
   const { cells, matrixSize } = selectCells(suite, options);
@@ -93,7 +104,9 @@ async function run(argv: readonly string[], io: CommandIo, progress: ProgressRep
   const stop = (code: typeof EXIT_INTERRUPTED | typeof EXIT_TERMINATED) => () => {
     if (exitSignal) return;
     exitSignal = code;
-    io.stderr(`\nkmb: ${code === EXIT_INTERRUPTED ? "interrupted" : "terminated"}; stopping the running cell and writing the results file…\n`);
+    io.stderr(
+      `\nkmb: ${code === EXIT_INTERRUPTED ? "interrupted" : "terminated"}; stopping the running cell and writing the results file…\n`,
+    );
     controller.abort();
   };
   const onInt = stop(EXIT_INTERRUPTED);
@@ -141,7 +154,10 @@ async function run(argv: readonly string[], io: CommandIo, progress: ProgressRep
 }
 
 /** Suite axes with the command-line overrides, then filters, then the shard. */
-export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "batchSizes" | "backends" | "filters" | "shard"> & Partial<Pick<RunOptions, "gpuMemoryGrowth">>) {
+export function selectCells(
+  suite: ResolvedSuite,
+  options: Pick<RunOptions, "batchSizes" | "backends" | "filters" | "shard"> & Partial<Pick<RunOptions, "gpuMemoryGrowth">>,
+) {
   const axes: MatrixAxes = {
     families: suite.families.map((f) => f.family),
     strategies: suite.strategies.map((s) => s.strategy),
@@ -158,7 +174,8 @@ export function selectCells(suite: ResolvedSuite, options: Pick<RunOptions, "bat
   }
   const inSuite = expandMatrix(axes).filter((cell) => !cellSettings(suite.overrides, cell).skip);
   const selected = applyFilter(inSuite, parseFilters(options.filters, axes));
-  if (selected.length === 0) throw new MatrixSelectionError(`the filters ${options.filters.map((f) => `--filter ${f}`).join(" ")} select no cell`);
+  if (selected.length === 0)
+    throw new MatrixSelectionError(`the filters ${options.filters.map((f) => `--filter ${f}`).join(" ")} select no cell`);
   const cells = options.shard ? shardCells(selected, options.shard) : selected;
   return { cells, matrixSize: selected.length };
 }

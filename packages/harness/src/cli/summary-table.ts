@@ -18,7 +18,10 @@ export function renderSummaryTable(cells: readonly Cell[]): string {
   const rows = [HEADERS, ...cells.map(row)];
   const widths = HEADERS.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: readonly string[]) =>
-    r.map((v, c) => (c >= FIRST_NUMERIC ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ").trimEnd();
+    r
+      .map((v, c) => (c >= FIRST_NUMERIC ? v.padStart(widths[c]!) : v.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => "─".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -41,6 +44,9 @@ export function renderTotals(cells: readonly Cell[]): string {
   const count = <K extends string>(values: K[]) => values.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
   const statuses = count(cells.map((c) => c.status));
   const verdicts = count(cells.map((c) => c.verdict ?? "no verdict"));
-  const list = (m: Record<string, number>) => Object.entries(m).map(([k, n]) => `${n} ${k}`).join(", ");
+  const list = (m: Record<string, number>) =>
+    Object.entries(m)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ");
   return `${cells.length} cell${cells.length === 1 ? "" : "s"}: ${list(statuses)} · ${list(verdicts)}`;
 }

@@ -44,7 +44,14 @@ export function expandMatrix(axes: MatrixAxes): MatrixCell[] {
       for (const strategy of axes.strategies) {
         for (const batchSize of axes.batchSizes) {
           for (const gpuMemoryGrowth of growthSettings(backend, axes)) {
-            cells.push({ id: cellId({ family, strategy, batchSize, backend, gpuMemoryGrowth }), family, strategy, batchSize, backend, gpuMemoryGrowth });
+            cells.push({
+              id: cellId({ family, strategy, batchSize, backend, gpuMemoryGrowth }),
+              family,
+              strategy,
+              batchSize,
+              backend,
+              gpuMemoryGrowth,
+            });
           }
         }
       }
@@ -71,7 +78,8 @@ export function parseFilters(specs: readonly string[], axes: MatrixAxes): Matrix
   const filter: MatrixFilter = {};
   for (const spec of specs) {
     const eq = spec.indexOf("=");
-    if (eq <= 0) throw new MatrixSelectionError(`--filter "${spec}": expected key=value[,value…] with key one of ${FILTER_KEYS.join(", ")}`);
+    if (eq <= 0)
+      throw new MatrixSelectionError(`--filter "${spec}": expected key=value[,value…] with key one of ${FILTER_KEYS.join(", ")}`);
     const key = spec.slice(0, eq).trim();
     if (!(FILTER_KEYS as readonly string[]).includes(key)) {
       throw new MatrixSelectionError(`--filter "${spec}": unknown key "${key}" (known: ${FILTER_KEYS.join(", ")})`);
@@ -84,11 +92,15 @@ export function parseFilters(specs: readonly string[], axes: MatrixAxes): Matrix
     if (values.length === 0) throw new MatrixSelectionError(`--filter "${spec}": no values after "="`);
     const known = axisValues(key as FilterKey, axes);
     if (known.length === 0) {
-      throw new MatrixSelectionError(`--filter "${spec}": the GPU allocator axis exists only on backend ${BACKENDS_WITH_GPU_GROWTH.join(", ")}, which this matrix does not include`);
+      throw new MatrixSelectionError(
+        `--filter "${spec}": the GPU allocator axis exists only on backend ${BACKENDS_WITH_GPU_GROWTH.join(", ")}, which this matrix does not include`,
+      );
     }
     for (const value of values) {
       if (!known.includes(value)) {
-        throw new MatrixSelectionError(`--filter "${spec}": ${key} "${value}" is not in this suite's matrix (${key} values: ${known.join(", ")})`);
+        throw new MatrixSelectionError(
+          `--filter "${spec}": ${key} "${value}" is not in this suite's matrix (${key} values: ${known.join(", ")})`,
+        );
       }
     }
     const k = key as FilterKey;

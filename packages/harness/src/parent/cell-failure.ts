@@ -14,10 +14,14 @@ export function reportedFailure(failure: CellFailure): { status: CellStatus; err
       error: { message: `backend "${kernel[2]}" has no kernel "${kernel[1]}"`, code: "KMB_MISSING_KERNEL", kernel: kernel[1]! },
     };
   }
-  return { status: "error", error: { message: `${failure.name}: ${failure.message}`, ...(failure.code === undefined ? {} : { code: failure.code }) } };
+  return {
+    status: "error",
+    error: { message: `${failure.name}: ${failure.message}`, ...(failure.code === undefined ? {} : { code: failure.code }) },
+  };
 }
 
-export type KillReason = { kind: "timeout"; timeoutMs: number; phase?: "boot" } | { kind: "max-rss"; rssBytes: number; maxRssBytes: number };
+export type KillReason =
+  { kind: "timeout"; timeoutMs: number; phase?: "boot" } | { kind: "max-rss"; rssBytes: number; maxRssBytes: number };
 
 /** The parent killed the process: a timeout or the RSS watchdog. */
 export function killedFailure(reason: KillReason): { status: CellStatus; error: CellError } {
@@ -26,7 +30,10 @@ export function killedFailure(reason: KillReason): { status: CellStatus; error: 
       reason.phase === "boot"
         ? `the cell's process did not finish loading (Node, tsx, tfjs, backend) within ${formatDuration(reason.timeoutMs)}`
         : `the cell did not finish within ${formatDuration(reason.timeoutMs)} (--timeout)`;
-    return { status: "crashed", error: { message: `${what}; the process was killed`, code: "KMB_CELL_TIMEOUT", exitCode: null, signal: "SIGKILL" } };
+    return {
+      status: "crashed",
+      error: { message: `${what}; the process was killed`, code: "KMB_CELL_TIMEOUT", exitCode: null, signal: "SIGKILL" },
+    };
   }
   return {
     status: "crashed",
@@ -51,7 +58,11 @@ export function exitFailure(exitCode: number | null, signal: string | null, stde
   const oom = /heap out of memory|Reached heap limit|Cannot allocate memory|Out of memory/i.test(stderrTail);
   // The harness's own kills (timeout, --max-rss, Ctrl-C) never get here. A SIGKILL from elsewhere is most often
   // the kernel's OOM killer, which leaves no trace in the process's stderr, so it can only be a likely cause.
-  const note = oom ? " (out of memory)" : signal === "SIGKILL" ? " (SIGKILL not sent by the harness: likely the OS out-of-memory killer)" : "";
+  const note = oom
+    ? " (out of memory)"
+    : signal === "SIGKILL"
+      ? " (SIGKILL not sent by the harness: likely the OS out-of-memory killer)"
+      : "";
   return {
     status: "crashed",
     error: {

@@ -17,7 +17,9 @@ import { RUNS_COMPILED } from "../build-mode.js";
 // TypeScript suite brings its own loader (suite-import). From the sources it runs through tsx's loader,
 // resolved from the harness itself, with "keras-mem-bench" resolved to its sources too (one copy of the harness).
 const CHILD_ENTRY = fileURLToPath(new URL(RUNS_COMPILED ? "./cell-child.js" : "../child/cell-child.ts", import.meta.url));
-const CHILD_LOADER = RUNS_COMPILED ? [] : ["--conditions=kmb-source", "--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
+const CHILD_LOADER = RUNS_COMPILED
+  ? []
+  : ["--conditions=kmb-source", "--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
 
 const TAIL_CHARS = 8192;
 /** Longest a cell's process may take to load before it is declared hung (or --timeout, when longer). */
@@ -239,43 +241,46 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
     };
     options.signal?.addEventListener("abort", onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
-    proc.listen((message) => {
-      switch (message.type) {
-        case "loaded":
-          bootMs = message.bootMs;
-          startCellTimer();
-          break;
-        case "ready":
-          setupMs = message.setupMs;
-          parameterCount = message.parameterCount;
-          break;
-        case "batch":
-          batchSamples.push(message.sample);
-          checkRss(message.sample.rssBytes);
-          break;
-        case "epoch":
-          if (gpu) message.sample.gpuUsedBytes = gpuBytes();
-          samples.push(message.sample);
-          if (message.origins) origins.push({ epoch: message.sample.epoch, origins: message.origins });
-          checkRss(message.sample.rssBytes);
-          break;
-        case "parts":
-          memoryParts = message.memoryParts;
-          break;
-        case "heap":
-          heapSnapshots.push({ epoch: message.epoch, summary: message.summary });
-          break;
-        case "done":
-          done = true;
-          timing = message.timing;
-          finalMaxRssBytes = message.maxRssBytes;
-          break;
-        case "failed":
-          reported = reportedFailure(message.failure);
-          break;
-      }
-      options.onMessage?.(message);
-    }, () => void finish());
+    proc.listen(
+      (message) => {
+        switch (message.type) {
+          case "loaded":
+            bootMs = message.bootMs;
+            startCellTimer();
+            break;
+          case "ready":
+            setupMs = message.setupMs;
+            parameterCount = message.parameterCount;
+            break;
+          case "batch":
+            batchSamples.push(message.sample);
+            checkRss(message.sample.rssBytes);
+            break;
+          case "epoch":
+            if (gpu) message.sample.gpuUsedBytes = gpuBytes();
+            samples.push(message.sample);
+            if (message.origins) origins.push({ epoch: message.sample.epoch, origins: message.origins });
+            checkRss(message.sample.rssBytes);
+            break;
+          case "parts":
+            memoryParts = message.memoryParts;
+            break;
+          case "heap":
+            heapSnapshots.push({ epoch: message.epoch, summary: message.summary });
+            break;
+          case "done":
+            done = true;
+            timing = message.timing;
+            finalMaxRssBytes = message.maxRssBytes;
+            break;
+          case "failed":
+            reported = reportedFailure(message.failure);
+            break;
+        }
+        options.onMessage?.(message);
+      },
+      () => void finish(),
+    );
     proc.go();
   });
 }

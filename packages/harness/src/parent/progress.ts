@@ -92,7 +92,9 @@ export function streamProgress(io: Pick<CommandIo, "stderr" | "interactive" | "s
       now();
       clear();
       const eta = estimateRemainingMs(state);
-      io.stderr(`${finishedLine(index, state.total, cell, note)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`);
+      io.stderr(
+        `${finishedLine(index, state.total, cell, note)} · elapsed ${formatDuration(state.elapsedMs)}${eta === null || state.finished === state.total ? "" : ` · ETA ${formatDuration(eta)}`}\n`,
+      );
       if (state.finished < state.total) redraw();
     },
     finish() {

@@ -4,7 +4,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gpuInventory, startGpuSampler, type GpuSampler } from "@keras-mem-bench/gpu-memory";
-import { RESULTS_SCHEMA_VERSION, ResultsFileError, writeResultsFile, type Cell, type ResultsFile, type RunEnvironment } from "@keras-mem-bench/results";
+import {
+  RESULTS_SCHEMA_VERSION,
+  ResultsFileError,
+  writeResultsFile,
+  type Cell,
+  type ResultsFile,
+  type RunEnvironment,
+} from "@keras-mem-bench/results";
 import type { VerdictRules } from "../analysis/analysis.js";
 import { cellFromRun } from "./cell-result.js";
 import { CellProcess, runCellProcess } from "./cell-runner.js";

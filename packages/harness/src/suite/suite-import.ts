@@ -20,7 +20,8 @@ function tsxApiFrom(from: string): string | null {
   } catch {
     return null;
   }
-  const api = (JSON.parse(readFileSync(manifest, "utf8")) as { exports?: Record<string, { import?: string | { default?: string } }> }).exports?.["./esm/api"]?.import;
+  const api = (JSON.parse(readFileSync(manifest, "utf8")) as { exports?: Record<string, { import?: string | { default?: string } }> })
+    .exports?.["./esm/api"]?.import;
   const file = typeof api === "string" ? api : api?.default;
   return file === undefined ? null : join(dirname(manifest), file);
 }
@@ -30,7 +31,11 @@ async function registerTypeScript(path: string): Promise<void> {
   if (registered) return;
   const api = tsxApiFrom(path) ?? tsxApiFrom(fileURLToPath(import.meta.url));
   if (api === null) {
-    throw new SuiteConfigError(path, null, "a TypeScript suite needs tsx to load, and tsx is not installed in your project: `npm install --save-dev tsx` (or write the suite in JavaScript, e.g. kmb.suite.mjs)");
+    throw new SuiteConfigError(
+      path,
+      null,
+      "a TypeScript suite needs tsx to load, and tsx is not installed in your project: `npm install --save-dev tsx` (or write the suite in JavaScript, e.g. kmb.suite.mjs)",
+    );
   }
   const { register } = (await import(pathToFileURL(api).href)) as { register: () => unknown };
   register();

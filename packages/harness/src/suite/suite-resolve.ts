@@ -51,7 +51,17 @@ export const SUITE_DEFAULTS = {
   seed: 42,
 } as const;
 
-const MATRIX_KEYS = ["families", "strategies", "batchSizes", "backends", "gpuMemoryGrowth", "epochs", "warmupEpochs", "samplesPerEpoch", "overrides"] as const;
+const MATRIX_KEYS = [
+  "families",
+  "strategies",
+  "batchSizes",
+  "backends",
+  "gpuMemoryGrowth",
+  "epochs",
+  "warmupEpochs",
+  "samplesPerEpoch",
+  "overrides",
+] as const;
 const SUITE_KEYS = ["name", "seed", "callbacks", "quickOverrides", ...MATRIX_KEYS] as const;
 
 function describe(value: unknown): string {
@@ -79,7 +89,8 @@ function positiveInteger(file: string, key: string, value: unknown, minimum = 1)
 }
 
 function nonEmptyArray(file: string, key: string, value: unknown): unknown[] {
-  if (!Array.isArray(value) || value.length === 0) throw new SuiteConfigError(file, key, `must be a non-empty array, got ${describe(value)}`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new SuiteConfigError(file, key, `must be a non-empty array, got ${describe(value)}`);
   return value;
 }
 
@@ -130,17 +141,28 @@ function resolveNamed<T>(file: string, key: string, value: unknown, axis: NamedA
     const at = `${key}[${i}]`;
     if (typeof entry === "string") {
       const found = axis.builtIn[entry];
-      if (!found) throw new SuiteConfigError(file, at, `unknown ${axis.noun} "${entry}" (built-in: ${axis.builtInNames.join(", ")}; or pass a ${axis.typeName} object)`);
+      if (!found)
+        throw new SuiteConfigError(
+          file,
+          at,
+          `unknown ${axis.noun} "${entry}" (built-in: ${axis.builtInNames.join(", ")}; or pass a ${axis.typeName} object)`,
+        );
       return found;
     }
     const object = entry as Partial<Record<string, unknown>> | null;
-    if (typeof object !== "object" || object === null) throw new SuiteConfigError(file, at, `must be a ${axis.noun} name or a ${axis.typeName}, got ${describe(entry)}`);
+    if (typeof object !== "object" || object === null)
+      throw new SuiteConfigError(file, at, `must be a ${axis.noun} name or a ${axis.typeName}, got ${describe(entry)}`);
     const name = object[axis.nameKey];
     if (typeof name !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-      throw new SuiteConfigError(file, `${at}.${axis.nameKey}`, `must be a kebab-case name (it becomes part of the cell id), got ${describe(name)}`);
+      throw new SuiteConfigError(
+        file,
+        `${at}.${axis.nameKey}`,
+        `must be a kebab-case name (it becomes part of the cell id), got ${describe(name)}`,
+      );
     }
     for (const method of axis.functionKeys) {
-      if (typeof object[method] !== "function") throw new SuiteConfigError(file, `${at}.${method}`, `must be a function, got ${describe(object[method])}`);
+      if (typeof object[method] !== "function")
+        throw new SuiteConfigError(file, `${at}.${method}`, `must be a function, got ${describe(object[method])}`);
     }
     return entry as T;
   });
@@ -177,7 +199,11 @@ function resolveGpuMemoryGrowth(file: string, key: string, value: unknown): bool
  */
 export function resolveSuite(config: unknown, file: string, options: { quick: boolean }): ResolvedSuite {
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    throw new SuiteConfigError(file, null, `the default export must be a suite object (export default defineSuite({ ... })), got ${describe(config)}`);
+    throw new SuiteConfigError(
+      file,
+      null,
+      `the default export must be a suite object (export default defineSuite({ ... })), got ${describe(config)}`,
+    );
   }
   const raw = config as Record<string, unknown>;
   checkKeys(file, raw, SUITE_KEYS, "");
@@ -217,29 +243,49 @@ export function resolveSuite(config: unknown, file: string, options: { quick: bo
   };
 }
 
-type Matrix = Pick<ResolvedSuite, "families" | "strategies" | "batchSizes" | "backends" | "gpuMemoryGrowth" | "epochs" | "warmupEpochs" | "samplesPerEpoch" | "overrides">;
+type Matrix = Pick<
+  ResolvedSuite,
+  "families" | "strategies" | "batchSizes" | "backends" | "gpuMemoryGrowth" | "epochs" | "warmupEpochs" | "samplesPerEpoch" | "overrides"
+>;
 
 function resolveMatrix(file: string, m: SuiteMatrix, key: (k: string) => string, partial: boolean): Matrix {
   const has = (k: keyof SuiteMatrix) => m[k] !== undefined;
   const epochs = has("epochs") ? positiveInteger(file, key("epochs"), m.epochs) : SUITE_DEFAULTS.epochs;
   const warmupEpochs = has("warmupEpochs") ? positiveInteger(file, key("warmupEpochs"), m.warmupEpochs, 0) : SUITE_DEFAULTS.warmupEpochs;
   if (!partial && warmupEpochs >= epochs) {
-    throw new SuiteConfigError(file, key("warmupEpochs"), `must be less than epochs (${epochs}), got ${warmupEpochs}: no epoch would be left to judge growth`);
+    throw new SuiteConfigError(
+      file,
+      key("warmupEpochs"),
+      `must be less than epochs (${epochs}), got ${warmupEpochs}: no epoch would be left to judge growth`,
+    );
   }
-  const families = has("families") ? resolveNamed(file, key("families"), m.families, FAMILY_AXIS) : LAYER_FAMILIES.map((f) => builtInModels[f]);
-  const strategies = has("strategies") ? resolveNamed(file, key("strategies"), m.strategies, STRATEGY_AXIS) : DATASET_STRATEGIES.map((s) => builtInPipelines[s]);
+  const families = has("families")
+    ? resolveNamed(file, key("families"), m.families, FAMILY_AXIS)
+    : LAYER_FAMILIES.map((f) => builtInModels[f]);
+  const strategies = has("strategies")
+    ? resolveNamed(file, key("strategies"), m.strategies, STRATEGY_AXIS)
+    : DATASET_STRATEGIES.map((s) => builtInPipelines[s]);
   const batchSizes = has("batchSizes") ? resolveBatchSizes(file, key("batchSizes"), m.batchSizes) : [...SUITE_DEFAULTS.batchSizes];
   const backends = has("backends") ? resolveBackends(file, key("backends"), m.backends) : [...SUITE_DEFAULTS.backends];
-  const axes: OverrideAxes = { family: families.map((f) => f.family), strategy: strategies.map((s) => s.strategy), batchSize: batchSizes, backend: backends };
+  const axes: OverrideAxes = {
+    family: families.map((f) => f.family),
+    strategy: strategies.map((s) => s.strategy),
+    batchSize: batchSizes,
+    backend: backends,
+  };
   return {
     families,
     strategies,
     batchSizes,
     backends,
-    gpuMemoryGrowth: has("gpuMemoryGrowth") ? resolveGpuMemoryGrowth(file, key("gpuMemoryGrowth"), m.gpuMemoryGrowth) : [...SUITE_DEFAULTS.gpuMemoryGrowth],
+    gpuMemoryGrowth: has("gpuMemoryGrowth")
+      ? resolveGpuMemoryGrowth(file, key("gpuMemoryGrowth"), m.gpuMemoryGrowth)
+      : [...SUITE_DEFAULTS.gpuMemoryGrowth],
     epochs,
     warmupEpochs,
-    samplesPerEpoch: has("samplesPerEpoch") ? positiveInteger(file, key("samplesPerEpoch"), m.samplesPerEpoch) : SUITE_DEFAULTS.samplesPerEpoch,
+    samplesPerEpoch: has("samplesPerEpoch")
+      ? positiveInteger(file, key("samplesPerEpoch"), m.samplesPerEpoch)
+      : SUITE_DEFAULTS.samplesPerEpoch,
     // A partial (quick overrides) check cannot know the axes the full suite will have, so it checks shapes only.
     overrides: has("overrides") ? resolveOverrides(file, key("overrides"), m.overrides, partial ? null : axes) : [],
   };
@@ -250,10 +296,12 @@ const WHERE_KEYS = ["family", "strategy", "batchSize", "backend"] as const;
 const OVERRIDE_KEYS = ["where", "skip", "samplesPerEpoch", "maxRss"] as const;
 
 function resolveOverrides(file: string, key: string, value: unknown, axes: OverrideAxes | null): ResolvedOverride[] {
-  if (!Array.isArray(value)) throw new SuiteConfigError(file, key, `must be an array of { where, skip?, samplesPerEpoch?, maxRss? }, got ${describe(value)}`);
+  if (!Array.isArray(value))
+    throw new SuiteConfigError(file, key, `must be an array of { where, skip?, samplesPerEpoch?, maxRss? }, got ${describe(value)}`);
   return value.map((entry, i): ResolvedOverride => {
     const at = `${key}[${i}]`;
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new SuiteConfigError(file, at, `must be an object, got ${describe(entry)}`);
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry))
+      throw new SuiteConfigError(file, at, `must be an object, got ${describe(entry)}`);
     const raw = entry as Record<string, unknown>;
     checkKeys(file, raw, OVERRIDE_KEYS, `${at}.`);
     const where = raw.where;
@@ -270,16 +318,22 @@ function resolveOverrides(file: string, key: string, value: unknown, axes: Overr
         const ok = axis === "batchSize" ? typeof v === "number" : typeof v === "string";
         // A value the matrix does not have would silently pick nothing: name it instead.
         if (!ok || (axes !== null && !(axes[axis] as unknown[]).includes(v))) {
-          throw new SuiteConfigError(file, `${at}.where.${axis}[${j}]`, `${describe(v)} is not in this suite's matrix${axes === null ? "" : ` (${axis}: ${axes[axis].join(", ")})`}`);
+          throw new SuiteConfigError(
+            file,
+            `${at}.where.${axis}[${j}]`,
+            `${describe(v)} is not in this suite's matrix${axes === null ? "" : ` (${axis}: ${axes[axis].join(", ")})`}`,
+          );
         }
       });
       (picked as Record<string, unknown>)[axis] = list;
     }
-    if (raw.skip !== undefined && typeof raw.skip !== "boolean") throw new SuiteConfigError(file, `${at}.skip`, `must be true or false, got ${describe(raw.skip)}`);
+    if (raw.skip !== undefined && typeof raw.skip !== "boolean")
+      throw new SuiteConfigError(file, `${at}.skip`, `must be true or false, got ${describe(raw.skip)}`);
     let maxRssBytes: number | null = null;
     if (raw.maxRss !== undefined) {
       maxRssBytes = typeof raw.maxRss === "string" ? parseSize(raw.maxRss) : null;
-      if (maxRssBytes === null) throw new SuiteConfigError(file, `${at}.maxRss`, `must be a size like "512M" or "2G", got ${describe(raw.maxRss)}`);
+      if (maxRssBytes === null)
+        throw new SuiteConfigError(file, `${at}.maxRss`, `must be a size like "512M" or "2G", got ${describe(raw.maxRss)}`);
     }
     return {
       where: picked,

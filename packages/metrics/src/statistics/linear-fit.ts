@@ -35,7 +35,8 @@ export function linearFit(xs: readonly number[], ys: readonly number[]): LinearF
     sxx += (xs[k]! - meanX) ** 2;
     sxy += (xs[k]! - meanX) * (ys[k]! - meanY);
   }
-  if (n < 2 || sxx === 0) return { slope: 0, intercept: meanY, residuals: ys.map((y) => y - meanY), slopeStdError: Number.POSITIVE_INFINITY, n };
+  if (n < 2 || sxx === 0)
+    return { slope: 0, intercept: meanY, residuals: ys.map((y) => y - meanY), slopeStdError: Number.POSITIVE_INFINITY, n };
   const slope = sxy / sxx;
   const intercept = meanY - slope * meanX;
   const residuals = ys.map((y, k) => y - (intercept + slope * xs[k]!));

@@ -11,7 +11,13 @@ export function okCells(results: ResultsFile): Cell[] {
 
 /** Same model, batch size, backend, allocator setting and data set size: only the strategy may differ. */
 export function sameWorkload(a: Cell, b: Cell): boolean {
-  return a.family === b.family && a.batchSize === b.batchSize && a.backend === b.backend && a.samplesPerEpoch === b.samplesPerEpoch && (a.gpuMemoryGrowth ?? null) === (b.gpuMemoryGrowth ?? null);
+  return (
+    a.family === b.family &&
+    a.batchSize === b.batchSize &&
+    a.backend === b.backend &&
+    a.samplesPerEpoch === b.samplesPerEpoch &&
+    (a.gpuMemoryGrowth ?? null) === (b.gpuMemoryGrowth ?? null)
+  );
 }
 
 /** Same strategy, backend and allocator setting: what a family or batch-size comparison holds fixed. */
@@ -30,7 +36,9 @@ export function peakRss(cell: Cell): number {
  */
 export function rssScale(cells: readonly Cell[]): { of: (cell: Cell) => number; label: string } {
   const baselines = cells.every((c) => c.memoryParts?.baselineRssBytes != null);
-  return baselines ? { of: (c) => peakRss(c) - c.memoryParts!.baselineRssBytes!, label: "peak RSS above baseline" } : { of: peakRss, label: "peak RSS" };
+  return baselines
+    ? { of: (c) => peakRss(c) - c.memoryParts!.baselineRssBytes!, label: "peak RSS above baseline" }
+    : { of: peakRss, label: "peak RSS" };
 }
 
 /** "277 MiB (baseline 164 MiB)" */

@@ -25,7 +25,13 @@ export function batchSizeClaim(results: ResultsFile): ClaimResult {
   const base = { id: "memory-grows-with-batch" as const, claim: CLAIM };
   const all = seriesPerFamily(okCells(results));
   if (all.length === 0) {
-    return { ...base, verdict: "not measured here", reason: "needs step peaks (results version 2) of one family at two or more batch sizes", figures: [], cells: [] };
+    return {
+      ...base,
+      verdict: "not measured here",
+      reason: "needs step peaks (results version 2) of one family at two or more batch sizes",
+      figures: [],
+      cells: [],
+    };
   }
   const grows: string[] = [];
   const flat: string[] = [];
@@ -40,7 +46,21 @@ export function batchSizeClaim(results: ResultsFile): ClaimResult {
     return `${first.family} (${first.strategy}): step peak ${peaks.map(bytes).join(" / ")} at b${series.map((c) => c.batchSize).join("/")}, ${bytes(perSample)} per sample`;
   });
   const cells = all.flat().map((c) => c.id);
-  if (flat.length === 0) return { ...base, verdict: "holds", reason: `the step peak rises with every larger batch in all ${grows.length} families`, figures, cells };
-  if (grows.length === 0) return { ...base, verdict: "does not hold", reason: `no family's step peak rises with the batch size`, figures, cells };
-  return { ...base, verdict: "partly", reason: `the step peak rises with the batch for ${grows.join(", ")}, not for ${flat.join(", ")}`, figures, cells };
+  if (flat.length === 0)
+    return {
+      ...base,
+      verdict: "holds",
+      reason: `the step peak rises with every larger batch in all ${grows.length} families`,
+      figures,
+      cells,
+    };
+  if (grows.length === 0)
+    return { ...base, verdict: "does not hold", reason: `no family's step peak rises with the batch size`, figures, cells };
+  return {
+    ...base,
+    verdict: "partly",
+    reason: `the step peak rises with the batch for ${grows.join(", ")}, not for ${flat.join(", ")}`,
+    figures,
+    cells,
+  };
 }

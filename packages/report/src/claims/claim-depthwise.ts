@@ -11,7 +11,14 @@ export function depthwiseClaim(results: ResultsFile): ClaimResult {
   const pairs = familyPairs(results, "depthwise-conv", "conv");
   const first = pairs[0];
   if (first === undefined || first.a.parameterCount === null || first.b.parameterCount === null) {
-    return { ...base, verdict: "not measured here", reason: "needs depthwise-conv and conv cells with parameter counts and activation bytes (results version 2) at the same batch size and strategy", figures: [], cells: [] };
+    return {
+      ...base,
+      verdict: "not measured here",
+      reason:
+        "needs depthwise-conv and conv cells with parameter counts and activation bytes (results version 2) at the same batch size and strategy",
+      figures: [],
+      cells: [],
+    };
   }
   const depthwiseParams = first.a.parameterCount;
   const convParams = first.b.parameterCount;
@@ -21,10 +28,17 @@ export function depthwiseClaim(results: ResultsFile): ClaimResult {
   const weights = (c: typeof first.a) => (c.memoryParts?.weightBytes == null ? "" : `, ${bytes(c.memoryParts.weightBytes)} of weights`);
   const figures = [
     `parameters: depthwise-conv ${count(depthwiseParams)}${weights(first.a)} vs conv ${count(convParams)}${weights(first.b)} (${Math.round((1 - depthwiseParams / convParams) * 100)}% fewer)`,
-    ...pairs.map(({ a, b }) => `b${a.batchSize}: activations depthwise-conv ${bytes(activation(a)!)} vs conv ${bytes(activation(b)!)} (${activation(a)! >= activation(b)! ? "+" : "−"}${Math.abs(Math.round((activation(a)! / activation(b)! - 1) * 100))}%)`),
+    ...pairs.map(
+      ({ a, b }) =>
+        `b${a.batchSize}: activations depthwise-conv ${bytes(activation(a)!)} vs conv ${bytes(activation(b)!)} (${activation(a)! >= activation(b)! ? "+" : "−"}${Math.abs(Math.round((activation(a)! / activation(b)! - 1) * 100))}%)`,
+    ),
   ];
   const cells = pairs.flatMap(({ a, b }) => [a.id, b.id]);
-  const activationWords = lessActivation ? "no more activation memory per step" : moreActivation ? "more activation memory per step at every batch size" : "more activation memory at some batch sizes";
+  const activationWords = lessActivation
+    ? "no more activation memory per step"
+    : moreActivation
+      ? "more activation memory per step at every batch size"
+      : "more activation memory at some batch sizes";
   const parameterWords = fewerParameters ? "fewer parameters" : "no fewer parameters";
   const verdict = fewerParameters && lessActivation ? "holds" : !fewerParameters && !lessActivation ? "does not hold" : "partly";
   return { ...base, verdict, reason: `depthwise-separable has ${parameterWords} and ${activationWords} than conv`, figures, cells };

@@ -12,13 +12,17 @@ export function generatorClaim(results: ResultsFile): ClaimResult {
   // A batch's bytes come from the in-memory cell on the same work: its dataset tensors ÷ samples × batch size.
   const pairs = ok
     .filter((c) => c.strategy === "generator" && c.memoryParts?.betweenStepsTensorBytes != null)
-    .map((generator) => ({ generator, inMemory: ok.find((m) => m.strategy === "in-memory" && sameWorkload(m, generator) && (m.memoryParts?.datasetTensorBytes ?? 0) > 0) }))
+    .map((generator) => ({
+      generator,
+      inMemory: ok.find((m) => m.strategy === "in-memory" && sameWorkload(m, generator) && (m.memoryParts?.datasetTensorBytes ?? 0) > 0),
+    }))
     .filter((p): p is { generator: Cell; inMemory: Cell } => p.inMemory !== undefined);
   if (pairs.length === 0) {
     return {
       ...base,
       verdict: "not measured here",
-      reason: "needs a generator cell and an in-memory cell on the same work, with memory parts (results version 2), to know what one batch weighs",
+      reason:
+        "needs a generator cell and an in-memory cell on the same work, with memory parts (results version 2), to know what one batch weighs",
       figures: [],
       cells: [],
     };
@@ -36,10 +40,28 @@ export function generatorClaim(results: ResultsFile): ClaimResult {
   ];
   const cells = [generator.id, inMemory.id];
   if (held > BATCHES_ALLOWED * batch) {
-    return { ...base, verdict: "does not hold", reason: `the generator keeps ${bytes(held)} of tensors, ${(held / batch).toFixed(1)} batches (more than ${BATCHES_ALLOWED})`, figures, cells };
+    return {
+      ...base,
+      verdict: "does not hold",
+      reason: `the generator keeps ${bytes(held)} of tensors, ${(held / batch).toFixed(1)} batches (more than ${BATCHES_ALLOWED})`,
+      figures,
+      cells,
+    };
   }
   if (retained >= RETAINED_DATASET_SHARE * dataset) {
-    return { ...base, verdict: "partly", reason: `tensors stay within ${BATCHES_ALLOWED} batches, but ${bytes(retained)} of JS memory is kept from prepare (the data lives outside tensors)`, figures, cells };
+    return {
+      ...base,
+      verdict: "partly",
+      reason: `tensors stay within ${BATCHES_ALLOWED} batches, but ${bytes(retained)} of JS memory is kept from prepare (the data lives outside tensors)`,
+      figures,
+      cells,
+    };
   }
-  return { ...base, verdict: "holds", reason: `between steps the generator keeps ${bytes(held)} of tensors (${(held / batch).toFixed(1)} batches) against ${bytes(dataset)} for the whole array`, figures, cells };
+  return {
+    ...base,
+    verdict: "holds",
+    reason: `between steps the generator keeps ${bytes(held)} of tensors (${(held / batch).toFixed(1)} batches) against ${bytes(dataset)} for the whole array`,
+    figures,
+    cells,
+  };
 }

@@ -11,7 +11,13 @@ export function lstmClaim(results: ResultsFile): ClaimResult {
   const base = { id: "lstm-hungrier-than-dense" as const, claim: CLAIM };
   const pairs = familyPairs(results, "lstm", "dense");
   if (pairs.length === 0) {
-    return { ...base, verdict: "not measured here", reason: "needs lstm and dense cells with activation bytes (results version 2) at the same batch size and strategy", figures: [], cells: [] };
+    return {
+      ...base,
+      verdict: "not measured here",
+      reason: "needs lstm and dense cells with activation bytes (results version 2) at the same batch size and strategy",
+      figures: [],
+      cells: [],
+    };
   }
   const ratios = pairs.map(({ a, b }) => activation(a)! / Math.max(1, activation(b)!));
   const figures = pairs.map(({ a, b }, i) => {
@@ -24,7 +30,9 @@ export function lstmClaim(results: ResultsFile): ClaimResult {
     const first = pairs[0]!;
     const last = pairs[pairs.length - 1]!;
     const slope = (a: typeof first.a, b: typeof first.a) => (activation(b)! - activation(a)!) / (b.batchSize - a.batchSize);
-    figures.push(`each extra sample (b${first.a.batchSize}→b${last.a.batchSize}): lstm ${bytes(slope(first.a, last.a))}, dense ${bytes(slope(first.b, last.b))}`);
+    figures.push(
+      `each extra sample (b${first.a.batchSize}→b${last.a.batchSize}): lstm ${bytes(slope(first.a, last.a))}, dense ${bytes(slope(first.b, last.b))}`,
+    );
   }
   const params = pairs[0]!;
   if (params.a.parameterCount !== null && params.b.parameterCount !== null) {
@@ -33,7 +41,27 @@ export function lstmClaim(results: ResultsFile): ClaimResult {
   const cells = pairs.flatMap(({ a, b }) => [a.id, b.id]);
   const lowest = Math.min(...ratios);
   const highest = Math.max(...ratios);
-  if (lowest >= HUNGRY_RATIO) return { ...base, verdict: "holds", reason: `per sample, lstm activations are ${ratio(lowest)}–${ratio(highest)} dense's at every batch size`, figures, cells };
-  if (highest <= 1) return { ...base, verdict: "does not hold", reason: `per sample, lstm activations are at most ${ratio(highest)} dense's`, figures, cells };
-  return { ...base, verdict: "partly", reason: `per sample, lstm activations are ${ratio(lowest)}–${ratio(highest)} dense's: above dense, but not ${HUNGRY_RATIO}× at every batch size`, figures, cells };
+  if (lowest >= HUNGRY_RATIO)
+    return {
+      ...base,
+      verdict: "holds",
+      reason: `per sample, lstm activations are ${ratio(lowest)}–${ratio(highest)} dense's at every batch size`,
+      figures,
+      cells,
+    };
+  if (highest <= 1)
+    return {
+      ...base,
+      verdict: "does not hold",
+      reason: `per sample, lstm activations are at most ${ratio(highest)} dense's`,
+      figures,
+      cells,
+    };
+  return {
+    ...base,
+    verdict: "partly",
+    reason: `per sample, lstm activations are ${ratio(lowest)}–${ratio(highest)} dense's: above dense, but not ${HUNGRY_RATIO}× at every batch size`,
+    figures,
+    cells,
+  };
 }

@@ -1,6 +1,16 @@
 // "tf.data with batch + prefetch is the best input pipeline": its memory and throughput against the other strategies.
 import type { ResultsFile } from "@keras-mem-bench/results";
-import { bytes, count, largestDataset, okCells, peakRss, rssScale, rssWithBaseline, sameWorkload, samplesPerSecond } from "./_claim-cells.js";
+import {
+  bytes,
+  count,
+  largestDataset,
+  okCells,
+  peakRss,
+  rssScale,
+  rssWithBaseline,
+  sameWorkload,
+  samplesPerSecond,
+} from "./_claim-cells.js";
 import { RSS_NOISE_BYTES, RSS_TIE_SHARE, THROUGHPUT_TIE_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
 
@@ -14,7 +24,13 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
     .map((tfData) => ({ tfData, others: ok.filter((o) => o.strategy !== "tf-data" && sameWorkload(o, tfData)) }))
     .filter((g) => g.others.length > 0);
   if (groups.length === 0) {
-    return { ...base, verdict: "not measured here", reason: "needs a tf-data cell and another strategy on the same model, batch size and data set size", figures: [], cells: [] };
+    return {
+      ...base,
+      verdict: "not measured here",
+      reason: "needs a tf-data cell and another strategy on the same model, batch size and data set size",
+      figures: [],
+      cells: [],
+    };
   }
   // The group with the most strategies to compare with (a crashed cell drops out), then the largest data set.
   const most = Math.max(...groups.map((g) => g.others.length));
@@ -31,9 +47,12 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
   const throughputBest = fastest === null || rate === null ? null : rate >= THROUGHPUT_TIE_SHARE * samplesPerSecond(fastest)!;
   const between = tfData.memoryParts?.betweenStepsTensorBytes;
   const figures = [
-    `${rss.label} (${count(tfData.samplesPerEpoch)} samples, b${tfData.batchSize}): ` + [tfData, ...others].map((c) => `${c.strategy} ${bytes(rss.of(c))}`).join(", "),
+    `${rss.label} (${count(tfData.samplesPerEpoch)} samples, b${tfData.batchSize}): ` +
+      [tfData, ...others].map((c) => `${c.strategy} ${bytes(rss.of(c))}`).join(", "),
     `peak RSS: ` + [tfData, ...others].map((c) => `${c.strategy} ${rssWithBaseline(c)}`).join(", "),
-    ...(rate === null ? [] : [`throughput: ` + [tfData, ...rates].map((c) => `${c.strategy} ${count(samplesPerSecond(c)!)} samples/s`).join(", ")]),
+    ...(rate === null
+      ? []
+      : [`throughput: ` + [tfData, ...rates].map((c) => `${c.strategy} ${count(samplesPerSecond(c)!)} samples/s`).join(", ")]),
     ...(between == null ? [] : [`tf-data keeps ${bytes(between)} of tensors between steps (what batch and prefetch hold then)`]),
   ];
   const cells = [tfData.id, ...others.map((o) => o.id)];
@@ -43,7 +62,13 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
       : `${rss.label} within ${bytes(rssMargin)} of the lowest (${lowest.strategy})`
     : `${rss.label} ${bytes(rss.of(tfData) - rss.of(lowest))} more than ${lowest.strategy}'s`;
   if (throughputBest === null) {
-    return { ...base, verdict: memoryBest ? "partly" : "does not hold", reason: `${memoryWords}; throughput not measured (no epoch timing)`, figures, cells };
+    return {
+      ...base,
+      verdict: memoryBest ? "partly" : "does not hold",
+      reason: `${memoryWords}; throughput not measured (no epoch timing)`,
+      figures,
+      cells,
+    };
   }
   const throughputWords = throughputBest
     ? `throughput at least ${Math.round(THROUGHPUT_TIE_SHARE * 100)}% of the fastest (${fastest!.strategy})`

@@ -17,7 +17,8 @@ export function wholeArrayClaim(results: ResultsFile): ClaimResult {
     return {
       ...base,
       verdict: "not measured here",
-      reason: "needs an in-memory cell with memory parts (results version 2) and a streaming cell (generator, tf-data, file-stream) on the same model, batch size and data set size",
+      reason:
+        "needs an in-memory cell with memory parts (results version 2) and a streaming cell (generator, tf-data, file-stream) on the same model, batch size and data set size",
       figures: [],
       cells: [],
     };
@@ -37,11 +38,23 @@ export function wholeArrayClaim(results: ResultsFile): ClaimResult {
   ];
   const cells = [inMemory.id, ...streaming.map((s) => s.id)];
   if (held <= streamingHeld) {
-    return { ...base, verdict: "does not hold", reason: `in-memory holds ${bytes(held)} of dataset tensors, no more than a streaming strategy (${bytes(streamingHeld)})`, figures, cells };
+    return {
+      ...base,
+      verdict: "does not hold",
+      reason: `in-memory holds ${bytes(held)} of dataset tensors, no more than a streaming strategy (${bytes(streamingHeld)})`,
+      figures,
+      cells,
+    };
   }
   const shows = rssGap >= Math.max(RSS_SHOWS_DATASET_SHARE * held, RSS_NOISE_BYTES);
   if (shows) {
-    return { ...base, verdict: "holds", reason: `the whole dataset (${bytes(held)}) stays as tensors, and ${rss.label} is ${bytes(rssGap)} more than ${best.strategy}'s`, figures, cells };
+    return {
+      ...base,
+      verdict: "holds",
+      reason: `the whole dataset (${bytes(held)}) stays as tensors, and ${rss.label} is ${bytes(rssGap)} more than ${best.strategy}'s`,
+      figures,
+      cells,
+    };
   }
   return {
     ...base,

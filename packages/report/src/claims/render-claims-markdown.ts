@@ -4,7 +4,12 @@ import { escapeMarkdown } from "../escape-markdown.js";
 import type { ClaimResult } from "./claim-types.js";
 import { claimsTally } from "./render-claims-terminal.js";
 
-const MARK: Record<ClaimResult["verdict"], string> = { holds: "✅ holds", "does not hold": "❌ does not hold", partly: "◐ partly", "not measured here": "— not measured here" };
+const MARK: Record<ClaimResult["verdict"], string> = {
+  holds: "✅ holds",
+  "does not hold": "❌ does not hold",
+  partly: "◐ partly",
+  "not measured here": "— not measured here",
+};
 
 export interface ClaimsMarkdownOptions {
   /** Heading level of the title (default 2); 0 leaves the title out. */
@@ -15,7 +20,12 @@ export function renderClaimsMarkdown(claims: readonly ClaimResult[], options: Cl
   const level = options.headingLevel ?? 2;
   const lines: string[] = [];
   if (level > 0) lines.push(`${"#".repeat(level)} The articles' claims, measured`, "");
-  lines.push(`${escapeMarkdown(claimsTally(claims))}`, "", "| claim | verdict | why | figures | cells |", "| --- | --- | --- | --- | --- |");
+  lines.push(
+    `${escapeMarkdown(claimsTally(claims))}`,
+    "",
+    "| claim | verdict | why | figures | cells |",
+    "| --- | --- | --- | --- | --- |",
+  );
   for (const c of claims) {
     const figures = c.figures.map(escapeMarkdown).join("<br>") || MISSING;
     const cells = c.cells.map(escapeMarkdown).join(", ") || MISSING;

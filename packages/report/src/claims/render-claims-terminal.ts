@@ -13,7 +13,12 @@ export interface ClaimsTerminalOptions {
 }
 
 const ANSI = { green: "\u001b[32m", red: "\u001b[31m", yellow: "\u001b[33m", dim: "\u001b[2m", reset: "\u001b[0m" } as const;
-const COLOR: Record<ClaimVerdict, keyof typeof ANSI> = { holds: "green", "does not hold": "red", partly: "yellow", "not measured here": "dim" };
+const COLOR: Record<ClaimVerdict, keyof typeof ANSI> = {
+  holds: "green",
+  "does not hold": "red",
+  partly: "yellow",
+  "not measured here": "dim",
+};
 const WIDTH = Math.max(...CLAIM_VERDICTS.map((v) => v.length));
 
 /** "3 hold · 2 partly · 1 does not hold · 2 not measured here", in verdict order, skipping verdicts nobody got. */
@@ -37,7 +42,10 @@ export function renderClaimsTerminal(claims: readonly ClaimResult[], options: Cl
   }
   const unanswered = claims.length - shown.length;
   if (options.answeredOnly) {
-    lines.push("", `${unanswered > 0 ? `${unanswered} more claim${unanswered === 1 ? " needs" : "s need"} other cells: ` : ""}run \`pnpm bench claims\` for every claim with its figures (the claims suite, suites/claims.ts).`);
+    lines.push(
+      "",
+      `${unanswered > 0 ? `${unanswered} more claim${unanswered === 1 ? " needs" : "s need"} other cells: ` : ""}run \`pnpm bench claims\` for every claim with its figures (the claims suite, suites/claims.ts).`,
+    );
   }
   return lines.join("\n");
 }

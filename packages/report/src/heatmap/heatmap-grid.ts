@@ -6,7 +6,11 @@ export const HEATMAP_METRICS: readonly HeatmapMetric[] = ["step-peak", "resident
 
 export const HEATMAP_METRIC_INFO: Record<HeatmapMetric, { label: string; description: string }> = {
   "step-peak": { label: "step peak", description: "high-water mark of live tensor bytes inside one training step (exact)" },
-  resident: { label: "resident data", description: "tensor bytes alive between steps beyond weights and optimizer state: the batch, a prefetch buffer, or the whole arrays (exact)" },
+  resident: {
+    label: "resident data",
+    description:
+      "tensor bytes alive between steps beyond weights and optimizer state: the batch, a prefetch buffer, or the whole arrays (exact)",
+  },
   "peak-rss": { label: "peak RSS", description: "the cell process's highest resident set size (noisy: runtime, allocator)" },
 };
 
@@ -48,7 +52,11 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 export function heatmapGrid(results: ResultsFile, metric: HeatmapMetric): HeatmapGrid {
   // One allocator setting per cell position: the first the file lists (growth on, by the matrix order).
-  const cells = results.cells.filter((c, i, all) => all.findIndex((o) => o.family === c.family && o.strategy === c.strategy && o.batchSize === c.batchSize && o.backend === c.backend) === i);
+  const cells = results.cells.filter(
+    (c, i, all) =>
+      all.findIndex((o) => o.family === c.family && o.strategy === c.strategy && o.batchSize === c.batchSize && o.backend === c.backend) ===
+      i,
+  );
   const strategies = unique(cells.map((c) => c.strategy));
   const batchSizes = unique(cells.map((c) => c.batchSize)).sort((a, b) => a - b);
   const panelKeys = unique(cells.map((c) => `${c.backend}\u0000${c.family}`));
@@ -57,7 +65,9 @@ export function heatmapGrid(results: ResultsFile, metric: HeatmapMetric): Heatma
     const [backend, family] = key.split("\u0000") as [string, string];
     const rows = strategies.map((strategy) =>
       batchSizes.map((batchSize): HeatmapSquare => {
-        const cell = cells.find((c) => c.family === family && c.backend === backend && c.strategy === strategy && c.batchSize === batchSize);
+        const cell = cells.find(
+          (c) => c.family === family && c.backend === backend && c.strategy === strategy && c.batchSize === batchSize,
+        );
         if (!cell) return { kind: "absent" };
         const value = heatmapValue(cell, metric);
         if (value !== null && cell.status === "ok") {
@@ -70,5 +80,11 @@ export function heatmapGrid(results: ResultsFile, metric: HeatmapMetric): Heatma
     );
     return { family, backend, rows };
   });
-  return { metric, strategies, batchSizes, panels, range: values.length === 0 ? null : { min: Math.min(...values), max: Math.max(...values) } };
+  return {
+    metric,
+    strategies,
+    batchSizes,
+    panels,
+    range: values.length === 0 ? null : { min: Math.min(...values), max: Math.max(...values) },
+  };
 }

@@ -48,8 +48,10 @@ function position(value: number, grid: HeatmapGrid): number {
 }
 
 function square(s: HeatmapSquare, x: number, y: number, grid: HeatmapGrid): string {
-  const rect = (fill: string, extra = "") => `<rect x="${x}" y="${y}" width="${SQUARE_W - 2}" height="${SQUARE_H - 2}" rx="3" fill="${fill}"${extra}/>`;
-  const text = (t: string, fill: string) => `<text x="${x + (SQUARE_W - 2) / 2}" y="${y + SQUARE_H / 2 + 2}" text-anchor="middle" fill="${fill}">${escapeXml(t)}</text>`;
+  const rect = (fill: string, extra = "") =>
+    `<rect x="${x}" y="${y}" width="${SQUARE_W - 2}" height="${SQUARE_H - 2}" rx="3" fill="${fill}"${extra}/>`;
+  const text = (t: string, fill: string) =>
+    `<text x="${x + (SQUARE_W - 2) / 2}" y="${y + SQUARE_H / 2 + 2}" text-anchor="middle" fill="${fill}">${escapeXml(t)}</text>`;
   switch (s.kind) {
     case "absent":
       return rect("#f4f4f4");
@@ -87,17 +89,25 @@ export function renderHeatmapSvg(results: ResultsFile, metric: HeatmapMetric, op
     const name = backends.size > 1 ? `${panel.family} · ${panel.backend}` : panel.family;
     parts.push(`<g class="heatmap-panel" data-family="${escapeXml(panel.family)}" data-backend="${escapeXml(panel.backend)}">`);
     parts.push(`<text x="${px}" y="${py + 16}" font-size="13" font-weight="600" fill="#222">${escapeXml(name)}</text>`);
-    grid.batchSizes.forEach((b, j) => parts.push(`<text x="${px + LABEL_W + j * SQUARE_W + (SQUARE_W - 2) / 2}" y="${py + HEADER_H - 6}" text-anchor="middle" fill="#555">b${b}</text>`));
+    grid.batchSizes.forEach((b, j) =>
+      parts.push(
+        `<text x="${px + LABEL_W + j * SQUARE_W + (SQUARE_W - 2) / 2}" y="${py + HEADER_H - 6}" text-anchor="middle" fill="#555">b${b}</text>`,
+      ),
+    );
     panel.rows.forEach((row, i) => {
       const y = py + HEADER_H + i * SQUARE_H;
-      parts.push(`<text x="${px + LABEL_W - 6}" y="${y + SQUARE_H / 2 + 2}" text-anchor="end" fill="#333">${escapeXml(grid.strategies[i]!)}</text>`);
+      parts.push(
+        `<text x="${px + LABEL_W - 6}" y="${y + SQUARE_H / 2 + 2}" text-anchor="end" fill="#333">${escapeXml(grid.strategies[i]!)}</text>`,
+      );
       row.forEach((s, j) => parts.push(square(s, px + LABEL_W + j * SQUARE_W, y, grid)));
     });
     parts.push(`</g>`);
   });
   const ly = height - LEGEND_H + 14;
   if (grid.range !== null) {
-    const stops = RAMP.map((_, k) => `<stop offset="${(k / (RAMP.length - 1)).toFixed(2)}" stop-color="${rampColor(k / (RAMP.length - 1))}"/>`).join("");
+    const stops = RAMP.map(
+      (_, k) => `<stop offset="${(k / (RAMP.length - 1)).toFixed(2)}" stop-color="${rampColor(k / (RAMP.length - 1))}"/>`,
+    ).join("");
     parts.push(
       `<defs><linearGradient id="kmb-ramp" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient></defs>`,
       `<g class="heatmap-legend"><rect x="10" y="${ly}" width="200" height="10" fill="url(#kmb-ramp)"/>`,
@@ -106,7 +116,9 @@ export function renderHeatmapSvg(results: ResultsFile, metric: HeatmapMetric, op
       `<text x="10" y="${ly + 40}" fill="#555">${escapeXml(`${info.label}; – no figure, dashed: did not finish, blank: not in the run`)}</text></g>`,
     );
   } else {
-    parts.push(`<text x="10" y="${ly + 9}" fill="#555">${escapeXml(`No cell of this file has a ${info.label} figure (results version 1?).`)}</text>`);
+    parts.push(
+      `<text x="10" y="${ly + 9}" fill="#555">${escapeXml(`No cell of this file has a ${info.label} figure (results version 1?).`)}</text>`,
+    );
   }
   parts.push(`</svg>`);
   return `${parts.join("\n")}\n`;
