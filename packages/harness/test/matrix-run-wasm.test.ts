@@ -63,7 +63,7 @@ describe("a tiny real matrix on wasm", () => {
       /\nClaims these cells answer: 1 (holds|does not hold|partly)\n\n(holds|does not hold|partly) +Memory in fit keeps growing/,
     );
     expect(run.stdout.trimEnd()).toMatch(
-      /7 more claims need other cells: run `pnpm bench claims` for every claim with its figures \(the claims suite, suites\/claims\.ts\)\.$/,
+      /7 more claims need other cells: run `kmb claims` \(in this repository `pnpm bench claims`\) for every claim with its figures \(the built-in claims suite\)\.$/,
     );
   }, 120_000);
 });

@@ -30,7 +30,7 @@ describe("claims report", () => {
     expect(text).not.toMatch(/^\s+· /m);
     const unanswered = claims.filter((c) => c.verdict === "not measured here").length;
     expect(text.trimEnd().split("\n").at(-1)).toBe(
-      `${unanswered} more claims need other cells: run \`pnpm bench claims\` for every claim with its figures (the claims suite, suites/claims.ts).`,
+      `${unanswered} more claims need other cells: run \`kmb claims\` (in this repository \`pnpm bench claims\`) for every claim with its figures (the built-in claims suite).`,
     );
   });
 

@@ -29,7 +29,7 @@ export interface AdviseOptions {
 
 export const ADVISE_DEFAULTS = { metric: "rss", minBatchSize: 1, maxBatchSize: 4096, maxProbes: 10, epochs: 2 } as const;
 
-export const ADVISE_USAGE = `Usage: kmb advise --budget SIZE [options]    (from the repo root: corepack pnpm bench advise …)
+export const ADVISE_USAGE = `Usage: kmb advise --budget SIZE [options]    (npx kmb advise …; in this repository: pnpm bench advise …)
 
 Finds, for each family × strategy × backend of the suite, the largest batch size whose training fits a memory
 budget. Each probe is a real cell in its own process (killed at the budget for --metric rss): two start probes
@@ -42,7 +42,7 @@ Options:
   --metric rss|step|gpu   what the budget limits (default rss): rss = the cell process's peak RSS (killed when
                           it goes above, as --max-rss does); step = the step peak, live tensor bytes inside one
                           training step; gpu = GPU memory of the process (backends tensorflow, webgpu)
-  --config FILE           suite file (default: suites/default.ts)
+  --config FILE           suite file (default: the built-in default suite)
   --filter KEY=V1,V2      keep rows whose KEY is one of the values; KEY: family, strategy, backend, growth;
                           repeatable (the batch size is what advise chooses)
   --backend NAME[,NAME]   replace the suite's backends: ${BACKENDS.join(", ")}

@@ -38,14 +38,15 @@ export interface RunOptions {
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
-export const RUN_USAGE = `Usage: kmb [run] [options]        (from the repo root: corepack pnpm bench [options])
+export const RUN_USAGE = `Usage: kmb [run] [options]        (npx kmb …; in this repository: pnpm bench …)
 
 Runs the memory-growth matrix (strategy × batch size × family × backend), one process per cell,
 and writes a results file. Progress goes to stderr, the summary table to stdout.
 
 Options:
   --quick                 the suite's quick matrix (fewer epochs, samples, batch sizes)
-  --config FILE           suite file (default: suites/default.ts); see packages/harness/README.md
+  --config FILE           suite file, TypeScript or JavaScript (default: the built-in default suite);
+                          kmb init writes a starter one
   --out FILE              results file, rewritten after every cell (default: none, table only); its
                           folder must be writable (missing folders are created)
   --filter KEY=V1,V2      keep cells whose KEY is one of the values; KEY: family, strategy, batch,

@@ -44,7 +44,7 @@ export function renderClaimsTerminal(claims: readonly ClaimResult[], options: Cl
   if (options.answeredOnly) {
     lines.push(
       "",
-      `${unanswered > 0 ? `${unanswered} more claim${unanswered === 1 ? " needs" : "s need"} other cells: ` : ""}run \`pnpm bench claims\` for every claim with its figures (the claims suite, suites/claims.ts).`,
+      `${unanswered > 0 ? `${unanswered} more claim${unanswered === 1 ? " needs" : "s need"} other cells: ` : ""}run \`kmb claims\` (in this repository \`pnpm bench claims\`) for every claim with its figures (the built-in claims suite).`,
     );
   }
   return lines.join("\n");
