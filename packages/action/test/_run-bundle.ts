@@ -93,3 +93,18 @@ export function pullRequestEvent(pr: { number: number; baseSha: string; headSha:
     repository: { full_name: baseRepo, default_branch: "main" },
   };
 }
+
+/** The workflow_run payload after a benchmark of mallory/bench's `feature` branch, run for a pull request to octo/bench. */
+export function forkWorkflowRunEvent(headSha: string) {
+  return {
+    workflow_run: {
+      event: "pull_request",
+      head_sha: headSha,
+      head_branch: "feature",
+      head_repository: { full_name: "mallory/bench" },
+      repository: { full_name: "octo/bench" },
+      pull_requests: [],
+    },
+    repository: { full_name: "octo/bench", default_branch: "main" },
+  };
+}

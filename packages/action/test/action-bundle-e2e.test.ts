@@ -6,7 +6,7 @@ import { parseHistoryIndex, type ResultsFile } from "@keras-mem-bench/results";
 import { describe, expect, test } from "vitest";
 import { COMMENT_MARKER } from "../src/sticky-comment.js";
 import type { FakeGitHub, FakeGitHubOptions } from "./_fake-github.js";
-import { pullRequestEvent, runBundle } from "./_run-bundle.js";
+import { forkWorkflowRunEvent, pullRequestEvent, runBundle } from "./_run-bundle.js";
 import { HISTORY_BRANCH, resultsFor, seedHistory, useFakeGitHub } from "./_setup.js";
 
 const REGRESSED_CELL = "lstm/tf-data/b32/wasm";
@@ -152,18 +152,7 @@ describe("the bundled action on a pull request", () => {
 });
 
 describe("the bundled action after a fork's benchmark (workflow_run)", () => {
-  const workflowRunEvent = (headSha: string) => ({
-    action: "completed",
-    workflow_run: {
-      event: "pull_request",
-      head_sha: headSha,
-      head_branch: "feature",
-      head_repository: { full_name: "mallory/bench" },
-      repository: { full_name: "octo/bench" },
-      pull_requests: [],
-    },
-    repository: { full_name: "octo/bench", default_branch: "main" },
-  });
+  const workflowRunEvent = (headSha: string) => ({ action: "completed", ...forkWorkflowRunEvent(headSha) });
 
   test("comments on the PR number from the artifact, after checking the PR's head is the measured commit", async () => {
     const gh = await begin();

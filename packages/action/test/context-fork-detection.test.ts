@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ContextError, readContext } from "../src/action-context.js";
 import { forkRefusal } from "../src/fork-guard.js";
+import { forkWorkflowRunEvent } from "./_run-bundle.js";
 
 const BASE = "a".repeat(40);
 const HEAD = "b".repeat(40);
@@ -65,17 +66,7 @@ describe("the run's context", () => {
 
   test("workflow_run: fork detection and linked PR numbers from the payload", () => {
     const c = readContext({ GITHUB_EVENT_NAME: "workflow_run", GITHUB_REPOSITORY: "octo/bench", GITHUB_EVENT_PATH: "/e" }, () =>
-      JSON.stringify({
-        workflow_run: {
-          event: "pull_request",
-          head_sha: HEAD,
-          head_branch: "feature",
-          head_repository: { full_name: "mallory/bench" },
-          repository: { full_name: "octo/bench" },
-          pull_requests: [],
-        },
-        repository: { full_name: "octo/bench", default_branch: "main" },
-      }),
+      JSON.stringify(forkWorkflowRunEvent(HEAD)),
     );
     expect(c.target).toMatchObject({ kind: "workflow-run", triggeringEvent: "pull_request", headSha: HEAD, fork: true, prNumbers: [] });
     expect(forkRefusal({ ...c, runnerEnvironment: "self-hosted" }, false)).toBeNull();

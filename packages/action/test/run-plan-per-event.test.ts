@@ -22,6 +22,10 @@ const pr = (fork: boolean): EventTarget => ({
   pr: { number: 5, baseSha: A, headSha: B, headRepo: fork ? "mallory/bench" : "octo/bench", baseRepo: "octo/bench", fork },
 });
 const push = (ref: string): EventTarget => ({ kind: "push", sha: B, ref, defaultBranch: "main" });
+type WorkflowRunTarget = Extract<EventTarget, { kind: "workflow-run" }>;
+const workflowRun = (
+  target: Pick<WorkflowRunTarget, "triggeringEvent" | "headBranch" | "headRepo" | "fork"> & Partial<WorkflowRunTarget>,
+): WorkflowRunTarget => ({ kind: "workflow-run", headSha: B, defaultBranch: "main", prNumbers: [], ...target });
 
 describe("what a run does, per event", () => {
   test("pull request: compare with the base commit itself, comment, never store", () => {
@@ -67,16 +71,7 @@ describe("what a run does, per event", () => {
   });
 
   test("workflow_run after a fork's PR: needs pr-number, then checks the PR head against the measured commit", () => {
-    const target: EventTarget = {
-      kind: "workflow-run",
-      triggeringEvent: "pull_request",
-      headSha: B,
-      headBranch: "f",
-      headRepo: "mallory/bench",
-      defaultBranch: "main",
-      prNumbers: [],
-      fork: true,
-    };
+    const target = workflowRun({ triggeringEvent: "pull_request", headBranch: "f", headRepo: "mallory/bench", fork: true });
     expect(() => planRun(config(), context(target, "workflow_run"))).toThrow(PlanError);
     expect(() => planRun(config(), context(target, "workflow_run"))).toThrow(/input "pr-number": required here/);
     expect(planRun(config({ "pr-number": "12" }), context(target, "workflow_run"))).toMatchObject({
@@ -87,16 +82,7 @@ describe("what a run does, per event", () => {
   });
 
   test("workflow_run after a push to the default branch stores, like the push itself", () => {
-    const target: EventTarget = {
-      kind: "workflow-run",
-      triggeringEvent: "push",
-      headSha: B,
-      headBranch: "main",
-      headRepo: "octo/bench",
-      defaultBranch: "main",
-      prNumbers: [],
-      fork: false,
-    };
+    const target = workflowRun({ triggeringEvent: "push", headBranch: "main", headRepo: "octo/bench", fork: false });
     expect(planRun(config(), context(target, "workflow_run")).store).toEqual({ sha: B, ref: "refs/heads/main" });
   });
 
@@ -111,16 +97,7 @@ describe("what a run does, per event", () => {
       baseline: { pullNumber: 9 },
       verifyPull: { pullNumber: 9, source: "input" },
     });
-    const linked: EventTarget = {
-      kind: "workflow-run",
-      triggeringEvent: "pull_request",
-      headSha: B,
-      headBranch: "f",
-      headRepo: "octo/bench",
-      defaultBranch: "main",
-      prNumbers: [4],
-      fork: false,
-    };
+    const linked = workflowRun({ triggeringEvent: "pull_request", headBranch: "f", headRepo: "octo/bench", prNumbers: [4], fork: false });
     expect(planRun(config(), context(linked, "workflow_run")).verifyPull).toEqual({ pullNumber: 4, source: "event" });
     const afterPush: EventTarget = { ...linked, triggeringEvent: "push", prNumbers: [] };
     expect(planRun(config({ "pr-number": "9" }), context(afterPush, "workflow_run")).verifyPull).toEqual({

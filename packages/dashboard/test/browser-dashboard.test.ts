@@ -76,6 +76,14 @@ const count = (page: Page, selector: string) => page.locator(selector).count();
 const drawnCards = (page: Page, n: number) =>
   page.waitForFunction(`document.querySelectorAll('.card[data-drawn="1"]').length >= ${n}`, undefined, { timeout: 30_000 });
 
+/** A view of one card per group (8 in the sample history), once the first two have drawn. */
+async function openCards(hash: string): Promise<Page> {
+  const { page } = await open(server.url, hash);
+  expect(await count(page, ".card")).toBe(8);
+  await drawnCards(page, 2);
+  return page;
+}
+
 describe("dashboard in headless Chromium", () => {
   it(
     "loads with no console errors or off-site requests and draws the overview",
@@ -131,9 +139,7 @@ describe("dashboard in headless Chromium", () => {
   it(
     "trends: one chart per family × batch × backend, regression markers and commit links",
     async () => {
-      const { page } = await open(server.url, "#view=trends&metric=rssBytesPerEpoch");
-      expect(await count(page, ".card")).toBe(8);
-      await drawnCards(page, 2);
+      const page = await openCards("#view=trends&metric=rssBytesPerEpoch");
       expect((await paintedCanvases(page, ".card canvas")).painted).toBeGreaterThan(1);
       const lstm = page.locator('.card[data-group="lstm · batch 256 · wasm"]');
       await lstm.scrollIntoViewIfNeeded();
@@ -153,9 +159,7 @@ describe("dashboard in headless Chromium", () => {
   it(
     "runs: per-epoch curves with a line per strategy, for any stored commit",
     async () => {
-      const { page } = await open(server.url, "#view=runs");
-      expect(await count(page, ".card")).toBe(8);
-      await drawnCards(page, 2);
+      const page = await openCards("#view=runs");
       const first = page.locator(".card").first();
       expect(await first.locator(".u-legend .u-series").count()).toBe(5);
       expect(await first.locator(".states li").count()).toBe(4);

@@ -12,15 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** Writes a valid results file of one dense cell into the test folder; returns its path. */
+async function writeOneCellRun(name: string, seed: number): Promise<string> {
+  const path = join(dir, name);
+  const cell = syntheticCell({ family: "dense", strategy: "tf-data", batchSize: 32, backend: "wasm" }, { seed });
+  await writeFile(path, JSON.stringify(syntheticResults([cell])));
+  return path;
+}
+
 describe("pnpm dashboard exit codes", () => {
   it("exits 2 for a bad flag, a missing history, nothing to draw, an invalid results file and invalid thresholds", async () => {
-    const results = join(dir, "run.json");
-    await writeFile(
-      results,
-      JSON.stringify(
-        syntheticResults([syntheticCell({ family: "dense", strategy: "tf-data", batchSize: 32, backend: "wasm" }, { seed: 1 })]),
-      ),
-    );
+    const results = await writeOneCellRun("run.json", 1);
     const notResults = join(dir, "not-results.json");
     await writeFile(notResults, JSON.stringify({ cells: "none" }));
     const emptyHistory = join(dir, "empty-history");
@@ -45,13 +47,7 @@ describe("pnpm dashboard exit codes", () => {
   });
 
   it("exits 0 and names the page it built", async () => {
-    const results = join(dir, "ok.json");
-    await writeFile(
-      results,
-      JSON.stringify(
-        syntheticResults([syntheticCell({ family: "dense", strategy: "tf-data", batchSize: 32, backend: "wasm" }, { seed: 2 })]),
-      ),
-    );
+    const results = await writeOneCellRun("ok.json", 2);
     const io = bufferedIo();
     expect(await dashboardCommand(["--results", results, "--out", join(dir, "site-ok")], io)).toBe(0);
     expect(io.out).toMatch(/^dashboard: 1 runs × 1 cells, 0 regression markers → .*index\.html/);

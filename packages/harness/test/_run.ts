@@ -10,6 +10,20 @@ import { silentProgress, type ProgressReporter } from "../src/parent/progress.js
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
+/** A tiny real run: the default suite's dense cells at batch 32, 3 epochs of 64 samples, no warm-up. */
+export const TINY_DENSE_ARGS: readonly string[] = [
+  "--filter",
+  "family=dense",
+  "--batch-sizes",
+  "32",
+  "--epochs",
+  "3",
+  "--warmup-epochs",
+  "0",
+  "--samples",
+  "64",
+];
+
 export interface CliRun {
   code: number;
   stdout: string;

@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { REPO_ROOT, runKmb } from "./_run.js";
+import { REPO_ROOT, runKmb, TINY_DENSE_ARGS } from "./_run.js";
 
 describe("a tiny real matrix on wasm", () => {
   it("runs the default suite's dense cells in one shard and writes a valid results file", async () => {
     // dense × 4 strategies × batch 32 = 4 cells; shard 2/2 takes the 2nd and 4th (generator, file-stream).
-    const run = await runKmb([
-      "--config",
-      join(REPO_ROOT, "suites/default.ts"),
-      "--filter",
-      "family=dense",
-      "--batch-sizes",
-      "32",
-      "--epochs",
-      "3",
-      "--warmup-epochs",
-      "0",
-      "--samples",
-      "64",
-      "--shard",
-      "2/2",
-    ]);
+    const run = await runKmb(["--config", join(REPO_ROOT, "suites/default.ts"), ...TINY_DENSE_ARGS, "--shard", "2/2"]);
     expect(run.code, run.stderr).toBe(0);
     const results = run.results!; // read back through the schema-validating reader
     expect(results.suite).toMatchObject({

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readResultsFile, type ResultsFile } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "./_run.js";
+import { REPO_ROOT, TINY_DENSE_ARGS } from "./_run.js";
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const CLI = join(REPO_ROOT, "packages/harness/src/cli/cli.ts");
@@ -16,27 +16,11 @@ describe("Ctrl-C during a run", () => {
     const dir = await mkdtemp(join(tmpdir(), "kmb-interrupt-"));
     const out = join(dir, "partial.json");
     try {
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          TSX,
-          CLI,
-          "--filter",
-          "family=dense",
-          "--batch-sizes",
-          "32",
-          "--epochs",
-          "3",
-          "--warmup-epochs",
-          "0",
-          "--samples",
-          "64",
-          "--out",
-          out,
-        ],
-        { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
-      );
+      const child = spawn(process.execPath, ["--import", TSX, CLI, ...TINY_DENSE_ARGS, "--out", out], {
+        cwd: REPO_ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, CI: "1" },
+      });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
       const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));

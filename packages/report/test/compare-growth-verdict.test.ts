@@ -1,3 +1,4 @@
+import type { LeakOrigin, ResultsFile } from "@keras-mem-bench/results";
 import { describe, expect, it } from "vitest";
 import { compare, renderMarkdown } from "../src/index.js";
 import { key, pair } from "./_fixtures.js";
@@ -41,22 +42,18 @@ describe("compare: a growing verdict", () => {
   });
 });
 
+/** `run` with its one cell leaking, from these origins. */
+function withLeakOrigins(run: ResultsFile, leakOrigins: LeakOrigin[]): ResultsFile {
+  return { ...run, cells: [{ ...run.cells[0]!, verdict: "leaking", leakOrigins }] };
+}
+
 describe("compare: leak origins in the PR comment", () => {
   it("names the layer, op and phase of the head's leaked tensors with counts", () => {
     const { base, head } = pair([key("lstm")], {}, { tensorsPerEpoch: 16 });
-    const leakingHead = {
-      ...head,
-      cells: [
-        {
-          ...head.cells[0]!,
-          verdict: "leaking" as const,
-          leakOrigins: [
-            { phase: "forward" as const, op: "matMul", layer: "lstm_1", layerClass: "LSTM", tensorsPerEpoch: 12, bytesPerEpoch: 48 * 1024 },
-            { phase: "callback" as const, op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 4, bytesPerEpoch: 16 },
-          ],
-        },
-      ],
-    };
+    const leakingHead = withLeakOrigins(head, [
+      { phase: "forward", op: "matMul", layer: "lstm_1", layerClass: "LSTM", tensorsPerEpoch: 12, bytesPerEpoch: 48 * 1024 },
+      { phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 4, bytesPerEpoch: 16 },
+    ]);
     const markdown = renderMarkdown(compare(base, leakingHead));
     expect(markdown).toContain(
       "- Leak origins (head): +16 tensors/epoch (+48.0 KiB/epoch): 12 from layer `lstm_1` (`LSTM`), op `matMul`, forward pass; 4 from op `tensor`, callback",
@@ -67,18 +64,9 @@ describe("compare: leak origins in the PR comment", () => {
   it("a name that could break out of inline code is escaped as text instead", () => {
     const { base, head } = pair([key()], {}, { tensorsPerEpoch: 1 });
     const hostile = "x` <img src=y> @team #12";
-    const leakingHead = {
-      ...head,
-      cells: [
-        {
-          ...head.cells[0]!,
-          verdict: "leaking" as const,
-          leakOrigins: [
-            { phase: "forward" as const, op: "add", layer: hostile, layerClass: "Custom", tensorsPerEpoch: 1, bytesPerEpoch: 4 },
-          ],
-        },
-      ],
-    };
+    const leakingHead = withLeakOrigins(head, [
+      { phase: "forward", op: "add", layer: hostile, layerClass: "Custom", tensorsPerEpoch: 1, bytesPerEpoch: 4 },
+    ]);
     const markdown = renderMarkdown(compare(base, leakingHead));
     expect(markdown).not.toContain("<img");
     expect(markdown).not.toContain("`x`");

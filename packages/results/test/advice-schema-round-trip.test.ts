@@ -11,8 +11,7 @@ import {
   type AdviceFile,
 } from "../src/index.js";
 import { useTempFolder } from "../../../test/_temp-folder.js";
-
-const MIB = 2 ** 20;
+import { lstmFitsAtB512, MIB } from "../../../test/_advice.js";
 
 /** A file with every field set, as `kmb advise --out` writes it: one row found, one below the smallest batch. */
 function adviceFile(): AdviceFile {
@@ -33,13 +32,7 @@ function adviceFile(): AdviceFile {
     env: syntheticResults([]).env,
     advice: [
       {
-        family: "lstm",
-        strategy: "generator",
-        backend: "wasm",
-        metric: "rss",
-        budgetBytes: 320 * MIB,
-        outcome: "fits",
-        largestBatchSize: 512,
+        ...lstmFitsAtB512(),
         peakBytes: 280 * MIB,
         headroomBytes: 40 * MIB,
         nextBatchSize: 1024,

@@ -67,19 +67,14 @@ describe("a CNN trains on wasm with these pooling gradients", () => {
     const losses: Record<string, number[]> = {};
     for (const backend of ["cpu", "wasm"] as const) {
       await tf.setBackend(backend);
+      const seeded = (seed: number) => tfl.initializers.glorotUniform({ seed });
       const model = tfl.sequential({
         layers: [
-          tfl.layers.conv2d({
-            inputShape: [8, 8, 1],
-            filters: 3,
-            kernelSize: 3,
-            padding: "same",
-            kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
-          }),
+          tfl.layers.conv2d({ inputShape: [8, 8, 1], filters: 3, kernelSize: 3, padding: "same", kernelInitializer: seeded(1) }),
           tfl.layers.maxPooling2d({ poolSize: 2 }),
           tfl.layers.averagePooling2d({ poolSize: 2 }),
           tfl.layers.flatten(),
-          tfl.layers.dense({ units: 2, activation: "softmax", kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }),
+          tfl.layers.dense({ units: 2, activation: "softmax", kernelInitializer: seeded(2) }),
         ],
       });
       model.compile({ optimizer: tf.train.sgd(0.1), loss: "categoricalCrossentropy" });

@@ -35,24 +35,17 @@ describe("unsupported attributes are named in the error", () => {
   });
 
   it("depthwise gradients with both strides and dilations above 1 name dilations", () => {
-    const attrs = { strides: 2, dilations: 2, pad: "same" };
-    const filterError = errorOf(() =>
-      tf
-        .engine()
-        .runKernel(
-          "DepthwiseConv2dNativeBackpropFilter",
-          { x: tf.zeros([1, 8, 8, 2]), dy: tf.zeros([1, 4, 4, 2]) },
-          { ...attrs, filterShape: [3, 3, 2, 1] },
-        ),
+    const strided = (kernel: string, inputs: Record<string, tf.Tensor>, shapes: Record<string, number[]>) =>
+      errorOf(() => tf.engine().runKernel(kernel, inputs, { strides: 2, dilations: 2, pad: "same", ...shapes }));
+    const filterError = strided(
+      "DepthwiseConv2dNativeBackpropFilter",
+      { x: tf.zeros([1, 8, 8, 2]), dy: tf.zeros([1, 4, 4, 2]) },
+      { filterShape: [3, 3, 2, 1] },
     );
-    const inputError = errorOf(() =>
-      tf
-        .engine()
-        .runKernel(
-          "DepthwiseConv2dNativeBackpropInput",
-          { dy: tf.zeros([1, 4, 4, 2]), filter: tf.zeros([3, 3, 2, 1]) },
-          { ...attrs, inputShape: [1, 8, 8, 2] },
-        ),
+    const inputError = strided(
+      "DepthwiseConv2dNativeBackpropInput",
+      { dy: tf.zeros([1, 4, 4, 2]), filter: tf.zeros([3, 3, 2, 1]) },
+      { inputShape: [1, 8, 8, 2] },
     );
     for (const error of [filterError, inputError]) {
       expect(error).toBeInstanceOf(UnsupportedAttributeError);
