@@ -28016,9 +28016,6 @@ async function readJsonFile(path6, parse3, Invalid) {
   return parse3(data, path6);
 }
 
-// ../results/src/validate-results.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
 // ../results/schema/results.schema.json
 var results_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -28716,19 +28713,28 @@ var results_schema_default = {
   }
 };
 
-// ../results/src/validate-results.ts
-var compiled;
-function validator() {
-  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(results_schema_default);
-  return compiled;
+// ../results/src/schema-issues.ts
+var import_ajv = __toESM(require_ajv(), 1);
+function contractAjv() {
+  return new import_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+}
+function lazyValidator(compile) {
+  let compiled;
+  return () => compiled ??= compile();
+}
+function schemaIssues(validate, data) {
+  return validate(data) ? null : (validate.errors ?? []).map(describe);
 }
 function describe(error2) {
   const detail = error2.keyword === "enum" ? ` (one of ${JSON.stringify(error2.params.allowedValues)})` : "";
   return { path: error2.instancePath, message: `${error2.message ?? error2.keyword}${detail}` };
 }
+
+// ../results/src/validate-results.ts
+var validator = lazyValidator(() => contractAjv().compile(results_schema_default));
 function findResultsIssues(data) {
-  const validate = validator();
-  if (!validate(data)) return (validate.errors ?? []).map(describe);
+  const schemaErrors = schemaIssues(validator(), data);
+  if (schemaErrors !== null) return schemaErrors;
   const seen = /* @__PURE__ */ new Set();
   const issues = [];
   data.cells.forEach((cell, i) => {
@@ -28747,6 +28753,97 @@ function parseResults(data, source) {
 async function readResultsFile(path6) {
   return readJsonFile(path6, parseResults, ResultsFileError);
 }
+
+// ../results/schema/advice.schema.json
+var advice_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/keras-mem-bench/keras-mem-bench/blob/main/packages/results/schema/advice.schema.json",
+  title: "keras-mem-bench advice file",
+  description: "The largest batch size that fits a memory budget, per family × strategy × backend, found by `kmb advise` from real probe cells. The environment and cell errors use the results file's definitions. Extra properties are allowed; the named ones are the contract.",
+  type: "object",
+  properties: {
+    schemaVersion: { const: 1 },
+    createdAt: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}" },
+    suite: {
+      type: "object",
+      properties: { name: { type: "string" } },
+      required: ["name"]
+    },
+    search: { $ref: "#/definitions/search" },
+    env: { $ref: "results.schema.json#/definitions/env" },
+    advice: { type: "array", items: { $ref: "#/definitions/advice" } }
+  },
+  required: ["schemaVersion", "createdAt", "suite", "search", "env", "advice"],
+  definitions: {
+    batchSize: { type: "integer", minimum: 1 },
+    bytes: { type: "number", minimum: 0 },
+    metric: { enum: ["rss", "step", "gpu"] },
+    search: {
+      type: "object",
+      properties: {
+        grid: { enum: ["powers-of-two", "exact"] },
+        minBatchSize: { $ref: "#/definitions/batchSize" },
+        maxBatchSize: { $ref: "#/definitions/batchSize" },
+        maxProbes: { type: "integer", minimum: 1 },
+        epochs: { type: "integer", minimum: 1 },
+        samplesPerEpoch: { type: "integer", minimum: 1 },
+        timeoutMs: { type: "number", exclusiveMinimum: 0 }
+      },
+      required: ["grid", "minBatchSize", "maxBatchSize", "maxProbes", "epochs", "samplesPerEpoch", "timeoutMs"]
+    },
+    probe: {
+      type: "object",
+      properties: {
+        batchSize: { $ref: "#/definitions/batchSize" },
+        reason: { enum: ["start", "predicted", "next-up", "bisect", "gallop"] },
+        status: { enum: ["ok", "unsupported", "crashed", "error"] },
+        fits: { type: ["boolean", "null"] },
+        peakBytes: { type: ["number", "null"], minimum: 0 },
+        samplesPerSecond: { type: ["number", "null"], minimum: 0 },
+        epochs: { type: "integer", minimum: 0 },
+        samplesPerEpoch: { type: "integer", minimum: 1 },
+        durationMs: { type: "number", minimum: 0 },
+        error: { $ref: "results.schema.json#/definitions/error" }
+      },
+      required: ["batchSize", "reason", "status", "fits", "peakBytes", "samplesPerSecond", "epochs", "samplesPerEpoch", "durationMs"]
+    },
+    advice: {
+      type: "object",
+      properties: {
+        family: { type: "string", minLength: 1 },
+        strategy: { type: "string", minLength: 1 },
+        backend: { type: "string", minLength: 1 },
+        gpuMemoryGrowth: { type: ["boolean", "null"] },
+        metric: { $ref: "#/definitions/metric" },
+        budgetBytes: { type: "number", exclusiveMinimum: 0 },
+        outcome: { enum: ["fits", "max-batch", "below-smallest", "probe-limit", "failed"] },
+        largestBatchSize: { oneOf: [{ $ref: "#/definitions/batchSize" }, { type: "null" }] },
+        peakBytes: { type: ["number", "null"], minimum: 0 },
+        headroomBytes: { type: ["number", "null"] },
+        nextBatchSize: { oneOf: [{ $ref: "#/definitions/batchSize" }, { type: "null" }] },
+        reason: { type: "string" },
+        probes: { type: "array", items: { $ref: "#/definitions/probe" } }
+      },
+      required: [
+        "family",
+        "strategy",
+        "backend",
+        "metric",
+        "budgetBytes",
+        "outcome",
+        "largestBatchSize",
+        "peakBytes",
+        "headroomBytes",
+        "nextBatchSize",
+        "reason",
+        "probes"
+      ]
+    }
+  }
+};
+
+// ../results/src/validate-advice.ts
+var validator2 = lazyValidator(() => contractAjv().addSchema(results_schema_default).compile(advice_schema_default));
 
 // ../report/src/comparison-types.ts
 var CELL_DELTA_VERDICTS = [
@@ -28828,27 +28925,18 @@ function compareCountSlope(metric, base, head, threshold) {
   const change = `${formatMetricDelta(metric, delta)} (${significant(base)} → ${significant(head)})`;
   const rule = `a change of ${threshold} or more counts`;
   const counts = (d) => d > 0 && d >= threshold - 1e-9;
-  if (counts(delta))
-    return {
-      metric,
-      base,
-      head,
-      delta,
-      relative: relativeChange(base, head),
-      verdict: "regression",
-      reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}`
-    };
-  if (counts(-delta))
-    return {
-      metric,
-      base,
-      head,
-      delta,
-      relative: relativeChange(base, head),
-      verdict: "improvement",
-      reason: `${change}: fewer kept every epoch; ${rule}`
-    };
-  return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
+  const compared = (verdict, reason) => ({
+    metric,
+    base,
+    head,
+    delta,
+    relative: relativeChange(base, head),
+    verdict,
+    reason
+  });
+  if (counts(delta)) return compared("regression", `${change}: more ${noun(metric)} kept every epoch; ${rule}`);
+  if (counts(-delta)) return compared("improvement", `${change}: fewer kept every epoch; ${rule}`);
+  return compared("unchanged", `${change}: below ${threshold}`);
 }
 
 // ../report/src/rule-exact-bytes.ts
@@ -29756,10 +29844,8 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 var ContextError = class extends Error {
   code = "KMB_ACTION_CONTEXT";
-  constructor(message) {
-    super(message);
-    this.name = "ContextError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  name = "ContextError";
 };
 function object(value, at) {
   if (typeof value !== "object" || value === null || Array.isArray(value))
@@ -34041,6 +34127,15 @@ function httpStatus(error2) {
   return null;
 }
 var PAGE = 100;
+function issueComment(c) {
+  return {
+    id: Number(c.id),
+    body: c.body ?? "",
+    htmlUrl: c.html_url,
+    authorType: c.user?.type ?? null,
+    authorAssociation: c.author_association ?? "NONE"
+  };
+}
 function createGitHubApi(options) {
   if (options.token === "")
     throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
@@ -34148,13 +34243,7 @@ function createGitHubApi(options) {
         issue_number: issueNumber,
         per_page: PAGE
       });
-      return comments.map((c) => ({
-        id: Number(c.id),
-        body: c.body ?? "",
-        htmlUrl: c.html_url,
-        authorType: c.user?.type ?? null,
-        authorAssociation: c.author_association ?? "NONE"
-      }));
+      return comments.map(issueComment);
     },
     async createIssueComment(issueNumber, body) {
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -34163,13 +34252,7 @@ function createGitHubApi(options) {
         issue_number: issueNumber,
         body
       });
-      return {
-        id: Number(data.id),
-        body: data.body ?? "",
-        htmlUrl: data.html_url,
-        authorType: data.user?.type ?? null,
-        authorAssociation: data.author_association ?? "NONE"
-      };
+      return issueComment(data);
     },
     async updateIssueComment(commentId, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body });
@@ -37001,10 +37084,8 @@ async function loadThresholds(spec) {
 // src/pull-head-check.ts
 var PullHeadError = class extends Error {
   code = "KMB_ACTION_PULL_HEAD";
-  constructor(message) {
-    super(message);
-    this.name = "PullHeadError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  name = "PullHeadError";
 };
 function origin(source) {
   return source === "input" ? 'input "pr-number"' : "workflow_run event (pull_requests)";

@@ -51,10 +51,8 @@ export interface ActionContext {
 
 export class ContextError extends Error {
   readonly code = "KMB_ACTION_CONTEXT";
-  constructor(message: string) {
-    super(message);
-    this.name = "ContextError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  override readonly name = "ContextError";
 }
 
 type Json = Record<string, unknown>;

@@ -70,6 +70,23 @@ export function httpStatus(error: unknown): number | null {
 
 const PAGE = 100;
 
+/** A comment as the REST API returns it (listed or just created), in the fields the action reads. */
+function issueComment(c: {
+  id: number | bigint;
+  body?: string | null | undefined;
+  html_url: string;
+  user?: { type?: string | undefined } | null | undefined;
+  author_association?: string | null | undefined;
+}): IssueComment {
+  return {
+    id: Number(c.id),
+    body: c.body ?? "",
+    htmlUrl: c.html_url,
+    authorType: c.user?.type ?? null,
+    authorAssociation: c.author_association ?? "NONE",
+  };
+}
+
 export function createGitHubApi(options: { token: string; baseUrl: string; repo: RepoRef }): GitHubApi {
   if (options.token === "")
     throw new Error('input "github-token": is empty; pass ${{ github.token }} or a token with the permissions listed in the README');
@@ -177,13 +194,7 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
         issue_number: issueNumber,
         per_page: PAGE,
       });
-      return comments.map((c) => ({
-        id: Number(c.id),
-        body: c.body ?? "",
-        htmlUrl: c.html_url,
-        authorType: c.user?.type ?? null,
-        authorAssociation: c.author_association ?? "NONE",
-      }));
+      return comments.map(issueComment);
     },
     async createIssueComment(issueNumber, body) {
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -192,13 +203,7 @@ export function createGitHubApi(options: { token: string; baseUrl: string; repo:
         issue_number: issueNumber,
         body,
       });
-      return {
-        id: Number(data.id),
-        body: data.body ?? "",
-        htmlUrl: data.html_url,
-        authorType: data.user?.type ?? null,
-        authorAssociation: data.author_association ?? "NONE",
-      };
+      return issueComment(data);
     },
     async updateIssueComment(commentId, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body });

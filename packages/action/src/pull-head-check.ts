@@ -6,10 +6,8 @@ import type { RunPlan } from "./run-plan.js";
 
 export class PullHeadError extends Error {
   readonly code = "KMB_ACTION_PULL_HEAD";
-  constructor(message: string) {
-    super(message);
-    this.name = "PullHeadError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  override readonly name = "PullHeadError";
 }
 
 function origin(source: NonNullable<RunPlan["verifyPull"]>["source"]): string {

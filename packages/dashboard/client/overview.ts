@@ -6,6 +6,7 @@ import { ATTENTION_LABEL, strategyColor } from "./colors.js";
 import { commitLink } from "./commit-caption.js";
 import { cssVar, h, shortDate } from "./dom.js";
 import { whenVisible } from "./lazy.js";
+import { metricPanel } from "./metric-panel.js";
 import { drawSparkline } from "./sparkline.js";
 
 const FAILED = new Set(["crashed", "error", "unsupported"]);
@@ -155,20 +156,11 @@ export function renderOverview(app: App, main: HTMLElement, shown: readonly Cell
   for (const series of shown) grid.append(h("li", null, tile(app, series)));
   main.append(
     regressionList(app, shown) ?? "",
-    h(
-      "section",
-      { class: "panel", "aria-labelledby": "tiles-title" },
-      h(
-        "h2",
-        { id: "tiles-title" },
-        `${metric.label} per cell across ${app.model.commits.length} runs`,
-        h("span", { class: "unit" }, ` (${metric.unit})`),
-      ),
-      h(
-        "p",
-        { class: "hint" },
-        "Most urgent first: regressed in the newest run, crashed, leaking, growing, then the rest. Red dots mark regressions, crosses mark crashes. Select a tile for its trends.",
-      ),
+    metricPanel(
+      "tiles-title",
+      `${metric.label} per cell across ${app.model.commits.length} runs`,
+      metric.unit,
+      "Most urgent first: regressed in the newest run, crashed, leaking, growing, then the rest. Red dots mark regressions, crosses mark crashes. Select a tile for its trends.",
       grid,
     ),
   );

@@ -9,6 +9,7 @@ import { STATE_LABEL, strategyColor } from "./colors.js";
 import { commitLink } from "./commit-caption.js";
 import { h, shortDate } from "./dom.js";
 import { whenVisible } from "./lazy.js";
+import { metricPanel } from "./metric-panel.js";
 import { loadRun } from "./run-loader.js";
 
 function curveMetric(app: App, key: CurveMetricKey) {
@@ -130,15 +131,11 @@ export function renderRuns(app: App, main: HTMLElement, shown: readonly CellSeri
   const metric = curveMetric(app, app.state.curve);
   const host = h("div", { class: "run-host", "aria-busy": "true" }, h("p", { class: "empty" }, "Loading the run…"));
   main.append(
-    h(
-      "section",
-      { class: "panel", "aria-labelledby": "runs-title" },
-      h("h2", { id: "runs-title" }, `${metric.label} per epoch`, h("span", { class: "unit" }, ` (${metric.unit})`)),
-      h(
-        "p",
-        { class: "hint" },
-        `${metric.description} One chart per family, batch size and backend; one line per strategy. The shaded epochs are warm-up, left out of the growth slopes.`,
-      ),
+    metricPanel(
+      "runs-title",
+      `${metric.label} per epoch`,
+      metric.unit,
+      `${metric.description} One chart per family, batch size and backend; one line per strategy. The shaded epochs are warm-up, left out of the growth slopes.`,
       runControls(app),
       host,
     ),

@@ -9,6 +9,7 @@ import { strategyColor } from "./colors.js";
 import { commitCaption } from "./commit-caption.js";
 import { h } from "./dom.js";
 import { whenVisible } from "./lazy.js";
+import { metricPanel } from "./metric-panel.js";
 
 const FAILED = new Set(["crashed", "error", "unsupported"]);
 
@@ -88,15 +89,11 @@ export function renderTrends(app: App, main: HTMLElement, shown: readonly CellSe
   const grid = h("div", { class: "cards" });
   for (const group of groups) grid.append(trendChartCard(app, groupTitle(group), group.series, metric.key, 220, (s) => s.strategy));
   main.append(
-    h(
-      "section",
-      { class: "panel", "aria-labelledby": "trends-title" },
-      h("h2", { id: "trends-title" }, `${metric.label} across commits`, h("span", { class: "unit" }, ` (${metric.unit})`)),
-      h(
-        "p",
-        { class: "hint" },
-        `${metric.description} One chart per family, batch size and backend; one line per strategy. Triangles mark regressions, crosses crashes. Click a chart to hold the cursor, then follow the commit link.`,
-      ),
+    metricPanel(
+      "trends-title",
+      `${metric.label} across commits`,
+      metric.unit,
+      `${metric.description} One chart per family, batch size and backend; one line per strategy. Triangles mark regressions, crosses crashes. Click a chart to hold the cursor, then follow the commit link.`,
       grid,
     ),
   );

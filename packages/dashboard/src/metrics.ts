@@ -16,24 +16,18 @@ export const CURVE_METRICS: readonly EpochMetricDefinition[] = EPOCH_METRICS;
 /** A trend metric for the browser: no reader, and a quiet band of at least compare's noise band. */
 export function trendMetricInfo(metric: TrendMetric, thresholds: ThresholdValues): MetricInfo<TrendMetricKey> {
   const band = noiseBand(metric, thresholds);
-  return {
-    key: metric.key,
-    label: metric.title,
-    unit: metric.unit,
-    better: metric.better,
-    description: metric.description,
-    quiet: { relative: band.relative, absolute: Math.max(band.absolute, metric.shownIn.trends.quietFloor) },
-  };
+  return browserInfo(metric, { relative: band.relative, absolute: Math.max(band.absolute, metric.shownIn.trends.quietFloor) });
 }
 
 /** A per-epoch reading for the browser, without its reader. */
 export function curveMetricInfo(metric: EpochMetricDefinition): MetricInfo<CurveMetricKey> {
-  return {
-    key: metric.key,
-    label: metric.title,
-    unit: metric.unit,
-    better: metric.better,
-    description: metric.description,
-    quiet: metric.quiet,
-  };
+  return browserInfo(metric, metric.quiet);
+}
+
+/** The fields the browser shows for any metric; the reader (a function) stays on the server. */
+function browserInfo<K extends TrendMetricKey | CurveMetricKey>(
+  metric: Pick<MetricInfo<K>, "key" | "unit" | "better" | "description"> & { title: string },
+  quiet: MetricInfo<K>["quiet"],
+): MetricInfo<K> {
+  return { key: metric.key, label: metric.title, unit: metric.unit, better: metric.better, description: metric.description, quiet };
 }

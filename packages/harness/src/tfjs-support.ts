@@ -21,10 +21,8 @@ export const OLDEST_WEBGPU_TFJS = "4.6.0";
 /** A tfjs that cells cannot train with, or a backend package that does not match it. */
 export class TfjsVersionError extends Error {
   readonly code = "KMB_TFJS_UNSUPPORTED";
-  constructor(message: string) {
-    super(message);
-    this.name = "TfjsVersionError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  override readonly name = "TfjsVersionError";
 }
 
 type Version = readonly [number, number, number];

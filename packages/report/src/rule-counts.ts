@@ -25,25 +25,17 @@ export function compareCountSlope(metric: MetricKey, base: number | null, head: 
   const rule = `a change of ${threshold} or more counts`;
   // With a zero threshold any rise counts, but equal slopes never do.
   const counts = (d: number) => d > 0 && d >= threshold - 1e-9;
-  if (counts(delta))
-    return {
-      metric,
-      base,
-      head,
-      delta,
-      relative: relativeChange(base, head),
-      verdict: "regression",
-      reason: `${change}: more ${noun(metric)} kept every epoch; ${rule}`,
-    };
-  if (counts(-delta))
-    return {
-      metric,
-      base,
-      head,
-      delta,
-      relative: relativeChange(base, head),
-      verdict: "improvement",
-      reason: `${change}: fewer kept every epoch; ${rule}`,
-    };
-  return { metric, base, head, delta, relative: relativeChange(base, head), verdict: "unchanged", reason: `${change}: below ${threshold}` };
+  // The three outcomes differ only in the verdict and its reason.
+  const compared = (verdict: MetricDelta["verdict"], reason: string): MetricDelta => ({
+    metric,
+    base,
+    head,
+    delta,
+    relative: relativeChange(base, head),
+    verdict,
+    reason,
+  });
+  if (counts(delta)) return compared("regression", `${change}: more ${noun(metric)} kept every epoch; ${rule}`);
+  if (counts(-delta)) return compared("improvement", `${change}: fewer kept every epoch; ${rule}`);
+  return compared("unchanged", `${change}: below ${threshold}`);
 }

@@ -1,8 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import adviceSchemaJson from "../schema/advice.schema.json" with { type: "json" };
 import resultsSchemaJson from "../schema/results.schema.json" with { type: "json" };
 import type { AdviceFile } from "./advice-types.js";
 import { ContractFileError, type ResultsIssue } from "./results-error.js";
+import { contractAjv, lazyValidator, schemaIssues } from "./schema-issues.js";
 
 export const adviceSchema: object = adviceSchemaJson;
 
@@ -15,23 +15,13 @@ export class AdviceFileError extends ContractFileError {
   }
 }
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  // The advice schema takes the environment and cell errors from the results schema, by its $id.
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addSchema(resultsSchemaJson).compile(adviceSchemaJson);
-  return compiled;
-}
-
-function describe(error: ErrorObject): ResultsIssue {
-  const detail =
-    error.keyword === "enum" ? ` (one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)})` : "";
-  return { path: error.instancePath, message: `${error.message ?? error.keyword}${detail}` };
-}
+// The advice schema takes the environment and cell errors from the results schema, by its $id.
+const validator = lazyValidator(() => contractAjv().addSchema(resultsSchemaJson).compile(adviceSchemaJson));
 
 /** Schema issues plus the rules a schema cannot say. Empty when the data is a valid advice file. */
 export function findAdviceIssues(data: unknown): ResultsIssue[] {
-  const validate = validator();
-  if (!validate(data)) return (validate.errors ?? []).map(describe);
+  const schemaErrors = schemaIssues(validator(), data);
+  if (schemaErrors !== null) return schemaErrors;
   const issues: ResultsIssue[] = [];
   const seen = new Set<string>();
   (data as AdviceFile).advice.forEach((row, i) => {

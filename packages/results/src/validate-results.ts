@@ -1,26 +1,16 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import schema from "../schema/results.schema.json" with { type: "json" };
 import { ResultsFileError, type ResultsIssue } from "./results-error.js";
 import type { ResultsFile } from "./results-types.js";
+import { contractAjv, lazyValidator, schemaIssues } from "./schema-issues.js";
 
 export const resultsSchema: object = schema;
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
-  return compiled;
-}
-
-function describe(error: ErrorObject): ResultsIssue {
-  const detail =
-    error.keyword === "enum" ? ` (one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)})` : "";
-  return { path: error.instancePath, message: `${error.message ?? error.keyword}${detail}` };
-}
+const validator = lazyValidator(() => contractAjv().compile(schema));
 
 /** Schema issues plus the rules a schema cannot say (unique cell ids). Empty when the data is a valid results file. */
 export function findResultsIssues(data: unknown): ResultsIssue[] {
-  const validate = validator();
-  if (!validate(data)) return (validate.errors ?? []).map(describe);
+  const schemaErrors = schemaIssues(validator(), data);
+  if (schemaErrors !== null) return schemaErrors;
   const seen = new Set<string>();
   const issues: ResultsIssue[] = [];
   (data as ResultsFile).cells.forEach((cell, i) => {

@@ -78,3 +78,16 @@ export function pair(value: number | [number, number] | undefined, fallback: num
   if (value === undefined) return [fallback, fallback];
   return typeof value === "number" ? [value, value] : value;
 }
+
+/** The explicit NHWC padding for a conv over two prepared axes: none on batch and channels. */
+export function explicitPad(
+  rows: { padBefore: number; padAfter: number },
+  cols: { padBefore: number; padAfter: number },
+): Array<[number, number]> {
+  return [
+    [0, 0],
+    [rows.padBefore, rows.padAfter],
+    [cols.padBefore, cols.padAfter],
+    [0, 0],
+  ];
+}

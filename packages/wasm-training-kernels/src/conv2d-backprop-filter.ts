@@ -6,7 +6,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
-import { filterGradAxis, requireFloat32, requireShape, shape4 } from "./_conv-geometry.js";
+import { explicitPad, filterGradAxis, requireFloat32, requireShape, shape4 } from "./_conv-geometry.js";
 import { sliceIfNeeded, transpose, withScratch } from "./_wasm-scratch.js";
 import { WASM_BACKEND_NAME } from "./kernel-names.js";
 import { UnsupportedAttributeError } from "./unsupported-attribute-error.js";
@@ -44,12 +44,7 @@ export const conv2dBackpropFilterWasm: KernelFunc = ({ inputs, backend, attrs })
       {
         strides: [1, 1],
         dilations: [info.strideHeight, info.strideWidth],
-        pad: [
-          [0, 0],
-          [rows.padBefore, rows.padAfter],
-          [cols.padBefore, cols.padAfter],
-          [0, 0],
-        ],
+        pad: explicitPad(rows, cols),
         dataFormat: "NHWC",
       },
     );

@@ -1,5 +1,5 @@
 import { DepthwiseConv2dNativeBackpropFilter, type KernelConfig } from "@tensorflow/tfjs-core";
-import { filterGradAxis } from "./_conv-geometry.js";
+import { explicitPad, filterGradAxis } from "./_conv-geometry.js";
 import { depthwiseGradKernel } from "./_depthwise-grad.js";
 import { reshape, sliceIfNeeded, transpose } from "./_wasm-scratch.js";
 import { WASM_BACKEND_NAME } from "./kernel-names.js";
@@ -26,12 +26,7 @@ export const depthwiseConv2dBackpropFilterWasm = depthwiseGradKernel(
       {
         strides: [dh, dw],
         dilations: [sh, sw],
-        pad: [
-          [0, 0],
-          [rows.padBefore, rows.padAfter],
-          [cols.padBefore, cols.padAfter],
-          [0, 0],
-        ],
+        pad: explicitPad(rows, cols),
       },
     );
     const cropped = sliceIfNeeded(s, conv, [0, 0, 0, 0], [1, fh, fw, c * n * m]);

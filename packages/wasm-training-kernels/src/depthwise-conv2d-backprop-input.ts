@@ -1,5 +1,5 @@
 import { DepthwiseConv2dNativeBackpropInput, type KernelConfig, type TensorInfo } from "@tensorflow/tfjs-core";
-import { inputGradAxis, shape4 } from "./_conv-geometry.js";
+import { explicitPad, inputGradAxis, shape4 } from "./_conv-geometry.js";
 import { depthwiseGradKernel } from "./_depthwise-grad.js";
 import { reshape, sliceIfNeeded, type WasmScratch } from "./_wasm-scratch.js";
 import { WASM_BACKEND_NAME } from "./kernel-names.js";
@@ -23,12 +23,7 @@ export const depthwiseConv2dBackpropInputWasm = depthwiseGradKernel(
       {
         strides: [1, 1],
         dilations: [dh, dw],
-        pad: [
-          [0, 0],
-          [rows.padBefore, rows.padAfter],
-          [cols.padBefore, cols.padAfter],
-          [0, 0],
-        ],
+        pad: explicitPad(rows, cols),
       },
     );
     const cropped = sliceIfNeeded(s, conv, [0, rows.offset, cols.offset, 0], [n, h, w, c * m]);

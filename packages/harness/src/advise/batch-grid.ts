@@ -12,10 +12,8 @@ export interface BatchGrid {
 /** A min/max that leaves no candidate between them; the message names the flags. */
 export class BatchGridError extends Error {
   readonly code = "KMB_ADVISE_GRID";
-  constructor(message: string) {
-    super(message);
-    this.name = "BatchGridError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  override readonly name = "BatchGridError";
 }
 
 function isPowerOfTwo(n: number): boolean {

@@ -220,60 +220,18 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   // What the process keeps after the forced GC is judged against its own noise (retained-trend.ts); its
   // parts are judged the same way only to say which of them grows.
   const retainedRules = input.retainedRules ?? DEFAULT_RETAINED_RULES;
-  const retained = retainedTrend(
-    "retained (JS heap + external)",
-    x,
-    series((s) => s.heapUsedBytes + s.externalBytes),
-    retainedRules,
-  );
+  // Every sampled part is judged over the same epochs; only its label and reading differ.
+  const retainedOf = (label: string, read: (s: EpochSample) => number) => retainedTrend(label, x, series(read), retainedRules);
+  const bytesOf = (label: string, read: (s: EpochSample) => number) => byteTrend(label, x, series(read), rules);
+  const retained = retainedOf("retained (JS heap + external)", (s) => s.heapUsedBytes + s.externalBytes);
   const parts: Array<[GrowthMemory, ReturnType<typeof retainedTrend>]> = [
-    [
-      "jsHeap",
-      retainedTrend(
-        "JS heap",
-        x,
-        series((s) => s.heapUsedBytes),
-        retainedRules,
-      ),
-    ],
-    [
-      "external",
-      retainedTrend(
-        "external",
-        x,
-        series((s) => s.externalBytes),
-        retainedRules,
-      ),
-    ],
-    [
-      "arrayBuffers",
-      retainedTrend(
-        "ArrayBuffers",
-        x,
-        series((s) => s.arrayBuffersBytes),
-        retainedRules,
-      ),
-    ],
+    ["jsHeap", retainedOf("JS heap", (s) => s.heapUsedBytes)],
+    ["external", retainedOf("external", (s) => s.externalBytes)],
+    ["arrayBuffers", retainedOf("ArrayBuffers", (s) => s.arrayBuffersBytes)],
   ];
   const bytes: Array<[GrowthMemory, ByteTrend]> = [
-    [
-      "rss",
-      byteTrend(
-        "RSS",
-        x,
-        series((s) => s.rssBytes),
-        rules,
-      ),
-    ],
-    [
-      "tensorBytes",
-      byteTrend(
-        "tensor bytes",
-        x,
-        series((s) => s.numBytes),
-        rules,
-      ),
-    ],
+    ["rss", bytesOf("RSS", (s) => s.rssBytes)],
+    ["tensorBytes", bytesOf("tensor bytes", (s) => s.numBytes)],
   ];
   if (wasm) bytes.push(["wasmHeap", byteTrend("wasm heap", x, wasm, rules)]);
   if (gpu) bytes.push(["gpu", byteTrend("GPU memory", x, gpu, rules)]);

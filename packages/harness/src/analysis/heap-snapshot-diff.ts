@@ -30,10 +30,8 @@ export interface ConstructorGrowth {
 
 export class HeapSnapshotFormatError extends Error {
   readonly code = "KMB_HEAP_SNAPSHOT_FORMAT";
-  constructor(message: string) {
-    super(message);
-    this.name = "HeapSnapshotFormatError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  override readonly name = "HeapSnapshotFormatError";
 }
 
 // Node types whose name is the constructor (object) or says what the memory is (native); the rest are

@@ -1,8 +1,8 @@
 // `kmb advise` flags → typed options. Pure; every error names the flag and the value it got.
 import { BUDGET_METRICS, type BudgetMetric } from "@keras-mem-bench/results";
 import { BACKENDS } from "../child/backend-setup.js";
-import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
-import { DEFAULT_TIMEOUT_MS, parseBackendFlag, positiveInt } from "./cli-options.js";
+import { parseSize } from "@keras-mem-bench/metrics";
+import { parseBackendFlag, parseTimeoutFlag, positiveInt } from "./cli-options.js";
 import { parseFlags } from "./command-args.js";
 import { UsageError } from "./usage-error.js";
 
@@ -97,12 +97,7 @@ export function parseAdviseArgs(argv: readonly string[]): AdviseOptions {
   const metric = v.metric ?? ADVISE_DEFAULTS.metric;
   if (!(BUDGET_METRICS as readonly string[]).includes(metric))
     throw new UsageError(`--metric "${metric}": expected one of ${BUDGET_METRICS.join(", ")}`);
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  if (v.timeout !== undefined) {
-    const parsedTimeout = parseDuration(v.timeout);
-    if (parsedTimeout === null) throw new UsageError(`--timeout "${v.timeout}": expected a duration like 90s, 5m or 1500ms`);
-    timeoutMs = parsedTimeout;
-  }
+  const timeoutMs = parseTimeoutFlag(v.timeout);
   for (const flag of ["out", "markdown", "config"] as const) {
     if (v[flag] !== undefined && v[flag].trim() === "") throw new UsageError(`--${flag} "": expected a file path`);
   }

@@ -125,6 +125,14 @@ export function parseBackendFlag(raw: string): string[] {
   return rejectRepeats("--backend", raw, backends, (b) => b);
 }
 
+/** --timeout as milliseconds (run and advise read it alike); DEFAULT_TIMEOUT_MS when not given. */
+export function parseTimeoutFlag(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_TIMEOUT_MS;
+  const ms = parseDuration(raw);
+  if (ms === null) throw new UsageError(`--timeout "${raw}": expected a duration like 90s, 5m or 1500ms`);
+  return ms;
+}
+
 export function parseRunArgs(argv: readonly string[]): RunOptions {
   const parsed = parseFlags(argv, {
     help: { type: "boolean", short: "h" },
@@ -177,12 +185,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     maxRssBytes = parseSize(v["max-rss"]);
     if (maxRssBytes === null) throw new UsageError(`--max-rss "${v["max-rss"]}": expected a size like 512M or 2G`);
   }
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  if (v.timeout !== undefined) {
-    const parsedTimeout = parseDuration(v.timeout);
-    if (parsedTimeout === null) throw new UsageError(`--timeout "${v.timeout}": expected a duration like 90s, 5m or 1500ms`);
-    timeoutMs = parsedTimeout;
-  }
+  const timeoutMs = parseTimeoutFlag(v.timeout);
   let shard: Shard | null = null;
   if (v.shard !== undefined) {
     try {

@@ -26,10 +26,8 @@ export type MatrixFilter = Partial<Record<FilterKey, string[]>>;
 /** A filter or shard that does not fit the matrix; the message names the flag and the value. */
 export class MatrixSelectionError extends Error {
   readonly code = "KMB_MATRIX_SELECTION";
-  constructor(message: string) {
-    super(message);
-    this.name = "MatrixSelectionError";
-  }
+  // Error takes the message; the name is spelled out because bundling may rename the class.
+  override readonly name = "MatrixSelectionError";
 }
 
 function growthSettings(backend: string, axes: MatrixAxes): Array<boolean | null> {

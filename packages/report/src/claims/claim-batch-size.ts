@@ -2,6 +2,7 @@
 import type { Cell, ResultsFile } from "@keras-mem-bench/results";
 import { bytes, okCells, sameSetting, stepPeak } from "./_claim-cells.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "The memory a training step needs grows with the batch size.";
 
@@ -25,13 +26,7 @@ export function batchSizeClaim(results: ResultsFile): ClaimResult {
   const base = { id: "memory-grows-with-batch" as const, claim: CLAIM };
   const all = seriesPerFamily(okCells(results));
   if (all.length === 0) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason: "needs step peaks (results version 2) of one family at two or more batch sizes",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(base, "needs step peaks (results version 2) of one family at two or more batch sizes");
   }
   const grows: string[] = [];
   const flat: string[] = [];

@@ -3,6 +3,7 @@ import type { ResultsFile } from "@keras-mem-bench/results";
 import { activation, bytes, count } from "./_claim-cells.js";
 import { familyPairs } from "./_family-pairs.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "Depthwise-separable convolutions are cheaper than plain convolutions (fewer parameters, less memory).";
 
@@ -11,14 +12,10 @@ export function depthwiseClaim(results: ResultsFile): ClaimResult {
   const pairs = familyPairs(results, "depthwise-conv", "conv");
   const first = pairs[0];
   if (first === undefined || first.a.parameterCount === null || first.b.parameterCount === null) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason:
-        "needs depthwise-conv and conv cells with parameter counts and activation bytes (results version 2) at the same batch size and strategy",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(
+      base,
+      "needs depthwise-conv and conv cells with parameter counts and activation bytes (results version 2) at the same batch size and strategy",
+    );
   }
   const depthwiseParams = first.a.parameterCount;
   const convParams = first.b.parameterCount;

@@ -2,6 +2,7 @@
 import type { Cell, ResultsFile } from "@keras-mem-bench/results";
 import { bytes, peakRss, sameWorkload, STREAMING_STRATEGIES } from "./_claim-cells.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "Memory in fit keeps growing until the process runs out of memory and crashes.";
 
@@ -15,13 +16,7 @@ export function fitCrashClaim(results: ResultsFile): ClaimResult {
   const growing = judged.filter((c) => c.verdict === "growing" || c.verdict === "leaking");
   const overMemory = cells.filter((c) => c.status === "crashed" && OVER_MEMORY.has(c.error?.code ?? ""));
   if (judged.length === 0 && overMemory.length === 0) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason: "no cell ran enough epochs after warm-up to judge growth (3 needed), and none hit a memory limit",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(base, "no cell ran enough epochs after warm-up to judge growth (3 needed), and none hit a memory limit");
   }
   const stable = judged.length - growing.length;
   const figures = [

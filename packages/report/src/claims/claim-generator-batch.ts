@@ -3,6 +3,7 @@ import type { Cell, ResultsFile } from "@keras-mem-bench/results";
 import { bytes, largestDataset, okCells, sameWorkload } from "./_claim-cells.js";
 import { BATCHES_ALLOWED, RETAINED_DATASET_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "A generator (Keras Sequence) keeps only about one batch in memory, whatever the dataset size.";
 
@@ -18,14 +19,10 @@ export function generatorClaim(results: ResultsFile): ClaimResult {
     }))
     .filter((p): p is { generator: Cell; inMemory: Cell } => p.inMemory !== undefined);
   if (pairs.length === 0) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason:
-        "needs a generator cell and an in-memory cell on the same work, with memory parts (results version 2), to know what one batch weighs",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(
+      base,
+      "needs a generator cell and an in-memory cell on the same work, with memory parts (results version 2), to know what one batch weighs",
+    );
   }
   const { generator, inMemory } = pairs.find((p) => p.generator === largestDataset(pairs.map((q) => q.generator))[0])!;
   const dataset = inMemory.memoryParts!.datasetTensorBytes!;

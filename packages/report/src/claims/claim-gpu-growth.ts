@@ -3,6 +3,7 @@ import type { Cell, ResultsFile } from "@keras-mem-bench/results";
 import { bytes, okCells } from "./_claim-cells.js";
 import { GPU_GROWTH_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "Turning on GPU memory growth (set_memory_growth) makes TensorFlow take only the GPU memory it needs.";
 
@@ -25,15 +26,11 @@ export function gpuGrowthClaim(results: ResultsFile): ClaimResult {
   if (pairs.length === 0) {
     const backends = [...new Set(results.cells.map((c) => c.backend))].join(", ");
     const gpus = results.env.gpu?.length ? `GPU: ${results.env.gpu.map((g) => g.name).join(", ")}` : "no GPU";
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason:
-        `needs the tensorflow backend (@tensorflow/tfjs-node-gpu) on a CUDA GPU, with cells at --gpu-memory-growth on and off; ` +
+    return notMeasured(
+      base,
+      `needs the tensorflow backend (@tensorflow/tfjs-node-gpu) on a CUDA GPU, with cells at --gpu-memory-growth on and off; ` +
         `this run has backends ${backends} and ${gpus} (the allocator setting exists only in TensorFlow's GPU allocator)`,
-      figures: [],
-      cells: [],
-    };
+    );
   }
   const shares = pairs.map(({ on, off }) => on.summary!.peakGpuUsedBytes! / off.summary!.peakGpuUsedBytes!);
   const figures = pairs.map(

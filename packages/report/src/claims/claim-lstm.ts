@@ -4,6 +4,7 @@ import { activation, bytes, count, ratio } from "./_claim-cells.js";
 import { familyPairs } from "./_family-pairs.js";
 import { HUNGRY_RATIO } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "LSTMs are memory-hungry: a recurrent layer needs far more memory per sample than dense layers.";
 
@@ -11,13 +12,7 @@ export function lstmClaim(results: ResultsFile): ClaimResult {
   const base = { id: "lstm-hungrier-than-dense" as const, claim: CLAIM };
   const pairs = familyPairs(results, "lstm", "dense");
   if (pairs.length === 0) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason: "needs lstm and dense cells with activation bytes (results version 2) at the same batch size and strategy",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(base, "needs lstm and dense cells with activation bytes (results version 2) at the same batch size and strategy");
   }
   const ratios = pairs.map(({ a, b }) => activation(a)! / Math.max(1, activation(b)!));
   const figures = pairs.map(({ a, b }, i) => {

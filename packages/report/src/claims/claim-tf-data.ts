@@ -13,6 +13,7 @@ import {
 } from "./_claim-cells.js";
 import { RSS_NOISE_BYTES, RSS_TIE_SHARE, THROUGHPUT_TIE_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "tf.data with batch + prefetch is the best pipeline: least memory and most throughput.";
 
@@ -24,13 +25,7 @@ export function tfDataClaim(results: ResultsFile): ClaimResult {
     .map((tfData) => ({ tfData, others: ok.filter((o) => o.strategy !== "tf-data" && sameWorkload(o, tfData)) }))
     .filter((g) => g.others.length > 0);
   if (groups.length === 0) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason: "needs a tf-data cell and another strategy on the same model, batch size and data set size",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(base, "needs a tf-data cell and another strategy on the same model, batch size and data set size");
   }
   // The group with the most strategies to compare with (a crashed cell drops out), then the largest data set.
   const most = Math.max(...groups.map((g) => g.others.length));

@@ -3,6 +3,7 @@ import type { ResultsFile } from "@keras-mem-bench/results";
 import { bytes, count, largestDataset, okCells, rssScale, rssWithBaseline, sameWorkload, STREAMING_STRATEGIES } from "./_claim-cells.js";
 import { RSS_NOISE_BYTES, RSS_SHOWS_DATASET_SHARE } from "./claim-thresholds.js";
 import type { ClaimResult } from "./claim-types.js";
+import { notMeasured } from "./_not-measured.js";
 
 const CLAIM = "Loading whole arrays (model.fit(x, y)) keeps the whole dataset in memory; generators do not.";
 
@@ -14,14 +15,10 @@ export function wholeArrayClaim(results: ResultsFile): ClaimResult {
     .map((inMemory) => ({ inMemory, streaming: ok.filter((s) => STREAMING_STRATEGIES.includes(s.strategy) && sameWorkload(s, inMemory)) }))
     .filter((p) => p.streaming.length > 0);
   if (pairs.length === 0) {
-    return {
-      ...base,
-      verdict: "not measured here",
-      reason:
-        "needs an in-memory cell with memory parts (results version 2) and a streaming cell (generator, tf-data, file-stream) on the same model, batch size and data set size",
-      figures: [],
-      cells: [],
-    };
+    return notMeasured(
+      base,
+      "needs an in-memory cell with memory parts (results version 2) and a streaming cell (generator, tf-data, file-stream) on the same model, batch size and data set size",
+    );
   }
   const largest = largestDataset(pairs.map((p) => p.inMemory));
   const { inMemory, streaming } = pairs.find((p) => p.inMemory === largest[0])!;
