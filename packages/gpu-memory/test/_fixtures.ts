@@ -15,3 +15,11 @@ export function rowsOf<Row>(parse: (text: string) => ParsedRows<Row>, name: stri
   expect(unparsed).toEqual([]);
   return rows;
 }
+
+/** A file written by scripts/record-nvidia-smi.sh without its "# " header lines: nvidia-smi's output as printed. */
+export function withoutRecordingHeader(text: string): string {
+  const lines = text.split("\n");
+  let first = 0;
+  while (first < lines.length && lines[first]!.startsWith("# ")) first++;
+  return lines.slice(first).join("\n");
+}
