@@ -55,7 +55,11 @@ describe("record-nvidia-smi.sh", () => {
     const read = (name: string) => readFileSync(join(out, name), "utf8");
 
     const query = read("query-gpu.txt");
-    expect(query.split("\n").slice(0, 3)).toEqual([`# command: nvidia-smi ${GPU_QUERY_ARGS.join(" ")}`, "# gpu: NVIDIA H200", "# driver: 580.159.04"]);
+    expect(query.split("\n").slice(0, 3)).toEqual([
+      `# command: nvidia-smi ${GPU_QUERY_ARGS.join(" ")}`,
+      "# gpu: NVIDIA H200",
+      "# driver: 580.159.04",
+    ]);
     expect(query).toMatch(/^# recorded: \d{4}-\d\d-\d\dT[\d:]+Z \(a test holder\)$/m);
 
     const expectedGpu = {
