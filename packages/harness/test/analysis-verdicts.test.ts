@@ -35,6 +35,30 @@ describe("verdicts on synthetic series", () => {
     expect(result.verdictReason).toMatch(/RSS \+\d\.\d\d MiB\/epoch/);
   });
 
+  it("RSS climbing ~2 MiB/epoch while retained, tensor and wasm bytes stay flat (a clean compiled cell, measured) → stable, with a note", () => {
+    // conv/in-memory/b32/wasm of a clean quick rerun: +2.4 MiB/epoch least-squares, 4 of 5 epochs up, heap + external flat.
+    const measured = [96.45, 97.5, 97.75, 99.5, 101.5, 107.75, 108.0, 108.0];
+    const result = judge(series({ epochs: 8, rss: (e) => measured[e - 1]! * MiB }));
+    expect(result.verdict).toBe("stable");
+    expect(result.summary!.rssBytesPerEpoch).toBeGreaterThan(2 * MiB);
+    expect(result.verdictReason).toMatch(
+      /RSS rises with nothing retained, tensor, wasm or GPU memory rising with it \(typical epoch \+[\d.]+ MiB, 6\.00 MiB needed/,
+    );
+  });
+
+  it("RSS alone past its floor (10 MiB every epoch, nothing retained) → growing", () => {
+    const result = judge(series({ epochs: 8, rss: (e) => (120 + 10 * e) * MiB }));
+    expect(result.verdict).toBe("growing");
+    expect(result.growth?.series.find((s) => s.memory === "rss")?.growing).toBe(true);
+    expect(result.growth?.series.find((s) => s.memory === "retained")?.growing).toBe(false);
+  });
+
+  it("the same 2 MiB/epoch RSS climb with 256 KiB/epoch retained under it → growing on retained", () => {
+    const result = judge(series({ epochs: 8, rss: (e) => (96 + 2 * e) * MiB, external: (e) => 18 * MiB + e * 256 * 1024 }));
+    expect(result.verdict).toBe("growing");
+    expect(result.verdictReason).toMatch(/^retained \(JS heap \+ external\) \+256 KiB\/epoch/);
+  });
+
   it("growth of external (native) bytes alone → growing, naming external", () => {
     const result = judge(series({ epochs: 6, external: (e) => (24 + 8 * e) * MiB }));
     expect(result.verdict).toBe("growing");
