@@ -457,6 +457,19 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
   }
 }
 
+// The run verdicts themselves (no comparison): how many clean cells each rerun calls growing or leaking, and how
+// many of them the run calls growing with the +256 KiB/epoch retained leak injected (what `kmb run` would say).
+function printRunVerdicts(runs: readonly ResultsFile[]): void {
+  const okCells = (r: ResultsFile) => r.cells.filter((c) => c.status === "ok" && c.summary);
+  const count = (r: ResultsFile, verdict: string) => okCells(r).filter((c) => c.verdict === verdict).length;
+  const leak = INJECTIONS[0]!;
+  const injected = runs.map((r) => okCells(inject(r, leak)).filter((c) => c.verdict === "growing").length);
+  console.log(
+    `run verdicts of the reruns (${okCells(runs[0]!).length} ok cells each): growing [${runs.map((r) => count(r, "growing")).join(", ")}], ` +
+      `leaking [${runs.map((r) => count(r, "leaking")).join(", ")}]; with ${leak.name} injected, growing [${injected.join(", ")}]`,
+  );
+}
+
 // Where the time noise of real reruns sits, in natural-log units: the machine shift of a pair (median over
 // cells of ln(head/base) of the median epoch time), the per-cell scatter around that shift (scaled MAD), and
 // the epoch-to-epoch spread within one run. A change smaller than the per-cell scatter is not reliably seen.
@@ -530,6 +543,7 @@ async function main(): Promise<void> {
         if (i !== j) pairs.push({ label: `${i + 1}→${j + 1}`, base: runs[i]!.results, head: runs[j]!.results });
       }
     }
+    printRunVerdicts(runs.map((r) => r.results));
     report(`real reruns (${runs.map((r) => r.path).join(", ")})`, runPairs(pairs, thresholds), values.verbose);
     printRerunScatter(runs.map((r) => r.results));
     return;

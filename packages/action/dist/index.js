@@ -29273,10 +29273,9 @@ function judgeMetrics(pair, t, scatters) {
   }
   return [...judged.values()];
 }
-function growsBeyondRss(cell) {
-  if (cell.verdict !== "growing") return false;
-  const growing = cell.growth?.series.filter((s) => s.growing);
-  return growing === void 0 || growing.length === 0 || growing.some((s) => s.memory !== "rss");
+function growsInRssOnly(cell) {
+  const growing = cell.growth?.series.filter((s) => s.growing) ?? [];
+  return growing.length > 0 && growing.every((s) => s.memory === "rss");
 }
 function judgeCell(base, head, baseRun, headRun, t, scatters) {
   if (head.status !== "ok" || base.status !== "ok") {
@@ -29311,11 +29310,12 @@ function judgeCell(base, head, baseRun, headRun, t, scatters) {
     worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking")
     better.push(`leak verdict gone (leaking → ${head.verdict})`);
-  if (growsBeyondRss(head) && !growsBeyondRss(base) && base.verdict !== "leaking") {
-    const was = base.verdict === "growing" ? "growing in RSS only" : base.verdict ?? "no verdict";
+  const baseRssOnly = base.verdict === "growing" && growsInRssOnly(base);
+  if (head.verdict === "growing" && base.verdict !== "leaking" && (base.verdict !== "growing" || baseRssOnly && !growsInRssOnly(head))) {
+    const was = baseRssOnly ? "growing in RSS only" : base.verdict ?? "no verdict";
     worse.push(`growth verdict appeared (${was} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   }
-  if (growsBeyondRss(base) && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
+  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;
     if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);

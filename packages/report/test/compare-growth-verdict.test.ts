@@ -75,22 +75,28 @@ describe("compare: leak origins in the PR comment", () => {
 });
 
 describe("compare: growth of RSS alone", () => {
-  it("is left to the RSS slope rule: a growing verdict on RSS only is not a regression by itself", () => {
+  const rssOnly = {
+    verdict: "growing" as const,
+    verdictReason: "RSS +9.41 MiB/epoch (typical epoch +9.4 MiB, 5 of 5 epochs up, t = 13.8) over epochs 3–8",
+    growth: {
+      series: [
+        { memory: "retained" as const, bytesPerEpoch: 90 * 1024, growing: false },
+        { memory: "rss" as const, bytesPerEpoch: 9.41 * 2 ** 20, growing: true },
+      ],
+    },
+  };
+
+  it("is a regression when it appears: the run only calls RSS alone growing past its native-growth floor", () => {
     const { base, head } = pair([key()]);
-    const rssOnly = {
-      verdict: "growing" as const,
-      verdictReason: "RSS +1.41 MiB/epoch (typical epoch +1.4 MiB, 5 of 5 epochs up, t = 3.8) over epochs 3–8",
-      growth: {
-        series: [
-          { memory: "retained" as const, bytesPerEpoch: 90 * 1024, growing: false },
-          { memory: "rss" as const, bytesPerEpoch: 1.41 * 2 ** 20, growing: true },
-        ],
-      },
-    };
     const c = compare(base, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly }] }).cells[0]!;
-    expect(c.reasons.some((r) => r.startsWith("growth verdict appeared"))).toBe(false);
-    const withoutGrowth = { ...head, cells: [{ ...head.cells[0]!, verdict: "growing" as const, verdictReason: rssOnly.verdictReason }] };
-    expect(compare(base, withoutGrowth).cells[0]!.verdict).toBe("regression");
+    expect(c.verdict).toBe("regression");
+    expect(c.reasons[0]).toBe(`growth verdict appeared (stable → growing): ${rssOnly.verdictReason}`);
+  });
+
+  it("in both runs is not a regression by itself", () => {
+    const { base, head } = pair([key()]);
+    const c = compare({ ...base, cells: [{ ...base.cells[0]!, ...rssOnly }] }, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly }] });
+    expect(c.cells[0]!.verdict).toBe("unchanged");
   });
 
   it("a base that grew in RSS alone does not hide retained growth appearing in head", () => {
