@@ -28025,8 +28025,8 @@ var results_schema_default = {
   type: "object",
   properties: {
     schemaVersion: {
-      enum: [1, 2],
-      description: "2 adds step peaks, activation bytes, the backend's high-water and memoryParts (all optional, so a version-1 file is still valid)."
+      enum: [1, 2, 3],
+      description: "2 adds step peaks, activation bytes, the backend's high-water and memoryParts; 3 adds a GPU backend's computeDevice (all optional, so older files are still valid)."
     },
     createdAt: {
       type: "string",
@@ -28253,6 +28253,15 @@ var results_schema_default = {
         growth: {
           $ref: "#/definitions/growth",
           description: "Since v2: what grows, for growing cells and with --diagnose."
+        },
+        computeDevice: {
+          type: "object",
+          description: "Since v3: the device a GPU backend computed on (webgpu: the adapter Dawn chose).",
+          properties: {
+            description: { type: "string", minLength: 1 },
+            software: { type: "boolean" }
+          },
+          required: ["description", "software"]
         }
       },
       required: [
@@ -29393,6 +29402,13 @@ function environmentRows(env) {
     ["platform", `${env.platform} ${env.arch}`]
   ];
 }
+function computeDevicesRow(cells) {
+  const devices = /* @__PURE__ */ new Set();
+  for (const cell of cells) {
+    if (cell?.computeDevice) devices.add(`${cell.computeDevice.description}${cell.computeDevice.software ? " [software]" : ""}`);
+  }
+  return ["compute device", devices.size === 0 ? "—" : [...devices].sort().join("; ")];
+}
 
 // ../report/src/escape-markdown.ts
 var INLINE = /[\\`*_[\]|~!$]/g;
@@ -29691,6 +29707,12 @@ function fullTable(comparison) {
 function environmentTable(comparison, baseLabel, headLabel) {
   const base = environmentRows(comparison.baseEnv);
   const head = environmentRows(comparison.headEnv);
+  const baseDevices = computeDevicesRow(comparison.cells.map((c) => c.base));
+  const headDevices = computeDevicesRow(comparison.cells.map((c) => c.head));
+  if (baseDevices[1] !== "—" || headDevices[1] !== "—") {
+    base.push(baseDevices);
+    head.push(headDevices);
+  }
   const rows = base.map(([label, value], k) => {
     const other = head[k]?.[1] ?? "";
     return `| ${label} | ${escapeMarkdown(value)} | ${escapeMarkdown(other)}${other !== value ? " ⚠️" : ""} |`;

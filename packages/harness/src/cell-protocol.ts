@@ -1,5 +1,5 @@
 // What the parent tells a cell's process, and what the process streams back over IPC as it happens.
-import type { BatchSample, EpochSample, EpochTiming, MemoryParts, TensorPhase } from "@keras-mem-bench/results";
+import type { BatchSample, ComputeDevice, EpochSample, EpochTiming, MemoryParts, TensorPhase } from "@keras-mem-bench/results";
 import type { HeapSummary } from "./analysis/heap-snapshot-diff.js";
 import type { MatrixCell } from "./matrix/matrix.js";
 
@@ -67,6 +67,8 @@ export type CellMessage =
       type: "loaded";
       /** ms from process start until modules, suite and backend were loaded (Node, TS loader, tfjs). */
       bootMs: number;
+      /** The GPU the backend computes on (webgpu: the adapter); null for CPU backends. */
+      computeDevice: ComputeDevice | null;
     }
   | {
       type: "ready";

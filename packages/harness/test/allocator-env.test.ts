@@ -36,6 +36,7 @@ describe("GPU allocator setting per cell", () => {
       samples: [],
       batchSamples: [],
       memoryParts: null,
+      computeDevice: null,
       origins: [],
       heapSnapshots: [],
       timing: null,

@@ -39,7 +39,8 @@ describe("a tiny real matrix on wasm", () => {
       expect(cell.memoryParts).toMatchObject({ weightBytes: 59_280, optimizerStateBytes: 2 * 59_280 + 8, datasetTensorBytes: 0 });
       expect(cell.memoryParts!.baselineRssBytes!).toBeGreaterThan(0);
     }
-    expect(results.schemaVersion).toBe(2);
+    expect(results.schemaVersion).toBe(3);
+    for (const cell of results.cells) expect(cell.computeDevice).toBeUndefined(); // wasm computes in the process
     expect(run.stdout).toMatch(/dense\/generator\/b32\/wasm +ok/);
     expect(run.stdout).toMatch(/[+−±]\d+(\.\d+)? (B|KiB|MiB)\/epoch/);
     // The run ends with the claims its own cells answer (two stable dense cells: whether fit keeps growing)

@@ -76,7 +76,14 @@ async function project(label: string, packages: string[], npmFlags: string[] = [
 
 interface Results {
   env: { tfjs: Record<string, string> };
-  cells: Array<{ id: string; family: string; backend: string; status: string; error?: { message: string } }>;
+  cells: Array<{
+    id: string;
+    family: string;
+    backend: string;
+    status: string;
+    error?: { message: string };
+    computeDevice?: { description: string; software: boolean };
+  }>;
 }
 
 /** Reads a results file through the installed package's own validating reader. */
@@ -204,6 +211,11 @@ async function compat(release: (typeof COMPAT_RELEASES)[number]): Promise<void> 
       check(
         cells.length === 1 && cells[0]!.status === "ok",
         `dense/in-memory/b16/webgpu: ${cells[0]?.status ?? `exit ${gpu.exitCode}: ${gpu.stderr.slice(-1500)}`}`,
+      );
+      const device = cells[0]?.computeDevice;
+      check(
+        device !== undefined && device.description !== "",
+        `the webgpu cell names its adapter: ${device ? `${device.description}${device.software ? " [software]" : ""}` : "none"}`,
       );
     }
   } finally {

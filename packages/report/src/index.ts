@@ -2,7 +2,7 @@ export { compileCellPattern, matchesCellPattern } from "./cell-pattern.js";
 export { compare } from "./compare.js";
 export { compareTableMetrics } from "./compare-table-metrics.js";
 export * from "./comparison-types.js";
-export { environmentRows } from "./environment-rows.js";
+export { computeDevicesRow, environmentRows } from "./environment-rows.js";
 export { escapeMarkdown } from "./escape-markdown.js";
 export { mergeResults, type ResultsPart } from "./merge-results.js";
 export { noiseBand, type NoiseBand } from "./noise-band.js";

@@ -4,7 +4,7 @@
 import { formatBytes, formatMetricValue, formatPercent, metricDefinition, MISSING } from "@keras-mem-bench/metrics";
 import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta } from "./comparison-types.js";
 import { compareTableMetrics } from "./compare-table-metrics.js";
-import { environmentRows } from "./environment-rows.js";
+import { computeDevicesRow, environmentRows } from "./environment-rows.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { growthLine, leakOriginsLine } from "./leak-origin-words.js";
 import { sparkline } from "./sparkline.js";
@@ -146,6 +146,12 @@ function fullTable(comparison: Comparison): string {
 function environmentTable(comparison: Comparison, baseLabel: string, headLabel: string): string {
   const base = environmentRows(comparison.baseEnv);
   const head = environmentRows(comparison.headEnv);
+  const baseDevices = computeDevicesRow(comparison.cells.map((c) => c.base));
+  const headDevices = computeDevicesRow(comparison.cells.map((c) => c.head));
+  if (baseDevices[1] !== "—" || headDevices[1] !== "—") {
+    base.push(baseDevices);
+    head.push(headDevices);
+  }
   const rows = base.map(([label, value], k) => {
     const other = head[k]?.[1] ?? "";
     return `| ${label} | ${escapeMarkdown(value)} | ${escapeMarkdown(other)}${other !== value ? " ⚠️" : ""} |`;

@@ -104,3 +104,25 @@ describe("compare: a version-1 file against a version-2 file", () => {
     expect(renderTerminal(compare(v1, v1))).not.toMatch(/step peak/);
   });
 });
+
+describe("compare: a real version-2 file against the same run written as version 3", () => {
+  const V2_FILE = fileURLToPath(new URL("../../results/test/fixtures/results-v2.json", import.meta.url));
+
+  it("judges every figure both files have, exactly for tensor bytes", async () => {
+    const v2 = parseResults(JSON.parse(await readFile(V2_FILE, "utf8")), V2_FILE);
+    expect(v2.schemaVersion).toBe(2);
+    const v3 = parseResults({ ...v2, schemaVersion: 3 }, "v3");
+    for (const [base, head] of [
+      [v2, v3],
+      [v3, v2],
+    ] as const) {
+      const comparison = compare(base, head);
+      expect(comparison.regressions).toBe(0);
+      expect(comparison.cells.map((c) => c.verdict)).toEqual(["unchanged", "unchanged"]);
+      for (const c of comparison.cells) {
+        expect(metric(c, "peakStepTensorBytes")).toMatchObject({ delta: 0, verdict: "unchanged" });
+        expect(metric(c, "peakRssBytes")).toMatchObject({ delta: 0, verdict: "unchanged" });
+      }
+    }
+  });
+});

@@ -77,6 +77,30 @@ describe("renderMarkdown layout", () => {
     expect(env).toMatch(/\| tfjs \| @&#8203;tensorflow\/tfjs-core 4\.22\.0 \|/);
     expect(env).toMatch(/\| cpu \| synthetic × 2 \|/);
     expect(env).toMatch(/\| gpu \| none \| none \|/);
+    expect(env).not.toContain("compute device"); // wasm cells only: no row
+  });
+
+  it("names the device webgpu cells computed on, and flags a base and head that used different ones", () => {
+    const gpuKeys = ["dense", "lstm"].map((f) => key(f, "in-memory", 32, "webgpu"));
+    const onDevice = (cells: ReturnType<typeof cell>[], description: string, software: boolean) =>
+      run(cells.map((c) => ({ ...c, computeDevice: { description, software } })));
+    const base = onDevice(
+      gpuKeys.map((k, i) => cell(k, { seed: i + 1 })),
+      "mesa software (llvmpipe: Mesa 25.0.7)",
+      true,
+    );
+    const head = onDevice(
+      gpuKeys.map((k, i) => cell(k, { seed: i + 11 })),
+      "nvidia hopper (NVIDIA H200)",
+      false,
+    );
+    const env = (md: string) => md.slice(md.indexOf("<summary>Environments</summary>"));
+    expect(env(renderMarkdown(compare(base, head)))).toContain(
+      "| compute device | mesa software (llvmpipe: Mesa 25.0.7) \\[software\\] | nvidia hopper (NVIDIA H200) ⚠️ |",
+    );
+    expect(env(renderMarkdown(compare(head, head)))).toContain(
+      "| compute device | nvidia hopper (NVIDIA H200) | nvidia hopper (NVIDIA H200) |",
+    );
   });
 
   it("accepts a full marker comment and refuses one that could close early", () => {

@@ -22,6 +22,7 @@ export {
   type BatchSample,
   type Cell,
   type CellError,
+  type ComputeDevice,
   type CellGrowth,
   type GrowthMemory,
   type GrowthSeries,

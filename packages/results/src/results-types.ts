@@ -1,11 +1,14 @@
 // The results file: what `pnpm bench` writes and what compare, the Action and the dashboard read.
 // Keep in step with schema/results.schema.json (test/schema-matches-types.test.ts checks a full file).
 
-/** The version this code writes. Version 2 added step peaks, activation bytes, backendPeakBytes and memoryParts. */
-export const RESULTS_SCHEMA_VERSION = 2;
-/** Versions this code reads: every version-2 field is optional, so a version-1 file is a valid results file. */
-export type ResultsSchemaVersion = 1 | 2;
-export const READABLE_SCHEMA_VERSIONS: readonly ResultsSchemaVersion[] = [1, 2];
+/**
+ * The version this code writes. Version 2 added step peaks, activation bytes, backendPeakBytes and memoryParts;
+ * version 3 the device a GPU backend computed on (Cell.computeDevice).
+ */
+export const RESULTS_SCHEMA_VERSION = 3;
+/** Versions this code reads: every field added since version 1 is optional, so older files are valid results files. */
+export type ResultsSchemaVersion = 1 | 2 | 3;
+export const READABLE_SCHEMA_VERSIONS: readonly ResultsSchemaVersion[] = [1, 2, 3];
 
 /** How a cell ended. `unsupported` names the missing kernel; `crashed` covers signals, exits, OOM, timeouts and the RSS watchdog. */
 export const CELL_STATUSES = ["ok", "unsupported", "crashed", "error"] as const;
@@ -235,6 +238,16 @@ export interface Cell {
   leakOrigins?: LeakOrigin[];
   /** Since v2: what grows, for `growing` cells and whenever --diagnose took heap snapshots. */
   growth?: CellGrowth;
+  /** Since v3: the device a GPU backend computed on (webgpu: the adapter Dawn chose); absent for CPU backends. */
+  computeDevice?: ComputeDevice;
+}
+
+/** A GPU backend's device, as its API describes it. */
+export interface ComputeDevice {
+  /** One line: vendor, architecture and the driver's description, e.g. "nvidia hopper (NVIDIA H200)". */
+  description: string;
+  /** A CPU implementation of the API (Mesa lavapipe, SwiftShader): its times and bytes say nothing of a real GPU. */
+  software: boolean;
 }
 
 export interface GpuInfo {

@@ -26,9 +26,14 @@ export function toAdapterInfo(info: GPUAdapterInfo | undefined, isFallbackAdapte
   return { vendor, architecture, device, description, isSoftware };
 }
 
-/** One line for logs and results files, e.g. "mesa software (llvmpipe: Mesa 25.0.7 ...) [software]". */
-export function formatAdapterInfo(info: WebGpuAdapterInfo): string {
+/** Vendor, architecture and the driver's description, e.g. "nvidia hopper (NVIDIA H200)"; what results files keep. */
+export function describeAdapter(info: WebGpuAdapterInfo): string {
   const head = [info.vendor, info.architecture].filter((part) => part !== "").join(" ") || "unknown adapter";
   const detail = info.description !== "" ? info.description : info.device;
-  return `${head}${detail !== "" ? ` (${detail})` : ""}${info.isSoftware ? " [software]" : ""}`;
+  return `${head}${detail !== "" ? ` (${detail})` : ""}`;
+}
+
+/** One line for logs, e.g. "mesa software (llvmpipe: Mesa 25.0.7 ...) [software]". */
+export function formatAdapterInfo(info: WebGpuAdapterInfo): string {
+  return `${describeAdapter(info)}${info.isSoftware ? " [software]" : ""}`;
 }

@@ -2,6 +2,8 @@
 // installs and runs without them; asking for one that is absent fails with what to install.
 import { createRequire } from "node:module";
 import * as tf from "@tensorflow/tfjs-core";
+import type { ComputeDevice } from "@keras-mem-bench/results";
+import type { WebGpuAdapterInfo } from "@keras-mem-bench/webgpu-node";
 import { assertTfjsSupported, compareVersions, installedVersion, OLDEST_WEBGPU_TFJS, WASM_FETCH_FIXED_IN } from "../tfjs-support.js";
 
 export const BACKENDS = ["wasm", "cpu", "tensorflow", "webgpu"] as const;
@@ -107,8 +109,15 @@ async function importTensorflow(): Promise<string> {
   throw new BackendUnavailableError("tensorflow", `backend "tensorflow" failed to load:\n  ${failures.join("\n  ")}`);
 }
 
-async function importWebGpu(): Promise<void> {
-  let module: { registerWebGpuBackend?: () => Promise<void> };
+interface WebGpuNode {
+  registerWebGpuBackend?: () => Promise<void>;
+  adapterInfo?: () => Promise<WebGpuAdapterInfo>;
+  describeAdapter?: (info: WebGpuAdapterInfo) => string;
+}
+
+/** Registers the webgpu backend and says which adapter Dawn chose (lavapipe and a real GPU give unrelated figures). */
+async function importWebGpu(): Promise<ComputeDevice | null> {
+  let module: WebGpuNode;
   try {
     // A literal specifier: the published package bundles this workspace package (Dawn and the tfjs backend stay the user's).
     module = (await import("@keras-mem-bench/webgpu-node")) as typeof module;
@@ -126,18 +135,24 @@ async function importWebGpu(): Promise<void> {
       `backend "webgpu": no usable GPU adapter (${(error as Error).message}). On a CPU-only Linux machine install a Vulkan driver (Mesa lavapipe); see scripts/install-lavapipe.sh.`,
     );
   }
+  if (typeof module.adapterInfo !== "function" || typeof module.describeAdapter !== "function") return null;
+  const info = await module.adapterInfo();
+  return { description: module.describeAdapter(info), software: info.isSoftware };
 }
 
 export interface BackendInfo {
   name: BackendName;
   /** The package that provides it, e.g. @tensorflow/tfjs-backend-wasm. */
   providedBy: string;
+  /** The GPU a GPU backend computes on (webgpu: the adapter); null for backends that compute in the process. */
+  device: ComputeDevice | null;
 }
 
 /** Loads and selects a backend, then waits until it is ready. Call once per process, before building models. */
 export async function setUpBackend(name: string): Promise<BackendInfo> {
   if (!isBackendName(name)) throw new BackendUnavailableError(name, `unknown backend "${name}" (known: ${BACKENDS.join(", ")})`);
   let providedBy: string;
+  let device: ComputeDevice | null = null;
   switch (name) {
     case "wasm": {
       await import("@tensorflow/tfjs-backend-wasm");
@@ -151,7 +166,7 @@ export async function setUpBackend(name: string): Promise<BackendInfo> {
         // Before 3.21.0 the wasm loader prefers fetch() whenever it exists; Node's cannot read a file path
         // ("Failed to parse URL from …/tfjs-backend-wasm-simd.wasm"). Without fetch it reads the file itself.
         await withoutGlobalFetch(() => selectBackend(name));
-        return { name, providedBy };
+        return { name, providedBy, device: null };
       }
       break;
     }
@@ -163,12 +178,12 @@ export async function setUpBackend(name: string): Promise<BackendInfo> {
       providedBy = await importTensorflow();
       break;
     case "webgpu":
-      await importWebGpu();
+      device = await importWebGpu();
       providedBy = WEBGPU_NODE;
       break;
   }
   await selectBackend(name);
-  return { name, providedBy };
+  return { name, providedBy, device };
 }
 
 async function selectBackend(name: BackendName): Promise<void> {

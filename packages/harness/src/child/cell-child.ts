@@ -65,7 +65,7 @@ try {
   const task = JSON.parse(raw) as CellTask;
   const { prepareCell } = await import("./cell-train.js");
   const prepared = await prepareCell(task);
-  send({ type: "loaded", bootMs: performance.now() });
+  send({ type: "loaded", bootMs: performance.now(), computeDevice: prepared.computeDevice });
   await goReceived;
   await prepared.train(send);
   await flush();

@@ -2,7 +2,7 @@
 // a memory sample after every batch and every epoch, each sent to the parent the moment it is taken.
 import { parameterCount, type ModelSpec } from "@keras-mem-bench/models";
 import type { PipelineFactory } from "@keras-mem-bench/pipelines";
-import type { EpochTiming } from "@keras-mem-bench/results";
+import type { ComputeDevice, EpochTiming } from "@keras-mem-bench/results";
 import * as tf from "@tensorflow/tfjs-core";
 import { CustomCallback, type CustomCallbackArgs, type History, type LayersModel } from "@tensorflow/tfjs-layers";
 import { Bench } from "tinybench";
@@ -32,6 +32,7 @@ function userCallbacks(args: CustomCallbackArgs | CustomCallbackArgs[] | undefin
 export interface PreparedCell {
   /** Builds model and pipeline, trains every epoch and reports; throws what went wrong. */
   train(send: SendMessage): Promise<void>;
+  computeDevice: ComputeDevice | null;
 }
 
 /** The part of a cell that does not depend on "go": suite, model spec, pipeline factory, backend. */
@@ -42,10 +43,10 @@ export async function prepareCell(task: CellTask): Promise<PreparedCell> {
   if (!spec) throw new Error(`${task.suiteFile}: no family "${cell.family}" in this suite`);
   const factory = suite.strategies.find((s) => s.strategy === cell.strategy);
   if (!factory) throw new Error(`${task.suiteFile}: no strategy "${cell.strategy}" in this suite`);
-  await setUpBackend(cell.backend);
+  const backend = await setUpBackend(cell.backend);
   // Production mode: no per-op debug checks; what is measured is how users train.
   tf.env().set("PROD", true);
-  return { train: (send) => train(task, spec, factory, suite.callbacks, send) };
+  return { train: (send) => train(task, spec, factory, suite.callbacks, send), computeDevice: backend.device };
 }
 
 async function train(

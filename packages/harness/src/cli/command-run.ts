@@ -1,6 +1,6 @@
 // `kmb run` (the default command): load the suite, select cells, run them, print the summary.
 import { relative } from "node:path";
-import { evaluateClaims, renderClaimsTerminal } from "@keras-mem-bench/report";
+import { computeDevicesRow, evaluateClaims, renderClaimsTerminal } from "@keras-mem-bench/report";
 import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, exitCodeFor, processIo, type CommandIo } from "@keras-mem-bench/results";
 import { parseRunArgs, RUN_USAGE, type RunOptions } from "./cli-options.js";
@@ -143,6 +143,9 @@ async function run(argv: readonly string[], io: CommandIo, progress: ProgressRep
   const wall = performance.now() - started;
   if (results.cells.length > 0) {
     io.stdout(`\n${renderSummaryTable(results.cells)}\n\n${renderTotals(results.cells)} · wall ${formatDuration(wall)}\n`);
+    // Which GPU the webgpu cells used: lavapipe on the CPU and a real GPU give unrelated figures.
+    const [deviceLabel, devices] = computeDevicesRow(results.cells);
+    if (devices !== "—") io.stdout(`${deviceLabel}: ${devices}\n`);
     const notes = renderNotes(results.cells);
     if (notes) io.stdout(`\n${notes}\n`);
     if (endClaims) io.stdout(`\n${renderClaimsTerminal(evaluateClaims(results), { answeredOnly: true })}\n`);

@@ -40,6 +40,7 @@ export function cellFromRun(run: CellRun, warmupEpochs: number, rules?: VerdictR
     ...(run.error ? { error: run.error } : {}),
     ...(origins === null ? {} : { leakOrigins: origins }),
     ...(growth ? { growth } : {}),
+    ...(run.computeDevice ? { computeDevice: run.computeDevice } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GpuSampler, GpuSamples } from "@keras-mem-bench/gpu-memory";
-import type { BatchSample, CellError, CellStatus, EpochSample, EpochTiming, MemoryParts } from "@keras-mem-bench/results";
+import type { BatchSample, CellError, CellStatus, ComputeDevice, EpochSample, EpochTiming, MemoryParts } from "@keras-mem-bench/results";
 import type { HeapSummary } from "../analysis/heap-snapshot-diff.js";
 import type { EpochOrigins } from "../analysis/leak-origins.js";
 import { exitFailure, killedFailure, reportedFailure, type KillReason } from "./cell-failure.js";
@@ -119,6 +119,8 @@ export interface CellRun {
   memoryParts: MemoryParts | null;
   timing: EpochTiming | null;
   parameterCount: number | null;
+  /** The GPU the backend computed on, as the process said when loaded; null for CPU backends. */
+  computeDevice: ComputeDevice | null;
   /** The process's own start cost: boot (Node, tsx, tfjs, suite, backend) + model and pipeline set-up. */
   startupMs: number | null;
   /** From "go" until the process was gone (includes any start-up not yet done at "go"). */
@@ -146,6 +148,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
   let timing: EpochTiming | null = null;
   let parameterCount: number | null = null;
   let bootMs: number | null = null;
+  let computeDevice: ComputeDevice | null = null;
   let setupMs: number | null = null;
   let finalMaxRssBytes: number | null = null;
   let done = false;
@@ -230,6 +233,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
         memoryParts,
         timing,
         parameterCount,
+        computeDevice,
         startupMs: bootMs !== null && setupMs !== null ? bootMs + setupMs : null,
         durationMs: performance.now() - started,
         finalMaxRssBytes,
@@ -246,6 +250,7 @@ export function runCellProcess(task: CellTask, options: CellRunOptions): Promise
         switch (message.type) {
           case "loaded":
             bootMs = message.bootMs;
+            computeDevice = message.computeDevice;
             startCellTimer();
             break;
           case "ready":
