@@ -59,7 +59,7 @@ Options:
                           an error when no selected backend is tensorflow
   --epochs N              epochs per cell
   --warmup-epochs N       epochs left out of the growth slopes
-  --samples N             training samples per epoch
+  --samples N             training samples per epoch (kmb warns about cells whose batch is larger)
   --shard I/N             run the I-th of N slices of the matrix for parallel CI jobs: cells dealt
                           round-robin in matrix order (cell k to shard k mod N + 1)
   --max-rss SIZE          kill a cell whose RSS exceeds SIZE (e.g. 512M, 2G): status crashed

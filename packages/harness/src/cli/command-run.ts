@@ -83,6 +83,16 @@ async function run(argv: readonly string[], io: CommandIo, progress: ProgressRep
     };
   };
   const sizes = [...new Set(cells.map((c) => perCell(c).samplesPerEpoch ?? samplesPerEpoch))];
+  // A batch larger than the epoch trains the epoch as one short batch: the cell's label would not be what ran.
+  const shortBatches = cells.filter((c) => c.batchSize > (perCell(c).samplesPerEpoch ?? samplesPerEpoch));
+  if (shortBatches.length > 0) {
+    const samplesOf = (c: (typeof cells)[number]) => perCell(c).samplesPerEpoch ?? samplesPerEpoch;
+    io.stderr(
+      `kmb: warning: ${shortBatches.length} cell${shortBatches.length === 1 ? " has a batch" : "s have batches"} larger than the samples of an epoch, ` +
+        `so every step trains fewer samples than the batch size says: ` +
+        `${shortBatches.map((c) => `${c.id} (${samplesOf(c)} samples)`).join(", ")}. Raise --samples or leave out those batch sizes.\n`,
+    );
+  }
 
   if (options.list) {
     io.stdout(`${cells.map((c) => c.id).join("\n")}\n`);
