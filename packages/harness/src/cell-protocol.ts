@@ -1,7 +1,7 @@
 // What the parent tells a cell's process, and what the process streams back over IPC as it happens.
 import type { BatchSample, ComputeDevice, EpochSample, EpochTiming, MemoryParts, TensorPhase } from "@keras-mem-bench/results";
 import type { HeapSummary } from "./analysis/heap-snapshot-diff.js";
-import type { MatrixCell } from "./matrix/matrix.js";
+import type { MatrixCell } from "./matrix/matrix-cells.js";
 
 /** What a cell's process records beyond the samples (each costs time; see the README). */
 export interface CellDiagnostics {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellTask } from "../src/cell-protocol.js";
-import { expandMatrix } from "../src/matrix/matrix.js";
+import { expandMatrix } from "../src/matrix/matrix-cells.js";
 import { cellFromRun } from "../src/parent/cell-result.js";
 import { allocatorEnv, type CellRun } from "../src/parent/cell-runner.js";
 

@@ -7,7 +7,7 @@ import { BatchGridError } from "../src/advise/batch-grid.js";
 import { BackendUnavailableError } from "../src/child/backend-setup.js";
 import { main } from "../src/cli/main.js";
 import { UsageError } from "../src/cli/usage-error.js";
-import { MatrixSelectionError } from "../src/matrix/matrix.js";
+import { MatrixSelectionError } from "../src/matrix/selection-error.js";
 import { OutFileError } from "../src/parent/out-file.js";
 import { SuiteConfigError } from "../src/suite/suite-resolve.js";
 import { TfjsVersionError } from "../src/tfjs-support.js";

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { selectCells } from "../src/cli/command-run.js";
-import {
-  applyFilter,
-  expandMatrix,
-  MatrixSelectionError,
-  parseFilters,
-  parseShard,
-  shardCells,
-  type MatrixAxes,
-} from "../src/matrix/matrix.js";
+import { expandMatrix, type MatrixAxes } from "../src/matrix/matrix-cells.js";
+import { applyFilter, parseFilters } from "../src/matrix/matrix-filter.js";
+import { parseShard, shardCells } from "../src/matrix/matrix-shard.js";
+import { MatrixSelectionError } from "../src/matrix/selection-error.js";
 import { resolveSuite } from "../src/suite/suite-resolve.js";
 
 const axes: MatrixAxes = {

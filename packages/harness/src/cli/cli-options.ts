@@ -1,6 +1,7 @@
 // `kmb run` flags → typed options. Pure; every error names the flag and the value it got.
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
-import { growthWord, parseGrowthWord, parseShard, type Shard } from "../matrix/matrix.js";
+import { growthWord, parseGrowthWord } from "../matrix/matrix-cells.js";
+import { parseShard, type Shard } from "../matrix/matrix-shard.js";
 import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
 import { parseFlags } from "./command-args.js";
 import { UsageError } from "./usage-error.js";

@@ -25,7 +25,8 @@ import { searchLargestBatch, type ProbeRequest } from "../advise/batch-search.js
 import { judgeProbe } from "../advise/probe-judgement.js";
 import { estimateProbeTotal } from "../advise/probe-estimate.js";
 import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
-import { MatrixSelectionError, type MatrixCell } from "../matrix/matrix.js";
+import { type MatrixCell } from "../matrix/matrix-cells.js";
+import { MatrixSelectionError } from "../matrix/selection-error.js";
 import { collectEnvironment } from "../parent/environment.js";
 import { OutFileError, outPathProblem } from "../parent/out-file.js";
 import { streamProgress, type ProgressReporter } from "../parent/progress.js";

@@ -4,16 +4,10 @@ import { computeDevicesRow, evaluateClaims, renderClaimsTerminal } from "@keras-
 import { assertBackendInstalled, BackendUnavailableError } from "../child/backend-setup.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, exitCodeFor, processIo, type CommandIo } from "@keras-mem-bench/results";
 import { parseRunArgs, RUN_USAGE, type RunOptions } from "./cli-options.js";
-import {
-  applyFilter,
-  BACKENDS_WITH_GPU_GROWTH,
-  expandMatrix,
-  growthWord,
-  MatrixSelectionError,
-  parseFilters,
-  shardCells,
-  type MatrixAxes,
-} from "../matrix/matrix.js";
+import { BACKENDS_WITH_GPU_GROWTH, expandMatrix, growthWord, type MatrixAxes } from "../matrix/matrix-cells.js";
+import { applyFilter, parseFilters } from "../matrix/matrix-filter.js";
+import { shardCells } from "../matrix/matrix-shard.js";
+import { MatrixSelectionError } from "../matrix/selection-error.js";
 import { streamProgress, type ProgressReporter } from "../parent/progress.js";
 import { OutFileError, outPathProblem } from "../parent/out-file.js";
 import { runMatrix } from "../parent/run-matrix.js";

@@ -1,6 +1,6 @@
 // Live progress over the matrix on stderr: one updating line on a terminal, plain lines in CI and pipes.
 import { processIo, type Cell, type CommandIo } from "@keras-mem-bench/results";
-import type { MatrixCell } from "../matrix/matrix.js";
+import type { MatrixCell } from "../matrix/matrix-cells.js";
 import { formatDuration } from "@keras-mem-bench/metrics";
 
 export interface ProgressState {

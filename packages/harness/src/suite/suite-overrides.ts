@@ -1,5 +1,5 @@
 // A suite's per-cell settings (`overrides`): which cells an entry picks and what a cell ends up with. Pure.
-import type { MatrixCell } from "../matrix/matrix.js";
+import type { MatrixCell } from "../matrix/matrix-cells.js";
 
 /** One `overrides` entry after validation; null means the entry leaves that setting alone. */
 export interface ResolvedOverride {

@@ -3,7 +3,7 @@
 import { builtInModels, LAYER_FAMILIES, type ModelSpec } from "@keras-mem-bench/models";
 import { builtInPipelines, DATASET_STRATEGIES, type PipelineFactory } from "@keras-mem-bench/pipelines";
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
-import { growthWord, parseGrowthWord } from "../matrix/matrix.js";
+import { growthWord, parseGrowthWord } from "../matrix/matrix-cells.js";
 import type { SuiteConfig, SuiteMatrix } from "./suite-config.js";
 import type { ResolvedOverride } from "./suite-overrides.js";
 import { parseSize } from "@keras-mem-bench/metrics";
