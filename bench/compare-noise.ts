@@ -414,6 +414,11 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
     }
   }
   if (byMetric.size > 0) console.log(`  metrics that moved: ${[...byMetric.entries()].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+  const shownShifts = outcomes.filter((o) => o.clean.timeShifts.some((t) => t.shown && t.verdict === "unchanged")).length;
+  const suiteShifts = outcomes.filter((o) => o.clean.timeShifts.some((t) => t.verdict !== "unchanged")).length;
+  console.log(
+    `  time moved together in every cell: shown as a shared change in ${shownShifts}/${outcomes.length} comparisons, judged a change of the suite in ${suiteShifts}/${outcomes.length}`,
+  );
   if (verbose) {
     for (const o of outcomes)
       for (const c of o.clean.cells)
@@ -441,10 +446,14 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
       total += pairTotal;
       if (pairDetected === pairTotal) fullPairs++;
     }
+    const suiteWide = outcomes.filter((o) =>
+      o.injected.find((i) => i.injection === injection)!.comparison.timeShifts.some((t) => t.verdict === "regression"),
+    ).length;
     console.log(
       `injected ${injection.name.padEnd(20)}: reported on ${detected}/${total} cells (${pct(detected, total)}) by ${injection.byVerdict ? `"${injection.byVerdict}"` : injection.metrics.join(" or ")}; ` +
         `every cell caught in ${fullPairs}/${outcomes.length} comparisons` +
-        (otherMetric > 0 ? `; ${otherMetric} cells flagged by another metric only` : ""),
+        (otherMetric > 0 ? `; ${otherMetric} cells flagged by another metric only` : "") +
+        (suiteWide > 0 ? `; a suite-wide slowdown reported in ${suiteWide}/${outcomes.length} comparisons` : ""),
     );
     if (verbose && detected < total) {
       const o = outcomes.find((x) =>

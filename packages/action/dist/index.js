@@ -27496,7 +27496,12 @@ var SUMMARY_METRICS = {
     read: (cell) => cell.summary?.meanEpochMs ?? null,
     fromSamples: false,
     perEpoch: (s) => s.timeMs,
-    compare: { kind: "time-statistics", runScatter: true, words: { median: "epoch", recorded: "time per epoch" } },
+    compare: {
+      kind: "time-statistics",
+      runScatter: true,
+      shared: "machine-load",
+      words: { median: "epoch", recorded: "time per epoch" }
+    },
     optional: false,
     shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 1 } }
   },
@@ -27512,7 +27517,12 @@ var SUMMARY_METRICS = {
     },
     fromSamples: true,
     perEpoch: (s) => s.cpuTimeMs,
-    compare: { kind: "time-statistics", runScatter: true, words: { median: "epoch CPU", recorded: "CPU time per epoch" } },
+    compare: {
+      kind: "time-statistics",
+      runScatter: true,
+      shared: "suite-change",
+      words: { median: "epoch CPU", recorded: "CPU time per epoch" }
+    },
     optional: false,
     shownIn: { runTable: false, compareTable: true, trends: null }
   },
@@ -28970,7 +28980,48 @@ function formatP(p) {
   if (p < 1e-3) return "p < 0.001";
   return `p = ${p.toFixed(3)}`;
 }
-function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
+function medianStandardError(log, cells) {
+  return Math.sqrt(Math.PI / 2) * log / Math.sqrt(cells);
+}
+function judgeTimeShift(metric, words, shared, scatter, rule) {
+  const change = Math.exp(scatter.shift) - 1;
+  const together = `median ${words.median} of all ${scatter.cells} cells ${formatPercent(change)} together (one cell on its own ±${formatPercent(Math.exp(scatter.log) - 1).slice(1)})`;
+  const shown2 = Math.abs(change) >= rule.timeMinChange;
+  if (shared === "machine-load")
+    return {
+      metric,
+      change,
+      cells: scatter.cells,
+      shared,
+      verdict: "unchanged",
+      shown: shown2,
+      reason: `${together}: load on the machine or a change to every cell, CPU time tells them apart; each cell is judged against it`
+    };
+  const floor = Math.max(Math.log(1 + rule.timeShiftMinChange), rule.timeNoiseFactor * medianStandardError(scatter.log, scatter.cells));
+  const counts = `a shared change counts from ${formatPercent(Math.exp(floor) - 1).slice(1)}`;
+  if (Math.abs(scatter.shift) >= floor) {
+    const verdict = scatter.shift > 0 ? "regression" : "improvement";
+    return {
+      metric,
+      change,
+      cells: scatter.cells,
+      shared,
+      verdict,
+      shown: true,
+      reason: `${together}: the suite got ${verdict === "regression" ? "slower" : "faster"}, not the machine (${counts})`
+    };
+  }
+  return {
+    metric,
+    change,
+    cells: scatter.cells,
+    shared,
+    verdict: "unchanged",
+    shown: shown2,
+    reason: `${together}: within what load moves it (${counts})`
+  };
+}
+function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter, suite = null) {
   if (baseTimes.length < 2 || headTimes.length < 2) {
     return {
       verdict: "unchanged",
@@ -28980,27 +29031,49 @@ function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter) {
   const baseMedian = median(baseTimes);
   const headMedian = median(headTimes);
   const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
-  const test = mannWhitneyU(headTimes, baseTimes);
   const moved = `median ${what} ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
-  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
-  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
-  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
-  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
-  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
-  if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
+  const epochs = `${headTimes.length} vs ${baseTimes.length} epochs after warm-up`;
+  if (!rule.checkTime) {
+    const test2 = mannWhitneyU(headTimes, baseTimes);
+    return {
+      verdict: "unchanged",
+      reason: `${moved}, Mann-Whitney ${formatP(test2.pValue)}, ${epochs}; time not judged for this cell (checkTime: false)`
+    };
+  }
   if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
     return {
       verdict: "unchanged",
       reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`
     };
   }
+  const shift = runScatter?.shift ?? 0;
+  const own = baseMedian > 0 ? headMedian * Math.exp(-shift) / baseMedian - 1 : 0;
+  const test = mannWhitneyU(
+    headTimes.map((t) => t * Math.exp(-shift)),
+    baseTimes
+  );
+  const against = runScatter ? `, ${formatPercent(own)} of its own against the ${formatPercent(Math.exp(shift) - 1)} all ${runScatter.cells} cells share` : "";
+  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${epochs}${against}`;
+  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
+  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
+  const scatter = runScatter ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells` : "";
+  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
   const significant2 = test.pValue < rule.timeAlpha;
-  if (significant2 && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
-  if (significant2 && change <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
+  if (significant2 && own >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
+  if (significant2 && own <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
+  if (suite && suite.verdict !== "unchanged") {
+    const raw = mannWhitneyU(headTimes, baseTimes);
+    const withIt = suite.verdict === "regression" ? change >= rule.timeMinChange : change <= -rule.timeMinChange;
+    if (raw.pValue < rule.timeAlpha && withIt)
+      return {
+        verdict: suite.verdict,
+        reason: `${moved}, Mann-Whitney ${formatP(raw.pValue)}, ${epochs}; with the whole suite: ${suite.reason}`
+      };
+  }
   const why = significant2 ? "a real but small shift" : "within the runs' scatter";
   return { verdict: "unchanged", reason: `${moved}, ${stats}: ${why}; ${counts}` };
 }
-function compareEpochTimes(metric, words, base, head, baseTimes, headTimes, rule, runScatter = null) {
+function compareEpochTimes(metric, words, base, head, baseTimes, headTimes, rule, runScatter = null, suite = null) {
   const delta = base !== null && head !== null ? head - base : null;
   if (!baseTimes || !headTimes) {
     const missing = !baseTimes && !headTimes ? "neither run" : !baseTimes ? "only the head run" : "only the base run";
@@ -29014,7 +29087,7 @@ function compareEpochTimes(metric, words, base, head, baseTimes, headTimes, rule
       reason: `not compared: ${missing} recorded ${words.recorded}`
     };
   }
-  const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter);
+  const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter, suite);
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
 }
 function followTime(metric, base, head, source) {
@@ -29057,6 +29130,7 @@ var DEFAULT_THRESHOLD_VALUES = Object.freeze({
   timeMinChange: 0.1,
   timeAlpha: 0.01,
   timeNoiseFactor: 4,
+  timeShiftMinChange: 0.15,
   checkTime: true
 });
 var DEFAULT_THRESHOLDS = Object.freeze({
@@ -29073,6 +29147,7 @@ var KINDS = {
   timeMinChange: "fraction",
   timeAlpha: "alpha",
   timeNoiseFactor: "factor",
+  timeShiftMinChange: "fraction",
   checkTime: "boolean"
 };
 var KEYS = Object.keys(KINDS);
@@ -29191,9 +29266,17 @@ function runScatters(pairs) {
     const sigma = scatterOf(changes);
     if (sigma === null) continue;
     if (rule.kind === "bytes-peak") scatters.bytes.set(metric.key, { relative: sigma, cells: changes.length });
-    else scatters.time.set(metric.key, { log: sigma, cells: changes.length });
+    else scatters.time.set(metric.key, { shift: median(changes), log: sigma, cells: changes.length });
   }
   return scatters;
+}
+function timeShifts(scatters, t) {
+  const shifts = /* @__PURE__ */ new Map();
+  for (const [key, scatter] of scatters.time) {
+    const rule = metricDefinition(key).compare;
+    if (rule?.kind === "time-statistics") shifts.set(key, judgeTimeShift(key, rule.words, rule.shared, scatter, t));
+  }
+  return shifts;
 }
 function statusWords(cell) {
   const detail = cell.error ? `: ${cell.error.kernel ? `missing kernel ${cell.error.kernel}` : cell.error.message}` : "";
@@ -29227,7 +29310,7 @@ function unjudged(base, head, why) {
   }
   return metrics;
 }
-function judgeMetric(metric, pair, t, scatters, judged) {
+function judgeMetric(metric, pair, t, scatters, shifts, judged) {
   const rule = metric.compare;
   if (!rule) return null;
   const { base, head } = pair;
@@ -29266,7 +29349,8 @@ function judgeMetric(metric, pair, t, scatters, judged) {
         epochTimes(base.cell, base.warmup, perEpoch),
         epochTimes(head.cell, head.warmup, perEpoch),
         t,
-        rule.runScatter ? scatters.time.get(metric.key) ?? null : null
+        rule.runScatter ? scatters.time.get(metric.key) ?? null : null,
+        shifts.get(metric.key) ?? null
       );
     case "follows-time": {
       const source = judged.get(rule.of);
@@ -29274,10 +29358,10 @@ function judgeMetric(metric, pair, t, scatters, judged) {
     }
   }
 }
-function judgeMetrics(pair, t, scatters) {
+function judgeMetrics(pair, t, scatters, shifts) {
   const judged = /* @__PURE__ */ new Map();
   for (const metric of METRICS) {
-    const delta = judgeMetric(metric, pair, t, scatters, judged);
+    const delta = judgeMetric(metric, pair, t, scatters, shifts, judged);
     if (delta) judged.set(metric.key, delta);
   }
   return [...judged.values()];
@@ -29286,7 +29370,7 @@ function growsInRssOnly(cell) {
   const growing = cell.growth?.series.filter((s) => s.growing) ?? [];
   return growing.length > 0 && growing.every((s) => s.memory === "rss");
 }
-function judgeCell(base, head, baseRun, headRun, t, scatters) {
+function judgeCell(base, head, baseRun, headRun, t, scatters, shifts) {
   if (head.status !== "ok" || base.status !== "ok") {
     const metrics2 = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
     const change = `base ${statusWords(base)}; head ${statusWords(head)}`;
@@ -29311,7 +29395,8 @@ function judgeCell(base, head, baseRun, headRun, t, scatters) {
       head: { cell: head, summary: head.summary, warmup: warmupOf(head, headRun) }
     },
     t,
-    scatters
+    scatters,
+    shifts
   );
   const worse = [];
   const better = [];
@@ -29352,6 +29437,7 @@ function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
     ] : [];
   });
   const scatters = runScatters(bothRan);
+  const shifts = timeShifts(scatters, thresholds.defaults);
   const cells = ids.map((id) => {
     const b = baseCells.get(id) ?? null;
     const h = headCells.get(id) ?? null;
@@ -29366,14 +29452,14 @@ function compare(base, head, thresholds = DEFAULT_THRESHOLDS) {
       };
     if (h === null)
       return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
-    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
+    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters, shifts) };
   });
   const rank = (v) => CELL_DELTA_VERDICTS.indexOf(v);
   cells.sort((p, q) => rank(p.verdict) - rank(q.verdict) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   const counts = emptyCounts();
   for (const cell of cells) counts[cell.verdict]++;
   const regressions = WORSE_VERDICTS.reduce((sum, v) => sum + counts[v], 0);
-  return { cells, counts, regressions, baseEnv: base.env, headEnv: head.env };
+  return { cells, counts, regressions, timeShifts: [...shifts.values()], baseEnv: base.env, headEnv: head.env };
 }
 
 // ../report/src/compare-table-metrics.ts
@@ -29639,6 +29725,11 @@ function summaryLine(comparison) {
   if (parts.length === 0) return `${lead} no cells to compare`;
   return `${lead} ${parts.join(", ")}`;
 }
+function timeShiftLines(comparison) {
+  return comparison.timeShifts.filter((s) => s.shown).map(
+    (s) => `${s.verdict === "regression" ? "❌ " : s.verdict === "improvement" ? "✅ " : ""}${metricDefinition(s.metric).label}: ${s.reason}`
+  );
+}
 function markerComment(marker) {
   const full = /^<!--[\s\S]*-->$/.test(marker) ? marker : `<!-- keras-mem-bench:${marker} -->`;
   const inner = full.slice(4, -3);
@@ -29731,6 +29822,8 @@ function renderMarkdown(comparison, options = {}) {
     `Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`,
     ""
   );
+  const shifts = timeShiftLines(comparison);
+  if (shifts.length > 0) out.push(...shifts.map((line) => `> ${escapeMarkdown(line)}`), "");
   const worse = comparison.cells.filter((c) => WORSE.includes(c.verdict));
   const better = comparison.cells.filter((c) => c.verdict === "improvement");
   if (worse.length > 0) {

@@ -20,7 +20,10 @@ export type CountThresholdKey = "tensorsPerEpoch" | "dataIdsPerEpoch";
  *   `runScatter` adds how far this metric moved across all cells of the comparison; `reference` judges
  *   the minimum change against another metric of the base run instead of the value itself.
  * - `bytes-slope` (rule-bytes.ts): a fitted bytes/epoch slope against its standard error and a share of `peak`.
- * - `time-statistics` (rule-time.ts): Mann-Whitney on the per-epoch readings plus a minimum change of the median.
+ * - `time-statistics` (rule-time.ts): Mann-Whitney on the per-epoch readings plus a minimum change of the median,
+ *   each cell judged against the change all cells share; `shared` says what that shared change is: `machine-load`
+ *   (wall time: a busier or quieter machine moves every cell; shown, never a regression) or `suite-change` (CPU
+ *   time, which load hardly moves: past a minimum it is the code, and the cells that moved with it count).
  * - `follows-time`: shown with the verdict of the time metric `of` (same samples, same test).
  */
 export type CompareRule =
@@ -28,7 +31,7 @@ export type CompareRule =
   | { kind: "exact-bytes" }
   | { kind: "bytes-peak"; runScatter: boolean; reference?: { metric: MetricKey; label: string } }
   | { kind: "bytes-slope"; peak: (summary: NonNullable<Cell["summary"]>) => number }
-  | { kind: "time-statistics"; runScatter: boolean; words: TimeWords }
+  | { kind: "time-statistics"; runScatter: boolean; shared: "machine-load" | "suite-change"; words: TimeWords }
   | { kind: "follows-time"; of: MetricKey };
 
 export type CompareRuleKind = CompareRule["kind"];
@@ -218,7 +221,12 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
     read: (cell) => cell.summary?.meanEpochMs ?? null,
     fromSamples: false,
     perEpoch: (s) => s.timeMs,
-    compare: { kind: "time-statistics", runScatter: true, words: { median: "epoch", recorded: "time per epoch" } },
+    compare: {
+      kind: "time-statistics",
+      runScatter: true,
+      shared: "machine-load",
+      words: { median: "epoch", recorded: "time per epoch" },
+    },
     optional: false,
     shownIn: { runTable: true, compareTable: true, trends: { quietFloor: 1 } },
   },
@@ -235,7 +243,12 @@ const SUMMARY_METRICS: { [K in MetricKey]: Entry } = {
     },
     fromSamples: true,
     perEpoch: (s) => s.cpuTimeMs,
-    compare: { kind: "time-statistics", runScatter: true, words: { median: "epoch CPU", recorded: "CPU time per epoch" } },
+    compare: {
+      kind: "time-statistics",
+      runScatter: true,
+      shared: "suite-change",
+      words: { median: "epoch CPU", recorded: "CPU time per epoch" },
+    },
     optional: false,
     shownIn: { runTable: false, compareTable: true, trends: null },
   },

@@ -19,11 +19,12 @@ import {
   type CellDeltaVerdict,
   type Comparison,
   type MetricDelta,
+  type TimeShift,
 } from "./comparison-types.js";
 import { compareByteSlope, comparePeakBytes, type EpochSeries, type RunScatter } from "./rule-bytes.js";
 import { compareCountSlope } from "./rule-counts.js";
 import { compareExactBytes } from "./rule-exact-bytes.js";
-import { compareEpochTimes, followTime, type TimeRunScatter } from "./rule-time.js";
+import { compareEpochTimes, followTime, judgeTimeShift, type TimeRunScatter } from "./rule-time.js";
 import { DEFAULT_THRESHOLDS, thresholdsForCell, type ThresholdValues, type Thresholds } from "./thresholds.js";
 
 function warmupOf(cell: Cell, results: ResultsFile): number {
@@ -81,8 +82,9 @@ function scatterOf(values: number[]): number | null {
 /**
  * How far each metric moved between the two runs across all cells that ran in both (RSS, GPU memory,
  * epoch times). One run's epochs cannot show this (a process settles at a different RSS level each
- * start; a busier machine slows every epoch), so it widens those tolerances. MAD-based: up to half
- * the cells may really change without moving it much.
+ * start; a busier machine slows every epoch), so it widens those tolerances; for time it also gives the
+ * change every cell shares (the median), which each cell is judged against. MAD-based: up to half the
+ * cells may really change without moving it much.
  */
 function runScatters(pairs: readonly Pair[]): RunScatters {
   const scatters: RunScatters = { bytes: new Map(), time: new Map() };
@@ -105,9 +107,19 @@ function runScatters(pairs: readonly Pair[]): RunScatters {
     const sigma = scatterOf(changes);
     if (sigma === null) continue;
     if (rule.kind === "bytes-peak") scatters.bytes.set(metric.key, { relative: sigma, cells: changes.length });
-    else scatters.time.set(metric.key, { log: sigma, cells: changes.length });
+    else scatters.time.set(metric.key, { shift: median(changes), log: sigma, cells: changes.length });
   }
   return scatters;
+}
+
+/** The change every cell shares, per time metric with a run scatter, judged by its catalogue entry's `shared`. */
+function timeShifts(scatters: RunScatters, t: ThresholdValues): Map<MetricKey, TimeShift> {
+  const shifts = new Map<MetricKey, TimeShift>();
+  for (const [key, scatter] of scatters.time) {
+    const rule = metricDefinition(key).compare;
+    if (rule?.kind === "time-statistics") shifts.set(key, judgeTimeShift(key, rule.words, rule.shared, scatter, t));
+  }
+  return shifts;
 }
 
 function statusWords(cell: Cell): string {
@@ -152,6 +164,7 @@ function judgeMetric(
   pair: Pair,
   t: ThresholdValues,
   scatters: RunScatters,
+  shifts: ReadonlyMap<MetricKey, TimeShift>,
   judged: ReadonlyMap<MetricKey, MetricDelta>,
 ): MetricDelta | null {
   const rule = metric.compare;
@@ -193,6 +206,7 @@ function judgeMetric(
         epochTimes(head.cell, head.warmup, perEpoch),
         t,
         rule.runScatter ? (scatters.time.get(metric.key) ?? null) : null,
+        shifts.get(metric.key) ?? null,
       );
     case "follows-time": {
       const source = judged.get(rule.of);
@@ -201,10 +215,10 @@ function judgeMetric(
   }
 }
 
-function judgeMetrics(pair: Pair, t: ThresholdValues, scatters: RunScatters): MetricDelta[] {
+function judgeMetrics(pair: Pair, t: ThresholdValues, scatters: RunScatters, shifts: ReadonlyMap<MetricKey, TimeShift>): MetricDelta[] {
   const judged = new Map<MetricKey, MetricDelta>();
   for (const metric of METRICS) {
-    const delta = judgeMetric(metric, pair, t, scatters, judged);
+    const delta = judgeMetric(metric, pair, t, scatters, shifts, judged);
     if (delta) judged.set(metric.key, delta);
   }
   return [...judged.values()];
@@ -223,6 +237,7 @@ function judgeCell(
   headRun: ResultsFile,
   t: ThresholdValues,
   scatters: RunScatters,
+  shifts: ReadonlyMap<MetricKey, TimeShift>,
 ): Pick<CellComparison, "verdict" | "metrics" | "reasons"> {
   if (head.status !== "ok" || base.status !== "ok") {
     const metrics = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
@@ -250,6 +265,7 @@ function judgeCell(
     },
     t,
     scatters,
+    shifts,
   );
   const worse: string[] = [];
   const better: string[] = [];
@@ -300,6 +316,7 @@ export function compare(base: ResultsFile, head: ResultsFile, thresholds: Thresh
       : [];
   });
   const scatters = runScatters(bothRan);
+  const shifts = timeShifts(scatters, thresholds.defaults);
   const cells: CellComparison[] = ids.map((id) => {
     const b = baseCells.get(id) ?? null;
     const h = headCells.get(id) ?? null;
@@ -314,12 +331,12 @@ export function compare(base: ResultsFile, head: ResultsFile, thresholds: Thresh
       };
     if (h === null)
       return { ...common, verdict: "removed", metrics: unjudged(b, null, "not in the head run"), reasons: ["not in the head run"] };
-    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters) };
+    return { ...common, ...judgeCell(b, h, base, head, thresholdsForCell(thresholds, id), scatters, shifts) };
   });
   const rank = (v: CellDeltaVerdict) => CELL_DELTA_VERDICTS.indexOf(v);
   cells.sort((p, q) => rank(p.verdict) - rank(q.verdict) || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   const counts = emptyCounts();
   for (const cell of cells) counts[cell.verdict]++;
   const regressions = WORSE_VERDICTS.reduce((sum, v) => sum + counts[v], 0);
-  return { cells, counts, regressions, baseEnv: base.env, headEnv: head.env };
+  return { cells, counts, regressions, timeShifts: [...shifts.values()], baseEnv: base.env, headEnv: head.env };
 }

@@ -32,6 +32,21 @@ export interface MetricDelta {
   reason: string;
 }
 
+/** The change of a time metric that every compared cell shares, judged as a whole. */
+export interface TimeShift {
+  metric: MetricKey;
+  /** e^shift − 1: the median cell's change. */
+  change: number;
+  cells: number;
+  /** What the shared change is taken for: machine load (wall time) or a change of the suite (CPU time). */
+  shared: "machine-load" | "suite-change";
+  /** regression / improvement only for a suite change past timeShiftMinChange; machine load is never one. */
+  verdict: MetricVerdict;
+  /** Whether renderers show it: a verdict, or a change of at least timeMinChange. */
+  shown: boolean;
+  reason: string;
+}
+
 /** One cell of either run, judged; its coordinates (gpuMemoryGrowth included) are the cell's key. */
 export interface CellComparison extends CellKey {
   id: string;
@@ -49,6 +64,11 @@ export interface Comparison {
   counts: Record<CellDeltaVerdict, number>;
   /** Cells whose verdict is regression, crashed or now-unsupported. */
   regressions: number;
+  /**
+   * Per time metric, the change every compared cell shares (with at least 6 cells): wall time's is the machine's
+   * load, CPU time's past timeShiftMinChange a change of the whole suite. Each cell's time is judged against it.
+   */
+  timeShifts: TimeShift[];
   baseEnv: RunEnvironment;
   headEnv: RunEnvironment;
 }

@@ -6,7 +6,7 @@ export { computeDevicesRow, environmentRows } from "./environment-rows.js";
 export { escapeMarkdown } from "./escape-markdown.js";
 export { mergeResults, type ResultsPart } from "./merge-results.js";
 export { noiseBand, type NoiseBand } from "./noise-band.js";
-export { renderMarkdown, summaryLine, type MarkdownOptions } from "./render-markdown.js";
+export { renderMarkdown, summaryLine, timeShiftLines, type MarkdownOptions } from "./render-markdown.js";
 export { renderTerminal, stripControl, type TerminalOptions } from "./render-terminal.js";
 export { MergeError, ThresholdsError, type ThresholdsProblem } from "./report-error.js";
 export { growthLine, leakOriginsLine, NAMED_ORIGINS, originWhere } from "./leak-origin-words.js";

@@ -57,6 +57,16 @@ export function summaryLine(comparison: Comparison): string {
   return `${lead} ${parts.join(", ")}`;
 }
 
+/** One line per time change all cells shared that is worth a look: "epoch CPU: median epoch CPU of all 32 cells +20.1% together …". */
+export function timeShiftLines(comparison: Comparison): string[] {
+  return comparison.timeShifts
+    .filter((s) => s.shown)
+    .map(
+      (s) =>
+        `${s.verdict === "regression" ? "❌ " : s.verdict === "improvement" ? "✅ " : ""}${metricDefinition(s.metric).label}: ${s.reason}`,
+    );
+}
+
 function markerComment(marker: string): string {
   const full = /^<!--[\s\S]*-->$/.test(marker) ? marker : `<!-- keras-mem-bench:${marker} -->`;
   const inner = full.slice(4, -3);
@@ -171,6 +181,8 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions 
     `Base: ${escapeMarkdown(baseLabel)} · head: ${escapeMarkdown(headLabel)} · ${comparison.cells.length} cell${comparison.cells.length === 1 ? "" : "s"}`,
     "",
   );
+  const shifts = timeShiftLines(comparison);
+  if (shifts.length > 0) out.push(...shifts.map((line) => `> ${escapeMarkdown(line)}`), "");
 
   const worse = comparison.cells.filter((c) => WORSE.includes(c.verdict));
   const better = comparison.cells.filter((c) => c.verdict === "improvement");

@@ -4,7 +4,7 @@
 import { formatMetricValue, formatPercent, metricDefinition, MISSING } from "@keras-mem-bench/metrics";
 import type { CellComparison, CellDeltaVerdict, Comparison, MetricDelta } from "./comparison-types.js";
 import { compareTableMetrics } from "./compare-table-metrics.js";
-import { summaryLine } from "./render-markdown.js";
+import { summaryLine, timeShiftLines } from "./render-markdown.js";
 
 export interface TerminalOptions {
   /** ANSI colours (default false). */
@@ -45,7 +45,10 @@ export function renderTerminal(comparison: Comparison, options: TerminalOptions 
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? "").length)));
   // Numbers right-aligned so their units line up; names and verdicts left-aligned.
   const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join("  ");
-  const out = [paint(summaryLine(comparison), comparison.regressions > 0 ? "red" : "green"), "", paint(line(header), "bold")];
+  const out = [paint(summaryLine(comparison), comparison.regressions > 0 ? "red" : "green"), ""];
+  const shifts = timeShiftLines(comparison);
+  if (shifts.length > 0) out.push(...shifts.map((s) => stripControl(s)), "");
+  out.push(paint(line(header), "bold"));
   comparison.cells.forEach((cell, k) => {
     const text = line(rows[k]!);
     out.push(paint(text, verdictColor(cell.verdict)));

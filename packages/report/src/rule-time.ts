@@ -1,6 +1,10 @@
 // Epoch time (wall and CPU): a change counts when the Mann-Whitney test on the per-epoch times after
 // warm-up says the runs differ (p < timeAlpha) AND the median moved by at least timeMinChange. The test
 // alone would flag tiny but consistent shifts; the effect size alone would flag one slow epoch.
+// Where enough cells were compared, each cell is judged against the change every cell shares (the median
+// over cells): a busier machine slows every cell alike, so that shared part is the machine, not the cell.
+// The shared part is judged on its own: for wall time it is load and only shown; for CPU time, which load
+// hardly moves, a shared change past timeShiftMinChange is the code (a PR that slows every cell).
 import {
   formatDuration,
   formatMetricDelta,
@@ -12,18 +16,22 @@ import {
   type MetricKey,
   type TimeWords,
 } from "@keras-mem-bench/metrics";
-import type { MetricDelta, MetricVerdict } from "./comparison-types.js";
+import type { MetricDelta, MetricVerdict, TimeShift } from "./comparison-types.js";
 import { relativeChange } from "./relative-change.js";
 
 export interface TimeRule {
   timeMinChange: number;
   timeAlpha: number;
   timeNoiseFactor: number;
+  timeShiftMinChange: number;
   checkTime: boolean;
 }
 
-/** Run-to-run scatter of epoch time across cells: 1.4826 × MAD of ln(head median / base median). */
+/** How one time metric moved across all cells that ran in both files, from each cell's ln(head median / base median). */
 export interface TimeRunScatter {
+  /** Median over the cells: the change every cell shares (machine load, or a change to all of them). */
+  shift: number;
+  /** 1.4826 × MAD around that median: how far one cell moves on its own between runs. */
   log: number;
   cells: number;
 }
@@ -38,9 +46,66 @@ interface TimeJudgement {
   reason: string;
 }
 
+/** The standard error of a median over n values with this scale: √(π/2) × σ / √n. */
+function medianStandardError(log: number, cells: number): number {
+  return (Math.sqrt(Math.PI / 2) * log) / Math.sqrt(cells);
+}
+
 /**
- * The shared test on one kind of per-epoch time (wall or CPU): Mann-Whitney p < timeAlpha, and the
- * median moved by at least timeMinChange and by more than the runs' scatter across cells allows.
+ * The change every compared cell shares. Machine load (wall time) is shown, never judged. A suite change
+ * (CPU time) counts when the median cell moved by at least timeShiftMinChange and by more than
+ * timeNoiseFactor standard errors of that median.
+ */
+export function judgeTimeShift(
+  metric: MetricKey,
+  words: TimeWords,
+  shared: TimeShift["shared"],
+  scatter: TimeRunScatter,
+  rule: TimeRule,
+): TimeShift {
+  const change = Math.exp(scatter.shift) - 1;
+  const together = `median ${words.median} of all ${scatter.cells} cells ${formatPercent(change)} together (one cell on its own ±${formatPercent(Math.exp(scatter.log) - 1).slice(1)})`;
+  const shown = Math.abs(change) >= rule.timeMinChange;
+  if (shared === "machine-load")
+    return {
+      metric,
+      change,
+      cells: scatter.cells,
+      shared,
+      verdict: "unchanged",
+      shown,
+      reason: `${together}: load on the machine or a change to every cell, CPU time tells them apart; each cell is judged against it`,
+    };
+  const floor = Math.max(Math.log(1 + rule.timeShiftMinChange), rule.timeNoiseFactor * medianStandardError(scatter.log, scatter.cells));
+  const counts = `a shared change counts from ${formatPercent(Math.exp(floor) - 1).slice(1)}`;
+  if (Math.abs(scatter.shift) >= floor) {
+    const verdict = scatter.shift > 0 ? "regression" : "improvement";
+    return {
+      metric,
+      change,
+      cells: scatter.cells,
+      shared,
+      verdict,
+      shown: true,
+      reason: `${together}: the suite got ${verdict === "regression" ? "slower" : "faster"}, not the machine (${counts})`,
+    };
+  }
+  return {
+    metric,
+    change,
+    cells: scatter.cells,
+    shared,
+    verdict: "unchanged",
+    shown,
+    reason: `${together}: within what load moves it (${counts})`,
+  };
+}
+
+/**
+ * The shared test on one kind of per-epoch time (wall or CPU): Mann-Whitney p < timeAlpha, and the median
+ * moved by at least timeMinChange and by more than the runs' scatter across cells allows — both measured
+ * against the change all cells share when a run scatter is given. A cell that moved with a suite change
+ * (`suite`, judged by judgeTimeShift) counts with it when its own times moved by timeMinChange at p < timeAlpha.
  * `what` names the time in the reason ("epoch", "epoch CPU").
  */
 export function judgeEpochTimes(
@@ -49,6 +114,7 @@ export function judgeEpochTimes(
   headTimes: number[],
   rule: TimeRule,
   runScatter: TimeRunScatter | null,
+  suite: TimeShift | null = null,
 ): TimeJudgement {
   if (baseTimes.length < 2 || headTimes.length < 2) {
     return {
@@ -59,27 +125,51 @@ export function judgeEpochTimes(
   const baseMedian = median(baseTimes);
   const headMedian = median(headTimes);
   const change = baseMedian > 0 ? headMedian / baseMedian - 1 : 0;
-  const test = mannWhitneyU(headTimes, baseTimes);
   const moved = `median ${what} ${formatPercent(change)} (${formatDuration(baseMedian)} → ${formatDuration(headMedian)})`;
-  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${test.nB} vs ${test.nA} epochs after warm-up`;
-  // The median must clear the minimum change and, where many cells were compared, what the runs'
-  // medians moved by across cells (a busier machine shifts every cell; one cell's shift within that is noise).
-  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
-  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
-  const scatter = runScatter
-    ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells`
-    : "";
-  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
-  if (!rule.checkTime) return { verdict: "unchanged", reason: `${moved}, ${stats}; time not judged for this cell (checkTime: false)` };
+  const epochs = `${headTimes.length} vs ${baseTimes.length} epochs after warm-up`;
+  if (!rule.checkTime) {
+    const test = mannWhitneyU(headTimes, baseTimes);
+    return {
+      verdict: "unchanged",
+      reason: `${moved}, Mann-Whitney ${formatP(test.pValue)}, ${epochs}; time not judged for this cell (checkTime: false)`,
+    };
+  }
   if (smallestExactPValue(baseTimes.length, headTimes.length) >= rule.timeAlpha) {
     return {
       verdict: "unchanged",
       reason: `${moved}; too few epochs after warm-up (${baseTimes.length} vs ${headTimes.length}) for the test to reach p < ${rule.timeAlpha}`,
     };
   }
+  // The cell's own change: its head times with the change all cells share taken out.
+  const shift = runScatter?.shift ?? 0;
+  const own = baseMedian > 0 ? (headMedian * Math.exp(-shift)) / baseMedian - 1 : 0;
+  const test = mannWhitneyU(
+    headTimes.map((t) => t * Math.exp(-shift)),
+    baseTimes,
+  );
+  const against = runScatter
+    ? `, ${formatPercent(own)} of its own against the ${formatPercent(Math.exp(shift) - 1)} all ${runScatter.cells} cells share`
+    : "";
+  const stats = `Mann-Whitney ${formatP(test.pValue)}, ${epochs}${against}`;
+  // The own change must clear the minimum change and what one cell moves by across cells on its own.
+  const slower = Math.max(rule.timeMinChange, runScatter ? Math.exp(rule.timeNoiseFactor * runScatter.log) - 1 : 0);
+  const faster = Math.max(rule.timeMinChange, runScatter ? 1 - Math.exp(-rule.timeNoiseFactor * runScatter.log) : 0);
+  const scatter = runScatter
+    ? `, run-to-run scatter ±${formatPercent(Math.exp(runScatter.log) - 1).slice(1)} across ${runScatter.cells} cells`
+    : "";
+  const counts = `counts at p < ${rule.timeAlpha} and ≥ ${formatPercent(slower).slice(1)} slower / ${formatPercent(faster).slice(1)} faster${scatter}`;
   const significant = test.pValue < rule.timeAlpha;
-  if (significant && change >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
-  if (significant && change <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
+  if (significant && own >= slower) return { verdict: "regression", reason: `${moved}, ${stats}; ${counts}` };
+  if (significant && own <= -faster) return { verdict: "improvement", reason: `${moved}, ${stats}; ${counts}` };
+  if (suite && suite.verdict !== "unchanged") {
+    const raw = mannWhitneyU(headTimes, baseTimes);
+    const withIt = suite.verdict === "regression" ? change >= rule.timeMinChange : change <= -rule.timeMinChange;
+    if (raw.pValue < rule.timeAlpha && withIt)
+      return {
+        verdict: suite.verdict,
+        reason: `${moved}, Mann-Whitney ${formatP(raw.pValue)}, ${epochs}; with the whole suite: ${suite.reason}`,
+      };
+  }
   const why = significant ? "a real but small shift" : "within the runs' scatter";
   return { verdict: "unchanged", reason: `${moved}, ${stats}: ${why}; ${counts}` };
 }
@@ -98,6 +188,7 @@ export function compareEpochTimes(
   headTimes: number[] | null,
   rule: TimeRule,
   runScatter: TimeRunScatter | null = null,
+  suite: TimeShift | null = null,
 ): MetricDelta {
   const delta = base !== null && head !== null ? head - base : null;
   if (!baseTimes || !headTimes) {
@@ -112,7 +203,7 @@ export function compareEpochTimes(
       reason: `not compared: ${missing} recorded ${words.recorded}`,
     };
   }
-  const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter);
+  const { verdict, reason } = judgeEpochTimes(words.median, baseTimes, headTimes, rule, runScatter, suite);
   return { metric, base, head, delta, relative: relativeChange(base, head), verdict, reason };
 }
 

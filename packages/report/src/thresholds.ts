@@ -20,6 +20,11 @@ export interface ThresholdValues {
   timeAlpha: number;
   /** A median change must also exceed this many sigmas of the run-to-run scatter across cells. */
   timeNoiseFactor: number;
+  /**
+   * Smallest change of CPU time shared by all compared cells (median over cells) that is the code, not the
+   * machine (0.15 = 15%): machine load moved it by up to 11% between identical reruns. Read from `defaults` only.
+   */
+  timeShiftMinChange: number;
   /** False: time deltas are shown but never decide a verdict (for runners too noisy to time on). */
   checkTime: boolean;
 }
@@ -47,6 +52,7 @@ export const DEFAULT_THRESHOLD_VALUES: Readonly<ThresholdValues> = Object.freeze
   timeMinChange: 0.1,
   timeAlpha: 0.01,
   timeNoiseFactor: 4,
+  timeShiftMinChange: 0.15,
   checkTime: true,
 });
 
@@ -66,6 +72,7 @@ const KINDS: Record<keyof ThresholdValues, Kind> = {
   timeMinChange: "fraction",
   timeAlpha: "alpha",
   timeNoiseFactor: "factor",
+  timeShiftMinChange: "fraction",
   checkTime: "boolean",
 };
 const KEYS = Object.keys(KINDS) as Array<keyof ThresholdValues>;
