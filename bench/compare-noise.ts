@@ -224,19 +224,17 @@ type Injection = {
   byVerdict?: string;
 };
 
-const RETAINED_LEAK = 256 * 1024;
-
-const INJECTIONS: Injection[] = [
-  {
-    name: "+256 KiB/epoch kept",
-    // Buffers kept by training: external, ArrayBuffer and RSS bytes rise from epoch 2 on. The head's verdict
-    // is judged again with the harness's own analysis (what a real run with the leak would have said), so
-    // the rule that catches it is "a growing verdict appeared".
+/** Buffers kept by training, `bytes` more every epoch: external, ArrayBuffer and RSS bytes rise from epoch 2 on. */
+function retainedLeak(bytes: number): Injection {
+  return {
+    name: `+${bytes / 1024} KiB/epoch kept`,
+    // The head's verdict is judged again with the harness's own analysis (what a real run with the leak would
+    // have said), so the rule that catches it is "a growing verdict appeared".
     metrics: [],
     byVerdict: "growth verdict appeared",
     apply: (cell) => {
       const samples = cell.samples.map((e) => {
-        const extra = RETAINED_LEAK * (e.epoch - 1);
+        const extra = bytes * (e.epoch - 1);
         return {
           ...e,
           externalBytes: e.externalBytes + extra,
@@ -256,7 +254,14 @@ const INJECTIONS: Injection[] = [
         ...(judged.verdict === "growing" && judged.growth ? { growth: judged.growth } : {}),
       };
     },
-  },
+  };
+}
+
+/** Retained-leak sizes whose run verdicts --runs prints (the injection compared below is 256 KiB/epoch). */
+const RETAINED_LEAK_SIZES = [64, 128, 192, 256, 512].map((k) => k * 1024);
+
+const INJECTIONS: Injection[] = [
+  retainedLeak(256 * 1024),
   {
     name: "+1 tensor/epoch",
     metrics: ["tensorsPerEpoch"],
@@ -467,16 +472,19 @@ function report(title: string, outcomes: PairOutcome[], verbose: boolean): void 
 }
 
 // The run verdicts themselves (no comparison): how many clean cells each rerun calls growing or leaking, and how
-// many of them the run calls growing with the +256 KiB/epoch retained leak injected (what `kmb run` would say).
+// many of them the run calls growing with a retained leak of each size injected (what `kmb run` would say).
 function printRunVerdicts(runs: readonly ResultsFile[]): void {
   const okCells = (r: ResultsFile) => r.cells.filter((c) => c.status === "ok" && c.summary);
   const count = (r: ResultsFile, verdict: string) => okCells(r).filter((c) => c.verdict === verdict).length;
-  const leak = INJECTIONS[0]!;
-  const injected = runs.map((r) => okCells(inject(r, leak)).filter((c) => c.verdict === "growing").length);
   console.log(
     `run verdicts of the reruns (${okCells(runs[0]!).length} ok cells each): growing [${runs.map((r) => count(r, "growing")).join(", ")}], ` +
-      `leaking [${runs.map((r) => count(r, "leaking")).join(", ")}]; with ${leak.name} injected, growing [${injected.join(", ")}]`,
+      `leaking [${runs.map((r) => count(r, "leaking")).join(", ")}]`,
   );
+  for (const bytes of RETAINED_LEAK_SIZES) {
+    const leak = retainedLeak(bytes);
+    const injected = runs.map((r) => okCells(inject(r, leak)).filter((c) => c.verdict === "growing").length);
+    console.log(`  with ${leak.name.padEnd(20)} injected: growing [${injected.join(", ")}]`);
+  }
 }
 
 // Where the time noise of real reruns sits, in natural-log units: the machine shift of a pair (median over
