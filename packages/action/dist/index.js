@@ -27771,6 +27771,15 @@ function formatMetricDelta(metric, delta) {
   return formatDelta(delta, metricDefinition(metric).unit);
 }
 
+// ../metrics/src/rss-only-growth.ts
+var RSS_ONLY_GROWTH_FLOOR = Object.freeze({
+  minStepBytes: 6 * 2 ** 20,
+  minStepFraction: 0.03
+});
+function rssOnlyGrowthFloor(medianRssBytes, floor = RSS_ONLY_GROWTH_FLOOR) {
+  return Math.max(floor.minStepBytes, floor.minStepFraction * Math.abs(medianRssBytes));
+}
+
 // ../metrics/src/statistics/linear-fit.ts
 function linearFit(xs, ys) {
   const n = xs.length;
@@ -27895,6 +27904,13 @@ function residualSpread(ys, xs) {
   const x = xs ?? ys.map((_, k) => k);
   const fit = theilSenFit(x, ys);
   return MAD_TO_SIGMA * medianAbsoluteDeviation(ys.map((y, k) => y - (fit.intercept + fit.slope * x[k])));
+}
+
+// ../metrics/src/statistics/typical-step.ts
+function typicalStep(epochs, values) {
+  const steps = [];
+  for (let i = 1; i < values.length; i++) steps.push((values[i] - values[i - 1]) / (epochs[i] - epochs[i - 1]));
+  return steps.length > 0 ? median(steps) : 0;
 }
 
 // ../metrics/src/units/parse-quantity.ts
@@ -29370,6 +29386,12 @@ function growsInRssOnly(cell) {
   const growing = cell.growth?.series.filter((s) => s.growing) ?? [];
   return growing.length > 0 && growing.every((s) => s.memory === "rss");
 }
+function growthCounts(cell, warmup) {
+  if (cell.verdict !== "growing") return false;
+  if (!growsInRssOnly(cell)) return true;
+  const rss = series(cell, warmup, (s) => s.rssBytes);
+  return typicalStep(rss.epochs, rss.values) >= rssOnlyGrowthFloor(median(rss.values));
+}
 function judgeCell(base, head, baseRun, headRun, t, scatters, shifts) {
   if (head.status !== "ok" || base.status !== "ok") {
     const metrics2 = unjudged(base, head, `base ${statusWords(base)}, head ${statusWords(head)}`);
@@ -29404,12 +29426,14 @@ function judgeCell(base, head, baseRun, headRun, t, scatters, shifts) {
     worse.push(`leak verdict appeared (${base.verdict ?? "no verdict"} → leaking)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking")
     better.push(`leak verdict gone (leaking → ${head.verdict})`);
+  const headGrows = growthCounts(head, warmupOf(head, headRun));
+  const baseGrows = growthCounts(base, warmupOf(base, baseRun));
   const baseRssOnly = base.verdict === "growing" && growsInRssOnly(base);
-  if (head.verdict === "growing" && base.verdict !== "leaking" && (base.verdict !== "growing" || baseRssOnly && !growsInRssOnly(head))) {
-    const was = baseRssOnly ? "growing in RSS only" : base.verdict ?? "no verdict";
+  if (headGrows && base.verdict !== "leaking" && (!baseGrows || baseRssOnly && !growsInRssOnly(head))) {
+    const was = baseRssOnly || base.verdict === "growing" ? "growing in RSS only" : base.verdict ?? "no verdict";
     worse.push(`growth verdict appeared (${was} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   }
-  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
+  if (baseGrows && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;
     if (m.verdict === "regression") worse.push(`${m.metric}: ${m.reason}`);

@@ -13,5 +13,6 @@ export {
 } from "./metric-catalogue.js";
 export type { EpochMetricKey, MetricKey } from "./metric-keys.js";
 export { formatMetricDelta, formatMetricValue } from "./format-metric.js";
+export { RSS_ONLY_GROWTH_FLOOR, rssOnlyGrowthFloor, type RssOnlyGrowthFloor } from "./rss-only-growth.js";
 export * from "./statistics/index.js";
 export * from "./units/index.js";

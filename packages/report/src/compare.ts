@@ -8,6 +8,8 @@ import {
   medianAbsoluteDeviation,
   metricDefinition,
   METRICS,
+  rssOnlyGrowthFloor,
+  typicalStep,
   type MetricDefinition,
   type MetricKey,
 } from "@keras-mem-bench/metrics";
@@ -230,6 +232,18 @@ function growsInRssOnly(cell: Cell): boolean {
   return growing.length > 0 && growing.every((s) => s.memory === "rss");
 }
 
+/**
+ * Whether the cell's `growing` verdict counts. One that rests on RSS alone counts only when its typical epoch
+ * clears the RSS-only floor, as the harness now requires: files written before it (history, stored baselines)
+ * call a fresh process's RSS creep growth, and comparing two of them must not turn that into a regression.
+ */
+function growthCounts(cell: Cell, warmup: number): boolean {
+  if (cell.verdict !== "growing") return false;
+  if (!growsInRssOnly(cell)) return true;
+  const rss = series(cell, warmup, (s) => s.rssBytes);
+  return typicalStep(rss.epochs, rss.values) >= rssOnlyGrowthFloor(median(rss.values));
+}
+
 function judgeCell(
   base: Cell,
   head: Cell,
@@ -274,15 +288,17 @@ function judgeCell(
   if (base.verdict === "leaking" && head.verdict !== null && head.verdict !== "leaking")
     better.push(`leak verdict gone (leaking → ${head.verdict})`);
   // The run and the PR gate agree: growth the run calls out is a regression when the base had none. The
-  // harness's verdict already keeps a fresh process's RSS creep out of `growing` (harness README, Verdicts).
-  // A base that grew in RSS alone (a large native rise, or a file from before that rule) hides no growth of
-  // retained, tensor, wasm or GPU memory in head.
+  // harness's verdict keeps a fresh process's RSS creep out of `growing` (harness README, Verdicts); so does
+  // growthCounts for older files. A base that grew in RSS alone hides no growth of retained, tensor, wasm or
+  // GPU memory in head.
+  const headGrows = growthCounts(head, warmupOf(head, headRun));
+  const baseGrows = growthCounts(base, warmupOf(base, baseRun));
   const baseRssOnly = base.verdict === "growing" && growsInRssOnly(base);
-  if (head.verdict === "growing" && base.verdict !== "leaking" && (base.verdict !== "growing" || (baseRssOnly && !growsInRssOnly(head)))) {
-    const was = baseRssOnly ? "growing in RSS only" : (base.verdict ?? "no verdict");
+  if (headGrows && base.verdict !== "leaking" && (!baseGrows || (baseRssOnly && !growsInRssOnly(head)))) {
+    const was = baseRssOnly || base.verdict === "growing" ? "growing in RSS only" : (base.verdict ?? "no verdict");
     worse.push(`growth verdict appeared (${was} → growing)${head.verdictReason ? `: ${head.verdictReason}` : ""}`);
   }
-  if (base.verdict === "growing" && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
+  if (baseGrows && head.verdict === "stable") better.push("growth verdict gone (growing → stable)");
   for (const m of metrics) {
     // A metric that follows another's test (throughput) would say the same thing twice.
     if (metricDefinition(m.metric).compare?.kind === "follows-time") continue;

@@ -75,28 +75,45 @@ describe("compare: leak origins in the PR comment", () => {
 });
 
 describe("compare: growth of RSS alone", () => {
-  const rssOnly = {
+  const rssOnly = (mibPerEpoch: number) => ({
     verdict: "growing" as const,
-    verdictReason: "RSS +9.41 MiB/epoch (typical epoch +9.4 MiB, 5 of 5 epochs up, t = 13.8) over epochs 3–8",
+    verdictReason: `RSS +${mibPerEpoch.toFixed(2)} MiB/epoch (typical epoch +${mibPerEpoch} MiB, 5 of 5 epochs up) over epochs 3–8`,
     growth: {
       series: [
         { memory: "retained" as const, bytesPerEpoch: 90 * 1024, growing: false },
-        { memory: "rss" as const, bytesPerEpoch: 9.41 * 2 ** 20, growing: true },
+        { memory: "rss" as const, bytesPerEpoch: mibPerEpoch * 2 ** 20, growing: true },
       ],
     },
+  });
+  /** Base and head whose RSS rises by this much per epoch from 100 MB, nothing else growing. */
+  const rising = (mibPerEpoch: number) => {
+    const options = { baseRssBytes: 100e6, rssBytesPerEpoch: mibPerEpoch * 2 ** 20, noise: 0.001 };
+    return pair([key()], options, options);
   };
 
-  it("is a regression when it appears: the run only calls RSS alone growing past its native-growth floor", () => {
-    const { base, head } = pair([key()]);
-    const c = compare(base, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly }] }).cells[0]!;
+  it("past the RSS-only floor (10 MiB every epoch) is a regression when it appears", () => {
+    const { base, head } = pair([key()], {}, { baseRssBytes: 100e6, rssBytesPerEpoch: 10 * 2 ** 20, noise: 0.001 });
+    const stableBase = { ...base, cells: [{ ...base.cells[0]!, verdict: "stable" as const }] };
+    const c = compare(stableBase, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly(10) }] }).cells[0]!;
     expect(c.verdict).toBe("regression");
-    expect(c.reasons[0]).toBe(`growth verdict appeared (stable → growing): ${rssOnly.verdictReason}`);
+    expect(c.reasons[0]).toBe(`growth verdict appeared (stable → growing): ${rssOnly(10).verdictReason}`);
   });
 
   it("in both runs is not a regression by itself", () => {
-    const { base, head } = pair([key()]);
-    const c = compare({ ...base, cells: [{ ...base.cells[0]!, ...rssOnly }] }, { ...head, cells: [{ ...head.cells[0]!, ...rssOnly }] });
+    const { base, head } = rising(10);
+    const c = compare(
+      { ...base, cells: [{ ...base.cells[0]!, ...rssOnly(10) }] },
+      { ...head, cells: [{ ...head.cells[0]!, ...rssOnly(10) }] },
+    );
     expect(c.cells[0]!.verdict).toBe("unchanged");
+  });
+
+  it("under the floor (2 MiB/epoch of RSS creep, a verdict from an older harness) counts neither way", () => {
+    const { base, head } = rising(2);
+    const stable = (run: typeof base) => ({ ...run, cells: [{ ...run.cells[0]!, verdict: "stable" as const }] });
+    const creeping = (run: typeof base) => ({ ...run, cells: [{ ...run.cells[0]!, ...rssOnly(2) }] });
+    expect(compare(stable(base), creeping(head)).cells[0]!.verdict).toBe("unchanged");
+    expect(compare(creeping(base), stable(head)).cells[0]!.verdict).toBe("unchanged");
   });
 
   it("a base that grew in RSS alone does not hide retained growth appearing in head", () => {

@@ -1,5 +1,15 @@
 // Per-cell analysis: peaks, growth slopes after warm-up, and the stable / growing / leaking verdict. Pure.
-import { formatBytes, formatPerEpoch, linearFit, mean, median, tCritical99 } from "@keras-mem-bench/metrics";
+import {
+  formatBytes,
+  formatPerEpoch,
+  linearFit,
+  mean,
+  median,
+  RSS_ONLY_GROWTH_FLOOR,
+  rssOnlyGrowthFloor,
+  tCritical99,
+  typicalStep as typicalStepOf,
+} from "@keras-mem-bench/metrics";
 import type { BatchSample, CellGrowth, CellSummary, CellVerdict, EpochSample, EpochTiming, GrowthMemory } from "@keras-mem-bench/results";
 import { DEFAULT_RETAINED_RULES, retainedTrend, type RetainedRules } from "./retained-trend.js";
 
@@ -19,10 +29,8 @@ export interface VerdictRules {
   minRisingStepShare: number;
   /**
    * growing on RSS alone (retained memory, tensor bytes, wasm and GPU memory flat): the typical epoch must also
-   * add max(minRssOnlyStepBytes, minRssOnlyStepFraction × the RSS median). A fresh process's RSS climbs by up to
-   * 2.6 MiB per typical epoch (3.1 MiB/epoch least-squares) over the quick suite's judged epochs while what it
-   * retains stays flat (160 clean quick cells, 5 reruns, compiled): code space and allocator arenas filling,
-   * not a leak. Below this floor such a rise is a note in the reason, not a verdict.
+   * add max(minRssOnlyStepBytes, minRssOnlyStepFraction × the RSS median); defaults and measurements in
+   * @keras-mem-bench/metrics (RSS_ONLY_GROWTH_FLOOR). Below it such a rise is a note in the reason, not a verdict.
    */
   minRssOnlyStepBytes: number;
   minRssOnlyStepFraction: number;
@@ -34,8 +42,8 @@ export const DEFAULT_VERDICT_RULES: VerdictRules = {
   minRiseBytes: 4 * 2 ** 20,
   minRiseFraction: 0.02,
   minRisingStepShare: 2 / 3,
-  minRssOnlyStepBytes: 6 * 2 ** 20,
-  minRssOnlyStepFraction: 0.03,
+  minRssOnlyStepBytes: RSS_ONLY_GROWTH_FLOOR.minStepBytes,
+  minRssOnlyStepFraction: RSS_ONLY_GROWTH_FLOOR.minStepFraction,
 };
 
 export interface ByteTrend {
@@ -71,7 +79,7 @@ export function byteTrend(
   const span = epochs.length > 1 ? epochs[epochs.length - 1]! - epochs[0]! : 0;
   const stepValues: number[] = [];
   for (let i = 1; i < values.length; i++) stepValues.push((values[i]! - values[i - 1]!) / (epochs[i]! - epochs[i - 1]!));
-  const typicalStep = stepValues.length > 0 ? median(stepValues) : 0;
+  const typicalStep = typicalStepOf(epochs, values);
   const typicalRise = typicalStep * span;
   const floor = Math.max(rules.minRiseBytes, rules.minRiseFraction * Math.abs(median(values)));
   const t = fit.slope <= 0 ? 0 : fit.slopeStdError === 0 ? Infinity : fit.slope / fit.slopeStdError;
@@ -247,7 +255,10 @@ export function analyseCell(input: AnalysisInput): CellAnalysis {
   // RSS growth that nothing the process reports explains counts only when it is too large for a fresh
   // process's code space and allocator arenas to fill (minRssOnlyStep*); smaller, it is a note.
   const explained = retained.growing || others.some(([, b]) => b.growing);
-  const rssOnlyFloor = Math.max(rules.minRssOnlyStepBytes, rules.minRssOnlyStepFraction * median(series((s) => s.rssBytes)));
+  const rssOnlyFloor = rssOnlyGrowthFloor(median(series((s) => s.rssBytes)), {
+    minStepBytes: rules.minRssOnlyStepBytes,
+    minStepFraction: rules.minRssOnlyStepFraction,
+  });
   const rssCounts = rssTrend.growing && (explained || rssTrend.typicalStep >= rssOnlyFloor);
   const rss: ByteTrend = { ...rssTrend, growing: rssCounts };
   const bytes: Array<[GrowthMemory, ByteTrend]> = [["rss", rss], ...others];

@@ -11,3 +11,4 @@ export {
 export { MAD_TO_SIGMA, mean, median, medianAbsoluteDeviation } from "./median.js";
 export { tCritical99 } from "./t-quantiles.js";
 export { residualSpread, theilSenFit } from "./theil-sen.js";
+export { typicalStep } from "./typical-step.js";
