@@ -16,8 +16,15 @@ function send(message: CellMessage): void {
   });
 }
 
+/** Resolves once every message sent so far is written; awaiting it lets the event loop reach the channel's I/O. */
 function flush(): Promise<void> {
-  return pending === 0 ? Promise.resolve() : new Promise((resolve) => (drained = resolve));
+  if (pending === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    drained = () => {
+      drained = undefined;
+      resolve();
+    };
+  });
 }
 
 function failureOf(error: unknown): CellFailure {
@@ -67,7 +74,7 @@ try {
   const prepared = await prepareCell(task);
   send({ type: "loaded", bootMs: performance.now(), computeDevice: prepared.computeDevice });
   await goReceived;
-  await prepared.train(send);
+  await prepared.train(send, flush);
   await flush();
   process.exit(0);
 } catch (error) {

@@ -18,6 +18,8 @@ import type { CellContext, SuiteConfig } from "../suite/suite-config.js";
 import { loadSuite } from "../suite/suite-load.js";
 
 export type SendMessage = (message: CellMessage) => void;
+/** Resolves once every message sent so far has been written to the parent. */
+export type MessagesDelivered = () => Promise<void>;
 
 function lossOf(history: History): number | null {
   const loss = history.history["loss"]?.[0];
@@ -31,7 +33,7 @@ function userCallbacks(args: CustomCallbackArgs | CustomCallbackArgs[] | undefin
 
 export interface PreparedCell {
   /** Builds model and pipeline, trains every epoch and reports; throws what went wrong. */
-  train(send: SendMessage): Promise<void>;
+  train(send: SendMessage, delivered: MessagesDelivered): Promise<void>;
   computeDevice: ComputeDevice | null;
 }
 
@@ -46,7 +48,7 @@ export async function prepareCell(task: CellTask): Promise<PreparedCell> {
   const backend = await setUpBackend(cell.backend);
   // Production mode: no per-op debug checks; what is measured is how users train.
   tf.env().set("PROD", true);
-  return { train: (send) => train(task, spec, factory, suite.callbacks, send), computeDevice: backend.device };
+  return { train: (send, delivered) => train(task, spec, factory, suite.callbacks, send, delivered), computeDevice: backend.device };
 }
 
 async function train(
@@ -55,6 +57,7 @@ async function train(
   factory: PipelineFactory,
   userHook: SuiteConfig["callbacks"],
   send: SendMessage,
+  delivered: MessagesDelivered,
 ): Promise<void> {
   const { cell } = task;
   const diagnostics = task.diagnostics ?? DEFAULT_DIAGNOSTICS;
@@ -143,6 +146,10 @@ async function train(
           // afterEach also runs after a failed epoch; only a finished one gets a sample.
           const peaks = epochPeaks.take();
           if (!history) return;
+          // An epoch is one chain of promises: the event loop never reaches I/O, so the step messages of the
+          // epoch are still queued in this process (a few hundred bytes each). Let them go before the sample, or the
+          // cell's heap would grow by its own reports, epoch after epoch. Outside the timed epoch.
+          await delivered();
           noteBackend();
           const time = { timeMs: epochTime, cpuTimeMs: (epochCpu.user + epochCpu.system) / 1000 };
           const sample = epochSample(epoch, time, performance.now() - trainStart, lossOf(history), task.forcedGc, {
