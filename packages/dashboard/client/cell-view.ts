@@ -111,6 +111,7 @@ export function renderCell(app: App, main: HTMLElement): void {
       const words = [
         cell.leakOrigins ? h("p", { class: "hint" }, h("strong", null, "Leak origins: "), cell.leakOrigins) : null,
         cell.growth ? h("p", { class: "hint" }, h("strong", null, "What grows: "), cell.growth) : null,
+        cell.computeDevice ? h("p", { class: "hint" }, h("strong", null, "Computed on: "), cell.computeDevice) : null,
       ].filter((e): e is HTMLParagraphElement => e !== null);
       curves.replaceChildren(
         ...words,

@@ -6,6 +6,7 @@ import {
   growthLine,
   HEATMAP_METRIC_INFO,
   HEATMAP_METRICS,
+  computeDevicesRow,
   leakOriginsLine,
   renderHeatmapSvg,
   type Thresholds,
@@ -225,10 +226,15 @@ export function matrixView(runs: readonly DashboardRun[]): MatrixView | null {
 }
 
 /** The same words the terminal notes and the PR comment use (one home: @keras-mem-bench/report). */
-function wordsOf(cell: ResultsFile["cells"][number]): Pick<RunCellCurves, "leakOrigins" | "growth"> {
+function wordsOf(cell: ResultsFile["cells"][number]): Pick<RunCellCurves, "leakOrigins" | "growth" | "computeDevice"> {
   const origins = cell.verdict === "leaking" ? leakOriginsLine(cell.leakOrigins) : null;
   const growth = cell.verdict === "growing" || cell.growth?.heapSnapshots ? growthLine(cell.growth) : null;
-  return { ...(origins ? { leakOrigins: origins } : {}), ...(growth ? { growth } : {}) };
+  const [, device] = computeDevicesRow([cell]);
+  return {
+    ...(origins ? { leakOrigins: origins } : {}),
+    ...(growth ? { growth } : {}),
+    ...(device !== "—" ? { computeDevice: device } : {}),
+  };
 }
 
 /** Per-epoch curves of one run's cells; metrics a run never recorded are left out. */

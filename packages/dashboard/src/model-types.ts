@@ -139,6 +139,8 @@ export interface RunCellCurves extends CellKey {
   leakOrigins?: string;
   /** What grows in a growing cell (and the heap snapshot diff with --diagnose), in words. */
   growth?: string;
+  /** The GPU a GPU backend computed on (webgpu: the adapter), "[software]" marked; absent for CPU backends and older runs. */
+  computeDevice?: string;
 }
 
 /** Per-epoch curves of every cell of one run, loaded by the run view on demand. */

@@ -95,10 +95,16 @@ describe("buildDashboardModel series", () => {
       growth: { series: [{ memory: "external" as const, bytesPerEpoch: 262144, growing: true }] },
     };
     const stable = syntheticCell({ ...key, family: "conv" });
-    const curves = buildRunCurves(syntheticResults([leaking, growing, stable]), 0);
+    const onGpu = {
+      ...syntheticCell({ ...key, backend: "webgpu" }),
+      computeDevice: { description: "mesa software (llvmpipe)", software: true },
+    };
+    const curves = buildRunCurves(syntheticResults([leaking, growing, stable, onGpu]), 0);
     expect(curves.cells[0]?.leakOrigins).toBe("+16 tensors/epoch (+64.0 KiB/epoch): 16 from layer lstm_1 (LSTM), op matMul, forward pass");
     expect(curves.cells[1]?.growth).toBe("grows: external +256 KiB/epoch");
     expect(curves.cells[2]).not.toHaveProperty("leakOrigins");
     expect(curves.cells[2]).not.toHaveProperty("growth");
+    expect(curves.cells[2]).not.toHaveProperty("computeDevice");
+    expect(curves.cells[3]?.computeDevice).toBe("mesa software (llvmpipe) [software]");
   });
 });
