@@ -14,13 +14,7 @@ import { layers } from "@tensorflow/tfjs-layers";
 import type { TensorPhase } from "@keras-mem-bench/results";
 import type { OriginTally, TensorOrigin } from "../cell-protocol.js";
 import { onTensorDisposed, onTensorMade, type HookedTensor, type Unsubscribe } from "./engine-hooks.js";
-
-interface Birth {
-  origin: TensorOrigin;
-  bytes: number;
-  /** Epoch-end snapshots taken before it was made; −1 when made before training started. */
-  generation: number;
-}
+import { LiveTensorTable } from "./live-tensor-table.js";
 
 interface LayerLike {
   name: string;
@@ -57,19 +51,46 @@ function userStack(): string {
 
 const OP_SCOPE_SUFFIX = "__op";
 
+// Phases as small integers while tensors are made; names only when origins are reported.
+const SETUP = 0;
+const PIPELINE = 1;
+const FORWARD = 2;
+const BACKWARD = 3;
+const OPTIMIZER = 4;
+const CALLBACK = 5;
+const NO_PHASE = -1;
+const PHASE_NAMES: readonly TensorPhase[] = ["setup", "pipeline", "forward", "backward", "optimizer", "callback"];
+const EXPLICIT_PHASES: Record<ExplicitPhase, number> = { optimizer: OPTIMIZER, callback: CALLBACK };
+
+/** A tfjs Variable (its handle is registered again on every assign); the property read first is cheap for every other tensor. */
+function isVariable(tensor: HookedTensor): boolean {
+  return (tensor as { trainable?: unknown }).trainable !== undefined && tensor instanceof tf.Variable;
+}
+
 /**
  * Records the origin of every tensor the engine registers while started. One per cell process: the engine,
  * Layer.prototype.apply and the engine hooks are process-wide.
  */
 export class TensorOriginTracker {
-  private readonly live = new Map<number, Birth>();
-  /** A variable's handle is re-registered on every assign; it keeps the origin of its first registration. */
-  private readonly variables = new Map<number, Birth>();
-  private readonly byLayer = new Map<LayerLike | null, Map<string, Partial<Record<TensorPhase, TensorOrigin>>>>();
-  /** With stacks: origins by a string key that includes the stack. */
-  private readonly origins = new Map<string, TensorOrigin>();
-  private readonly layerStack: LayerLike[] = [];
-  private explicitPhase: ExplicitPhase | null = null;
+  private readonly live = new LiveTensorTable();
+  /** Every origin seen, by its id (the index). */
+  private readonly origins: TensorOrigin[] = [];
+  /** Origin ids by layer, op key and phase (the array's index). */
+  private readonly byLayer = new Map<LayerLike | null, Map<string, number[]>>();
+  /** With stacks: origin ids by a string key that includes the stack. */
+  private readonly byStackKey = new Map<string, number>();
+  // The last origin resolved and what it was resolved from: consecutive tensors mostly come from the same
+  // op in the same layer and phase, so most tensors cost three comparisons here.
+  private lastOp = "";
+  private lastLayer: LayerLike | null = null;
+  private lastPhase = NO_PHASE;
+  private lastOrigin = -1;
+  // The last scope name seen and its op key (null: not an op's scope); op scope names are one string per op.
+  private lastScopeName: string | undefined = undefined;
+  private lastScopeOp: string | null = null;
+  /** The innermost layer whose apply() is running. */
+  private layer: LayerLike | null = null;
+  private explicitPhase = NO_PHASE;
   private training = false;
   private generation = -1;
   private readonly undo: Unsubscribe[] = [];
@@ -105,7 +126,7 @@ export class TensorOriginTracker {
   /** Runs `fn` with tensors it makes (synchronously) attributed to `phase`. */
   inPhase<T>(phase: ExplicitPhase, fn: () => T): T {
     const outer = this.explicitPhase;
-    this.explicitPhase = phase;
+    this.explicitPhase = EXPLICIT_PHASES[phase];
     try {
       return fn();
     } finally {
@@ -136,95 +157,102 @@ export class TensorOriginTracker {
    * at each epoch end, after the forced GC and the epoch's own sample.
    */
   epochEnd(): OriginTally[] {
-    const byOrigin = new Map<TensorOrigin, OriginTally>();
-    for (const birth of this.live.values()) {
-      if (birth.generation < 0) continue;
-      const tally = byOrigin.get(birth.origin);
+    const byOrigin = new Map<number, OriginTally>();
+    this.live.forEach((origin, bytes, generation) => {
+      if (generation < 0) return;
+      const tally = byOrigin.get(origin);
       if (tally) {
         tally.count++;
-        tally.bytes += birth.bytes;
-      } else byOrigin.set(birth.origin, { ...birth.origin, count: 1, bytes: birth.bytes });
-    }
+        tally.bytes += bytes;
+      } else byOrigin.set(origin, { ...this.origins[origin]!, count: 1, bytes });
+    });
     if (this.generation >= 0) this.generation++;
     return [...byOrigin.values()];
   }
 
-  /** The origin a tensor made right now would get (what the made-listener records). */
-  currentOrigin(engine: ReturnType<typeof tf.engine>, tensor: HookedTensor): TensorOrigin {
+  /** The id of the origin a tensor made right now gets. */
+  private originNow(engine: ReturnType<typeof tf.engine>, tensor: HookedTensor): number {
     const state = engine.state;
-    const phase: TensorPhase =
-      this.explicitPhase ??
-      (state.gradientDepth > 0
-        ? "forward"
-        : state.activeTape != null
-          ? "backward"
-          : this.layerStack.length > 0
-            ? "forward"
-            : this.training
-              ? "pipeline"
-              : "setup");
-    const scope = state.activeScope?.name;
-    // The engine's own scope name string is the cache key (no string is built per tensor); outside an op,
-    // one of two constant keys.
-    const opKey = scope !== undefined && scope.endsWith(OP_SCOPE_SUFFIX) ? scope : tensor instanceof tf.Variable ? "variable" : "tensor";
-    const layer = this.layerStack.length > 0 ? this.layerStack[this.layerStack.length - 1]! : null;
-    if (this.stacks) return this.originWithStack(phase, opKey, layer);
-    // Three small lookups instead of a string key: per tensor this runs tens of thousands of times an epoch.
+    const phase =
+      this.explicitPhase !== NO_PHASE
+        ? this.explicitPhase
+        : state.gradientDepth > 0
+          ? FORWARD
+          : state.activeTape != null
+            ? BACKWARD
+            : this.layer !== null
+              ? FORWARD
+              : this.training
+                ? PIPELINE
+                : SETUP;
+    // Outside an op's scope, one of two constant keys.
+    const scopeName = state.activeScope?.name;
+    if (scopeName !== this.lastScopeName) {
+      this.lastScopeName = scopeName;
+      this.lastScopeOp = scopeName !== undefined && scopeName.endsWith(OP_SCOPE_SUFFIX) ? scopeName : null;
+    }
+    const op = this.lastScopeOp ?? (isVariable(tensor) ? "variable" : "tensor");
+    const layer = this.layer;
+    if (this.stacks) return this.originWithStack(phase, op, layer);
+    if (op === this.lastOp && layer === this.lastLayer && phase === this.lastPhase) return this.lastOrigin;
     let byOp = this.byLayer.get(layer);
     if (!byOp) this.byLayer.set(layer, (byOp = new Map()));
-    let byPhase = byOp.get(opKey);
-    if (!byPhase) byOp.set(opKey, (byPhase = {}));
-    return (byPhase[phase] ??= this.newOrigin(phase, opKey, layer));
+    let byPhase = byOp.get(op);
+    if (!byPhase) byOp.set(op, (byPhase = []));
+    const origin = (byPhase[phase] ??= this.newOrigin(phase, op, layer));
+    this.lastOp = op;
+    this.lastLayer = layer;
+    this.lastPhase = phase;
+    this.lastOrigin = origin;
+    return origin;
   }
 
-  private newOrigin(phase: TensorPhase, opKey: string, layer: LayerLike | null, stack?: string): TensorOrigin {
-    return {
-      phase,
-      op: opKey.endsWith(OP_SCOPE_SUFFIX) ? opKey.slice(0, -OP_SCOPE_SUFFIX.length) : opKey,
+  private newOrigin(phase: number, op: string, layer: LayerLike | null, stack?: string): number {
+    this.origins.push({
+      phase: PHASE_NAMES[phase]!,
+      op: op.endsWith(OP_SCOPE_SUFFIX) ? op.slice(0, -OP_SCOPE_SUFFIX.length) : op,
       layer: layer?.name ?? null,
       layerClass: layer ? (layer.constructor.className ?? layer.constructor.name) : null,
       ...(stack === undefined ? {} : { stack }),
-    };
+    });
+    return this.origins.length - 1;
   }
 
-  private originWithStack(phase: TensorPhase, opKey: string, layer: LayerLike | null): TensorOrigin {
+  private originWithStack(phase: number, op: string, layer: LayerLike | null): number {
     const stack = userStack();
-    const key = `${phase}|${opKey}|${layer?.name ?? ""}|${stack}`;
-    let origin = this.origins.get(key);
-    if (!origin) this.origins.set(key, (origin = this.newOrigin(phase, opKey, layer, stack)));
+    const key = `${phase}|${op}|${layer?.name ?? ""}|${stack}`;
+    let origin = this.byStackKey.get(key);
+    if (origin === undefined) this.byStackKey.set(key, (origin = this.newOrigin(phase, op, layer, stack)));
     return origin;
   }
 
   private made(engine: ReturnType<typeof tf.engine>, tensor: HookedTensor, bytes: number): void {
-    if (tensor instanceof tf.Variable) {
-      const earlier = this.variables.get(tensor.id);
-      if (earlier) {
-        this.variables.delete(tensor.id);
-        this.live.set(tensor.id, earlier);
-        return;
-      }
+    if (isVariable(tensor)) {
+      // An assign disposed this handle and registers it again: it keeps the origin of its first registration.
+      if (this.live.unpark(tensor.id)) return;
+      this.live.remove(tensor.id);
     }
-    this.live.set(tensor.id, { origin: this.currentOrigin(engine, tensor), bytes, generation: this.generation });
+    this.live.add(tensor.id, this.originNow(engine, tensor), bytes, this.generation);
   }
 
   private disposed(tensor: HookedTensor): void {
-    const birth = this.live.get(tensor.id);
-    if (birth === undefined) return;
-    this.live.delete(tensor.id);
-    // An assign disposes the handle and registers it again at once; keep its birth for that.
-    if (tensor instanceof tf.Variable) this.variables.set(tensor.id, birth);
+    // A variable's record waits for the assign that disposed it to register the handle again.
+    if (isVariable(tensor)) this.live.park(tensor.id);
+    else this.live.remove(tensor.id);
   }
 
   private wrapLayerApply(): Unsubscribe {
     const proto = layers.Layer.prototype as unknown as { apply: (this: LayerLike, ...args: unknown[]) => unknown };
     const original = proto.apply;
-    const stack = this.layerStack;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the wrapper's own `this` is the layer
+    const tracker = this;
     proto.apply = function (this: LayerLike, ...args: unknown[]) {
-      stack.push(this);
+      const outer = tracker.layer;
+      tracker.layer = this;
       try {
         return original.apply(this, args);
       } finally {
-        stack.pop();
+        tracker.layer = outer;
       }
     };
     return () => {
