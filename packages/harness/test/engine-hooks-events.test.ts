@@ -50,6 +50,22 @@ describe("engine tensor hooks", () => {
     ]);
   });
 
+  it("report 0 bytes for a string tensor, made and disposed (the engine counts its bytes apart)", () => {
+    const { made, disposed } = record();
+    const words = tf.tensor1d(["a", "bcd"], "string");
+    const numbers = tf.zeros([2], "int32");
+    words.dispose();
+    numbers.dispose();
+    expect(made.map((m) => [m.dtype, m.bytes])).toEqual([
+      ["string", 0],
+      ["int32", 8],
+    ]);
+    expect(disposed.map((d) => [d.dtype, d.bytes])).toEqual([
+      ["string", 0],
+      ["int32", 8],
+    ]);
+  });
+
   it("see kernel outputs made and freed inside a tidy, and the bytes add up to tf.memory()", () => {
     const before = tf.memory().numBytes;
     const { made, disposed } = record();

@@ -7,7 +7,9 @@
 //   `variable.assign` (the old value) and `disposeVariable`.
 // Both are called as `this.trackTensor(...)` / `trackerFn().disposeTensor(...)` on the one global engine,
 // so an own property on that instance shadows the prototype's method for every caller. The wrappers read
-// the engine's own counters (`state.numBytes`, `state.numTensors`), so figures match `tf.memory()`.
+// the engine's own counters (`state.numBytes`, `state.numTensors`), so figures match `tf.memory()`, and
+// nothing of the tensor itself: V8 throws away optimized code that read tensors' properties at each full GC
+// (their hidden classes die with them), and the wrappers are inlined into the engine's hottest methods.
 // Installed only while someone subscribes: with no subscriber the engine runs its original methods.
 import * as tf from "@tensorflow/tfjs-core";
 
@@ -61,16 +63,20 @@ function install(): void {
   const track = engine.trackTensor.bind(engine);
   const dispose = engine.disposeTensor.bind(engine);
   engine.trackTensor = (tensor, backend) => {
+    const state = engine.state;
+    const before = state.numBytes;
     track(tensor, backend);
-    const bytes = tensorBytes(tensor);
+    const bytes = state.numBytes - before;
     for (let i = 0; i < made.length; i++) made[i]!(tensor, bytes);
   };
   engine.disposeTensor = (tensor) => {
-    // The engine ignores a handle whose buffer is already gone; only a real disposal is reported.
-    const before = engine.state.numTensors;
+    const state = engine.state;
+    const { numTensors, numBytes, numStringTensors } = state;
     dispose(tensor);
-    if (engine.state.numTensors === before) return;
-    const bytes = tensorBytes(tensor);
+    // The engine ignores a handle whose buffer is already gone; only a real disposal is reported.
+    if (state.numTensors === numTensors) return;
+    // A string tensor's bytes are counted when its values are written, and reported as 0 (as when made).
+    const bytes = state.numStringTensors === numStringTensors ? numBytes - state.numBytes : 0;
     for (let i = 0; i < disposed.length; i++) disposed[i]!(tensor, bytes);
   };
   installed = { engine, track, dispose };

@@ -25,8 +25,9 @@ export class LiveTensorTable {
   private readonly bytesAt = new Float64Array(RING_SLOTS);
   private readonly generationAt = new Int32Array(RING_SLOTS);
   private readonly longLived = new Map<number, LongLived>();
-  /** Records taken out by `park`, waiting for the same id to come back. */
-  private readonly parked = new Map<number, LongLived>();
+  /** The tensor removed last (EMPTY: none, or it was not in the table) and, when it was long-lived, its record. */
+  private removedId = EMPTY;
+  private removedLongLived: LongLived | null = null;
 
   add(id: number, origin: number, bytes: number, generation: number): void {
     const slot = id & RING_MASK;
@@ -45,40 +46,48 @@ export class LiveTensorTable {
     this.generationAt[slot] = generation;
   }
 
-  /** Forgets the tensor; false when it was not in the table. */
-  remove(id: number): boolean {
+  /**
+   * Forgets the tensor (nothing happens when it is not in the table). Its record stays at hand until the next
+   * removal, for `restore`.
+   */
+  remove(id: number): void {
     const slot = id & RING_MASK;
     if (this.idAt[slot] === id) {
       this.idAt[slot] = EMPTY;
-      return true;
-    }
-    return this.longLived.delete(id);
-  }
-
-  /** Takes the tensor's record out of the table and keeps it aside until `unpark(id)` (a variable between two registrations). */
-  park(id: number): void {
-    const slot = id & RING_MASK;
-    if (this.idAt[slot] === id) {
-      this.idAt[slot] = EMPTY;
-      this.parked.set(id, { origin: this.originAt[slot]!, bytes: this.bytesAt[slot]!, generation: this.generationAt[slot]! });
+      this.removedId = id;
+      this.removedLongLived = null;
       return;
     }
     const record = this.longLived.get(id);
-    if (record === undefined) return;
+    if (record === undefined) {
+      this.removedId = EMPTY;
+      return;
+    }
     this.longLived.delete(id);
-    this.parked.set(id, record);
+    this.removedId = id;
+    this.removedLongLived = record;
   }
 
-  /** Puts a parked record back under its id; false when none was parked. */
-  unpark(id: number): boolean {
-    const record = this.parked.get(id);
-    if (record === undefined) return false;
-    this.parked.delete(id);
-    this.add(id, record.origin, record.bytes, record.generation);
+  /**
+   * Puts back the tensor removed last when it is `id`, with its record as it was; false otherwise. Only a
+   * variable's handle comes back under the same id (an assign disposes it and registers it again at once).
+   */
+  restore(id: number): boolean {
+    if (id !== this.removedId) return false;
+    this.removedId = EMPTY;
+    const record = this.removedLongLived;
+    if (record !== null) {
+      this.removedLongLived = null;
+      this.add(id, record.origin, record.bytes, record.generation);
+      return true;
+    }
+    // Its ring slot still holds the record: nothing was added in between, or it would have been this id.
+    const slot = id & RING_MASK;
+    this.add(id, this.originAt[slot]!, this.bytesAt[slot]!, this.generationAt[slot]!);
     return true;
   }
 
-  /** Every live tensor (parked ones are not live). */
+  /** Every live tensor. */
   forEach(visit: LiveTensorVisitor): void {
     for (let slot = 0; slot < RING_SLOTS; slot++) {
       if (this.idAt[slot] !== EMPTY) visit(this.originAt[slot]!, this.bytesAt[slot]!, this.generationAt[slot]!);

@@ -62,11 +62,6 @@ const NO_PHASE = -1;
 const PHASE_NAMES: readonly TensorPhase[] = ["setup", "pipeline", "forward", "backward", "optimizer", "callback"];
 const EXPLICIT_PHASES: Record<ExplicitPhase, number> = { optimizer: OPTIMIZER, callback: CALLBACK };
 
-/** A tfjs Variable (its handle is registered again on every assign); the property read first is cheap for every other tensor. */
-function isVariable(tensor: HookedTensor): boolean {
-  return (tensor as { trainable?: unknown }).trainable !== undefined && tensor instanceof tf.Variable;
-}
-
 /**
  * Records the origin of every tensor the engine registers while started. One per cell process: the engine,
  * Layer.prototype.apply and the engine hooks are process-wide.
@@ -104,8 +99,9 @@ export class TensorOriginTracker {
   start(): void {
     if (this.undo.length > 0) return;
     const engine = tf.engine();
-    this.undo.push(onTensorMade((tensor, bytes) => this.made(engine, tensor, bytes)));
-    this.undo.push(onTensorDisposed((tensor) => this.disposed(tensor)));
+    // The listeners read the tensor's id and nothing else of it; see `made`.
+    this.undo.push(onTensorMade((tensor, bytes) => this.made(engine, tensor.id, bytes, tensor)));
+    this.undo.push(onTensorDisposed((tensor) => this.live.remove(tensor.id)));
     this.undo.push(this.wrapLayerApply());
   }
 
@@ -191,7 +187,7 @@ export class TensorOriginTracker {
       this.lastScopeName = scopeName;
       this.lastScopeOp = scopeName !== undefined && scopeName.endsWith(OP_SCOPE_SUFFIX) ? scopeName : null;
     }
-    const op = this.lastScopeOp ?? (isVariable(tensor) ? "variable" : "tensor");
+    const op = this.lastScopeOp ?? this.plainOp(tensor);
     const layer = this.layer;
     if (this.stacks) return this.originWithStack(phase, op, layer);
     if (op === this.lastOp && layer === this.lastLayer && phase === this.lastPhase) return this.lastOrigin;
@@ -226,19 +222,18 @@ export class TensorOriginTracker {
     return origin;
   }
 
-  private made(engine: ReturnType<typeof tf.engine>, tensor: HookedTensor, bytes: number): void {
-    if (isVariable(tensor)) {
-      // An assign disposed this handle and registers it again: it keeps the origin of its first registration.
-      if (this.live.unpark(tensor.id)) return;
-      this.live.remove(tensor.id);
-    }
-    this.live.add(tensor.id, this.originNow(engine, tensor), bytes, this.generation);
+  // Reads nothing of the tensor but in `plainOp`, for the few tensors made outside an op. V8 drops optimized
+  // code that read the properties of tensors at every full GC (the forced one at each epoch end), as the
+  // tensors' hidden classes die with them; code that never reads them stays optimized from epoch to epoch.
+  private made(engine: ReturnType<typeof tf.engine>, id: number, bytes: number, tensor: HookedTensor): void {
+    // A variable's handle, registered again by the assign that just disposed it, keeps its first origin.
+    if (this.live.restore(id)) return;
+    this.live.add(id, this.originNow(engine, tensor), bytes, this.generation);
   }
 
-  private disposed(tensor: HookedTensor): void {
-    // A variable's record waits for the assign that disposed it to register the handle again.
-    if (isVariable(tensor)) this.live.park(tensor.id);
-    else this.live.remove(tensor.id);
+  /** The op key of a tensor made outside any op's scope. */
+  private plainOp(tensor: HookedTensor): string {
+    return tensor instanceof tf.Variable ? "variable" : "tensor";
   }
 
   private wrapLayerApply(): Unsubscribe {
