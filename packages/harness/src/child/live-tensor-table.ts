@@ -1,4 +1,6 @@
-// The live tensors an origin tracker knows, by engine tensor id: origin id, bytes and generation of each.
+// The live tensors an origin tracker knows, by engine tensor id: origin id, bytes and whether it counts (made
+// during training), with the count and bytes of the live tensors that count kept per origin as they come and
+// go, so an epoch end reads them without walking the table.
 // It runs twice per tensor (made, disposed), tens of thousands of times an epoch, so it allocates nothing
 // per tensor and hashes nothing for the common case: most tensors die a few hundred ids after they are made
 // (a step's activations and gradients), so a ring of typed arrays indexed by the low bits of the id holds
@@ -13,37 +15,74 @@ const EMPTY = -1;
 interface LongLived {
   origin: number;
   bytes: number;
-  generation: number;
+  counted: boolean;
 }
 
-export type LiveTensorVisitor = (origin: number, bytes: number, generation: number) => void;
+/** The live tensors that count, of one origin. */
+export interface OriginLive {
+  origin: number;
+  count: number;
+  bytes: number;
+}
 
 export class LiveTensorTable {
   // Float64 for ids and bytes: both can pass 2^31 in a long run or for a large tensor.
   private readonly idAt = new Float64Array(RING_SLOTS).fill(EMPTY);
   private readonly originAt = new Int32Array(RING_SLOTS);
   private readonly bytesAt = new Float64Array(RING_SLOTS);
-  private readonly generationAt = new Int32Array(RING_SLOTS);
+  /** 1: the tensor counts in its origin's tallies. */
+  private readonly countedAt = new Uint8Array(RING_SLOTS);
   private readonly longLived = new Map<number, LongLived>();
   /** The tensor removed last (EMPTY: none, or it was not in the table) and, when it was long-lived, its record. */
   private removedId = EMPTY;
   private removedLongLived: LongLived | null = null;
+  // Per origin id: live tensors that count, and their bytes.
+  private countOf = new Float64Array(64);
+  private bytesOf = new Float64Array(64);
 
-  add(id: number, origin: number, bytes: number, generation: number): void {
+  add(id: number, origin: number, bytes: number, counted: boolean): void {
+    if (counted) this.tally(origin, 1, bytes);
     const slot = id & RING_MASK;
     const held = this.idAt[slot]!;
-    if (held !== EMPTY && held !== id) {
+    if (held === id) {
+      // The same handle registered again without a disposal in between: the new record replaces the old.
+      if (this.countedAt[slot] === 1) this.tally(this.originAt[slot]!, -1, -this.bytesAt[slot]!);
+    } else if (held !== EMPTY) {
       // The slot is taken: the older of the two tensors moves out of the ring.
       if (held > id) {
-        this.longLived.set(id, { origin, bytes, generation });
+        this.longLived.set(id, { origin, bytes, counted });
         return;
       }
-      this.longLived.set(held, { origin: this.originAt[slot]!, bytes: this.bytesAt[slot]!, generation: this.generationAt[slot]! });
+      this.longLived.set(held, { origin: this.originAt[slot]!, bytes: this.bytesAt[slot]!, counted: this.countedAt[slot] === 1 });
     }
     this.idAt[slot] = id;
     this.originAt[slot] = origin;
     this.bytesAt[slot] = bytes;
-    this.generationAt[slot] = generation;
+    this.countedAt[slot] = counted ? 1 : 0;
+  }
+
+  /** The live tensors that count, by origin (origins with none left out). */
+  liveByOrigin(): OriginLive[] {
+    const found: OriginLive[] = [];
+    for (let origin = 0; origin < this.countOf.length; origin++) {
+      const count = this.countOf[origin]!;
+      if (count > 0) found.push({ origin, count, bytes: this.bytesOf[origin]! });
+    }
+    return found;
+  }
+
+  private tally(origin: number, count: number, bytes: number): void {
+    if (origin >= this.countOf.length) {
+      const size = Math.max(origin + 1, this.countOf.length * 2);
+      const counts = new Float64Array(size);
+      const byteSums = new Float64Array(size);
+      counts.set(this.countOf);
+      byteSums.set(this.bytesOf);
+      this.countOf = counts;
+      this.bytesOf = byteSums;
+    }
+    this.countOf[origin]! += count;
+    this.bytesOf[origin]! += bytes;
   }
 
   /**
@@ -54,6 +93,7 @@ export class LiveTensorTable {
     const slot = id & RING_MASK;
     if (this.idAt[slot] === id) {
       this.idAt[slot] = EMPTY;
+      if (this.countedAt[slot] === 1) this.tally(this.originAt[slot]!, -1, -this.bytesAt[slot]!);
       this.removedId = id;
       this.removedLongLived = null;
       return;
@@ -64,6 +104,7 @@ export class LiveTensorTable {
       return;
     }
     this.longLived.delete(id);
+    if (record.counted) this.tally(record.origin, -1, -record.bytes);
     this.removedId = id;
     this.removedLongLived = record;
   }
@@ -78,20 +119,12 @@ export class LiveTensorTable {
     const record = this.removedLongLived;
     if (record !== null) {
       this.removedLongLived = null;
-      this.add(id, record.origin, record.bytes, record.generation);
+      this.add(id, record.origin, record.bytes, record.counted);
       return true;
     }
     // Its ring slot still holds the record: nothing was added in between, or it would have been this id.
     const slot = id & RING_MASK;
-    this.add(id, this.originAt[slot]!, this.bytesAt[slot]!, this.generationAt[slot]!);
+    this.add(id, this.originAt[slot]!, this.bytesAt[slot]!, this.countedAt[slot] === 1);
     return true;
-  }
-
-  /** Every live tensor. */
-  forEach(visit: LiveTensorVisitor): void {
-    for (let slot = 0; slot < RING_SLOTS; slot++) {
-      if (this.idAt[slot] !== EMPTY) visit(this.originAt[slot]!, this.bytesAt[slot]!, this.generationAt[slot]!);
-    }
-    for (const record of this.longLived.values()) visit(record.origin, record.bytes, record.generation);
   }
 }

@@ -87,7 +87,8 @@ export class TensorOriginTracker {
   private layer: LayerLike | null = null;
   private explicitPhase = NO_PHASE;
   private training = false;
-  private generation = -1;
+  /** Training has started: tensors made from now on count at epoch ends. */
+  private counting = false;
   private readonly undo: Unsubscribe[] = [];
   private readonly stacks: boolean;
 
@@ -109,9 +110,9 @@ export class TensorOriginTracker {
     while (this.undo.length > 0) this.undo.pop()!();
   }
 
-  /** From now on, tensors count as made during training (generation 0, before the first epoch end). */
+  /** From now on, tensors count as made during training. */
   trainingStarted(): void {
-    if (this.generation < 0) this.generation = 0;
+    this.counting = true;
   }
 
   /** Whether an epoch is training now: decides between "pipeline" and "setup" for tensors made outside the model. */
@@ -149,21 +150,11 @@ export class TensorOriginTracker {
   }
 
   /**
-   * Tensors made during training still alive now, grouped by origin, then starts a new generation: call
-   * at each epoch end, after the forced GC and the epoch's own sample.
+   * Tensors made during training still alive now, grouped by origin: call at each epoch end, after the
+   * forced GC and the epoch's own sample.
    */
   epochEnd(): OriginTally[] {
-    const byOrigin = new Map<number, OriginTally>();
-    this.live.forEach((origin, bytes, generation) => {
-      if (generation < 0) return;
-      const tally = byOrigin.get(origin);
-      if (tally) {
-        tally.count++;
-        tally.bytes += bytes;
-      } else byOrigin.set(origin, { ...this.origins[origin]!, count: 1, bytes });
-    });
-    if (this.generation >= 0) this.generation++;
-    return [...byOrigin.values()];
+    return this.live.liveByOrigin().map(({ origin, count, bytes }) => ({ ...this.origins[origin]!, count, bytes }));
   }
 
   /** The id of the origin a tensor made right now gets. */
@@ -228,7 +219,7 @@ export class TensorOriginTracker {
   private made(engine: ReturnType<typeof tf.engine>, id: number, bytes: number, tensor: HookedTensor): void {
     // A variable's handle, registered again by the assign that just disposed it, keeps its first origin.
     if (this.live.restore(id)) return;
-    this.live.add(id, this.originNow(engine, tensor), bytes, this.generation);
+    this.live.add(id, this.originNow(engine, tensor), bytes, this.counting);
   }
 
   /** The op key of a tensor made outside any op's scope. */
