@@ -32,7 +32,7 @@ async function runCell(origins: boolean): Promise<{ wallMs: number; cpuMs: numbe
     out: null,
     timeoutMs: 600_000,
     maxRssBytes: null,
-    diagnostics: { origins, originStacks: origins && values.stacks!, heapSnapshots: false },
+    diagnostics: { origins: origins ? "always" : "never", originStacks: origins && values.stacks!, heapSnapshots: false },
     progress: silentProgress(),
   });
   const cell = results.cells[0]!;

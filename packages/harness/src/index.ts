@@ -28,7 +28,7 @@ export { main } from "./cli/main.js";
 export { DEFAULT_SUITE_FILE, loadSuite } from "./suite/suite-load.js";
 export { SuiteConfigError, type ResolvedSuite } from "./suite/suite-resolve.js";
 export { expandMatrix, type MatrixAxes, type MatrixCell } from "./matrix/matrix-cells.js";
-export { runMatrix, type MatrixRun, type RunMatrixOptions } from "./parent/run-matrix.js";
+export { runMatrix, type MatrixRun, type OriginsMode, type RunMatrixOptions } from "./parent/run-matrix.js";
 export { silentProgress, streamProgress, type ProgressReporter } from "./parent/progress.js";
 export { setUpBackend, type BackendInfo } from "./child/backend-setup.js";
 

@@ -67,7 +67,10 @@ describe("run flags", () => {
       gpuMemoryGrowth: null,
       prestart: true,
       forcedGc: true,
+      origins: "leaking",
     });
+    expect(parseRunArgs(["--origins"]).origins).toBe("always");
+    expect(parseRunArgs(["--no-origins"]).origins).toBe("never");
   });
 
   it.each([
@@ -78,6 +81,7 @@ describe("run flags", () => {
     [["--batch-sizes", "16,x"], /--batch-sizes "16,x": entry "x"/],
     [["--backend", "cuda"], /--backend "cuda": unknown backend "cuda" \(known: wasm, cpu, tensorflow, webgpu\)/],
     [["--shard", "3/2"], /--shard "3\/2"/],
+    [["--origins", "--no-origins"], /--origins and --no-origins contradict each other/],
     [["--gpu-memory-growth", "yes"], /--gpu-memory-growth "yes": expected on, off or on,off/],
     [["--gpu-memory-growth", "on,on"], /--gpu-memory-growth "on,on": "on" is listed more than once/],
     [["--batch-sizes", "32,64,32"], /--batch-sizes "32,64,32": "32" is listed more than once/],

@@ -10,6 +10,8 @@ describe("leaked tensors traced to where they were made", () => {
     expect(cell.summary!.tensorsPerEpoch).toBeCloseTo(1, 9);
     expect(cell.summary!.dataIdsPerEpoch).toBeCloseTo(1, 9);
     expect(cell.verdictReason).toMatch(/^tensors \+1\.00 tensors\/epoch/);
+    // The measured run goes without origin tracking; the leaking cell ran again with it.
+    expect(cell.verdictReason).toMatch(/; leak origins from a second run of the cell with origin tracking on$/);
     expect(cell.leakOrigins).toEqual([
       { phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 4 },
     ]);
@@ -30,6 +32,17 @@ describe("leaked tensors traced to where they were made", () => {
         bytesPerEpoch: 4 * 32 * 16 * 4,
       },
     ]);
+  }, 120_000);
+
+  it("with --origins the measured run itself records them: the same origins, and none for a clean cell", async () => {
+    const { cell } = await runLeak("tensor", ["--origins"]);
+    expect(cell.verdictReason).not.toContain("second run");
+    expect(cell.leakOrigins).toEqual([
+      { phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 4 },
+    ]);
+    expect((await runLeak(undefined, ["--origins"])).cell.leakOrigins).toEqual([]);
+    // --no-origins: not even a leaking cell gets them.
+    expect((await runLeak("tensor", ["--no-origins"])).cell.leakOrigins).toBeUndefined();
   }, 120_000);
 
   it("a strategy keeping one tensor per epoch → the data pipeline", async () => {

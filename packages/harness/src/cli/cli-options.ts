@@ -2,6 +2,7 @@
 import { BACKENDS, isBackendName } from "../child/backend-setup.js";
 import { growthWord, parseGrowthWord } from "../matrix/matrix-cells.js";
 import { parseShard, type Shard } from "../matrix/matrix-shard.js";
+import type { OriginsMode } from "../parent/run-matrix.js";
 import { parseDuration, parseSize } from "@keras-mem-bench/metrics";
 import { parseFlags } from "./command-args.js";
 import { UsageError } from "./usage-error.js";
@@ -29,8 +30,8 @@ export interface RunOptions {
   maxRssBytes: number | null;
   timeoutMs: number;
   jobs: number;
-  /** Record where every tensor was made (default); --no-origins turns it off. */
-  origins: boolean;
+  /** Where tensors were made: traced in a second run of each leaking cell (default), in every run (--origins), never (--no-origins). */
+  origins: OriginsMode;
   /** --origin-stacks: also the top JS frames outside tfjs for every tensor. */
   originStacks: boolean;
   /** --diagnose: V8 heap snapshots after two epochs past warm-up, diffed by constructor. */
@@ -71,8 +72,10 @@ Options:
   --no-gc                 no forced GC before epoch-end samples: epoch times without the re-optimization
                           a full GC causes, but heap and external bytes then include garbage
   --jobs N                cells run in parallel (default 1; more skews the timings)
-  --no-origins            do not record where each tensor was made (op, layer, phase); leak origins
-                          are then missing from the results
+  --origins               record where each tensor was made (op, layer, phase) in every cell's
+                          measured run (costs a few % of epoch CPU); by default only a cell judged
+                          leaking runs again with origin tracking, and its leak origins come from there
+  --no-origins            never record where tensors were made; leak origins are then missing
   --origin-stacks         also record the top JS frames outside tfjs for each tensor (slow: a stack
                           trace per tensor)
   --diagnose              V8 heap snapshots after the first epoch past warm-up and after the last,
@@ -142,6 +145,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     strict: { type: "boolean" },
     "no-gc": { type: "boolean" },
     "no-prestart": { type: "boolean" },
+    origins: { type: "boolean" },
     "no-origins": { type: "boolean" },
     "origin-stacks": { type: "boolean" },
     diagnose: { type: "boolean" },
@@ -196,6 +200,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     }
   }
   if (v["origin-stacks"] && v["no-origins"]) throw new UsageError("--origin-stacks needs origins: drop --no-origins");
+  if (v.origins && v["no-origins"]) throw new UsageError("--origins and --no-origins contradict each other: keep one");
   if (v.out !== undefined && v.out.trim() === "") throw new UsageError(`--out "": expected a file path`);
   if (v.config !== undefined && v.config.trim() === "") throw new UsageError(`--config "": expected a suite file path`);
 
@@ -219,7 +224,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     maxRssBytes,
     timeoutMs,
     jobs: positiveInt("--jobs", v.jobs) ?? 1,
-    origins: !(v["no-origins"] ?? false),
+    origins: v["no-origins"] ? "never" : v.origins ? "always" : "leaking",
     originStacks: v["origin-stacks"] ?? false,
     diagnose: v.diagnose ?? false,
   };

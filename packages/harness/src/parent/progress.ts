@@ -45,6 +45,8 @@ export interface ProgressReporter {
   finish(): void;
   /** The number of cells changed while running (advise learns how many probes a row needs as it goes). */
   setTotal?(total: number): void;
+  /** A leaking cell runs again with origin tracking on, to find where its tensors come from. */
+  tracingOrigins?(index: number, cell: MatrixCell): void;
 }
 
 export function silentProgress(): ProgressReporter {
@@ -85,6 +87,13 @@ export function streamProgress(io: Pick<CommandIo, "stderr" | "interactive" | "s
     },
     setTotal(total) {
       state.total = total;
+    },
+    tracingOrigins(index, cell) {
+      clear();
+      io.stderr(
+        `[${index + 1}/${state.total}] ${cell.id}: leaking; running it again with origin tracking to find where the tensors come from\n`,
+      );
+      redraw();
     },
     cellFinished(index, cell, note) {
       state.running = state.running.filter((r) => r.index !== index);

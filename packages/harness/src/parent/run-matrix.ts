@@ -42,8 +42,8 @@ export interface RunMatrixOptions {
   jobs?: number;
   /** Full GC before every epoch-end sample (default true). */
   forcedGc?: boolean;
-  /** What cells record beyond samples (default: origins on, no stacks, no heap snapshots). */
-  diagnostics?: { origins: boolean; originStacks: boolean; heapSnapshots: boolean };
+  /** What cells record beyond samples (default: origins for leaking cells, no stacks, no heap snapshots). */
+  diagnostics?: { origins: OriginsMode; originStacks: boolean; heapSnapshots: boolean };
   /** Start the next cell's process while the current one trains (default true; only with jobs = 1). */
   prestart?: boolean;
   /**
@@ -58,6 +58,14 @@ export interface RunMatrixOptions {
   /** GPU memory polling for cells on GPU backends (default: nvidia-smi every 250 ms; null turns it off). */
   gpuSampler?: ((pid: number) => GpuSampler) | null;
 }
+
+/**
+ * When tensor origins are recorded. Tracking them costs a few % of epoch CPU (V8 recompiles more of tfjs's hot
+ * path with the engine hooks it needs), so by default the measured run goes without, and only a cell judged
+ * `leaking` runs again with tracking on: tensor counts are exact, so the second run leaks the same tensors and
+ * says where they come from. `always` traces every measured run; `never` no run.
+ */
+export type OriginsMode = "leaking" | "always" | "never";
 
 /** Backends whose memory can live on a GPU, where nvidia-smi is worth asking. */
 export const GPU_BACKENDS: ReadonlySet<string> = new Set(["tensorflow", "webgpu"]);
@@ -106,7 +114,8 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
   const stopAll = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
   const runTmpDir = await mkdtemp(join(options.tmpDir ?? tmpdir(), "kmb-run-"));
-  const taskFor = (cell: MatrixCell): CellTask => ({
+  const originsMode = options.diagnostics?.origins ?? "leaking";
+  const taskFor = (cell: MatrixCell, traced = originsMode === "always"): CellTask => ({
     cell,
     suiteFile: suite.file,
     quick: suite.quick,
@@ -116,8 +125,8 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
     tmpDir: runTmpDir,
     forcedGc: options.forcedGc ?? true,
     diagnostics: {
-      origins: options.diagnostics?.origins ?? true,
-      originStacks: options.diagnostics?.originStacks ?? false,
+      origins: traced,
+      originStacks: traced && (options.diagnostics?.originStacks ?? false),
       heapSnapshotEpochs: options.diagnostics?.heapSnapshots ? heapSnapshotEpochs(options.warmupEpochs, options.epochs) : [],
     },
   });
@@ -157,7 +166,22 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
           interrupted = true;
           break;
         }
-        finished[index] = cellFromRun(run, options.warmupEpochs, options.rules);
+        let result = cellFromRun(run, options.warmupEpochs, options.rules);
+        if (originsMode === "leaking" && result.verdict === "leaking" && !signal.aborted) {
+          progress.tracingOrigins?.(index, cell);
+          const traced = await runCellProcess(taskFor(cell, true), {
+            timeoutMs: options.timeoutMs,
+            maxRssBytes: options.cellSettings?.(cell).maxRssBytes ?? options.maxRssBytes,
+            signal,
+          });
+          if (traced.interrupted) {
+            finished[index] = result; // measured in full; only its origins are missing
+            interrupted = true;
+            break;
+          }
+          result = withTracedOrigins(result, cellFromRun(traced, options.warmupEpochs, options.rules));
+        }
+        finished[index] = result;
         progress.cellFinished(index, finished[index]);
         await save();
       }
@@ -183,6 +207,25 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixRun> {
   }
   await save();
   return { results, interrupted: interrupted || Boolean(options.signal?.aborted && results.cells.length < cells.length) };
+}
+
+/**
+ * A leaking cell with the leak origins of its second run (traced). The measured figures stay the first run's;
+ * the reason says where the origins come from, or why the second run gave none.
+ */
+export function withTracedOrigins(measured: Cell, traced: Cell): Cell {
+  const reason = measured.verdictReason ?? "leaking";
+  if (traced.status !== "ok" || traced.leakOrigins === undefined) {
+    const why =
+      traced.status !== "ok" ? `it ended ${traced.status}${traced.error ? ` (${traced.error.message})` : ""}` : "it recorded none";
+    return { ...measured, verdictReason: `${reason}; no leak origins: a second run with origin tracking was made, but ${why}` };
+  }
+  const same = traced.verdict === "leaking" && traced.summary?.tensorsPerEpoch === measured.summary?.tensorsPerEpoch;
+  return {
+    ...measured,
+    verdictReason: `${reason}; leak origins from a second run of the cell with origin tracking on${same ? "" : `, which measured ${traced.summary ? `${traced.summary.tensorsPerEpoch} tensors/epoch` : "no slope"} (${traced.verdict ?? "no verdict"})`}`,
+    leakOrigins: traced.leakOrigins,
+  };
 }
 
 /** The first epoch past warm-up and the last: the heap between them is what training kept adding. */
