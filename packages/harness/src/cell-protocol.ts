@@ -5,7 +5,7 @@ import type { MatrixCell } from "./matrix/matrix-cells.js";
 
 /** What a cell's process records beyond the samples (each costs time; see the README). */
 export interface CellDiagnostics {
-  /** The origin (op, layer, phase) of every tensor, tallied at each epoch end (on by default; --no-origins). */
+  /** The origin (op, layer, phase) of every tensor, tallied at each epoch end (the parent asks for it in a leaking cell's second run, or with --origins). */
   origins: boolean;
   /** The top JS frames outside tfjs for every tensor (--origin-stacks; slow). */
   originStacks: boolean;
