@@ -34,6 +34,22 @@ describe("leaked tensors traced to where they were made", () => {
     ]);
   }, 120_000);
 
+  it("a custom layer's gradient keeping a tensor of each backward pass → that layer, backward pass", async () => {
+    const { cell } = await runLeak("backward");
+    expect(cell.verdict).toBe("leaking");
+    // Four steps per epoch, each keeps |dy| of the layer's [32, 16] output.
+    expect(cell.leakOrigins).toEqual([
+      {
+        phase: "backward",
+        op: "abs",
+        layer: "keeps_gradient",
+        layerClass: "KeepsGradient",
+        tensorsPerEpoch: 4,
+        bytesPerEpoch: 4 * 32 * 16 * 4,
+      },
+    ]);
+  }, 120_000);
+
   it("with --origins the measured run itself records them: the same origins, and none for a clean cell", async () => {
     const { cell } = await runLeak("tensor", ["--origins"]);
     expect(cell.verdictReason).not.toContain("second run");

@@ -2,7 +2,8 @@
 // the engine hooks (one listener for made, one for disposed); the phase and layer come from cheap reads of
 // state that is already there or that a synchronous wrapper sets:
 // - forward: the engine is recording a tape (gradientDepth > 0), or a tfjs-layers Layer.apply is running
-// - backward: the tape is still set but no longer recording (engine.gradients' backward tidy)
+// - backward: the tape is still set but no longer recording (engine.gradients' backward tidy); its layer is
+//   the one whose forward call recorded the op being differentiated (each tape node's gradient is wrapped)
 // - optimizer: inside the model's optimizer.applyGradients (wrapped on the instance)
 // - callback: inside a function of the suite's callbacks (wrapped before tfjs sees it)
 // - pipeline: anything else while an epoch trains: the data path (dataset iterators, batch slicing in fit)
@@ -104,6 +105,7 @@ export class TensorOriginTracker {
     this.undo.push(onTensorMade((tensor, bytes) => this.made(engine, tensor.id, bytes, tensor)));
     this.undo.push(onTensorDisposed((tensor) => this.live.remove(tensor.id)));
     this.undo.push(this.wrapLayerApply());
+    this.undo.push(this.wrapTapeNodes(engine));
   }
 
   stop(): void {
@@ -243,6 +245,42 @@ export class TensorOriginTracker {
     };
     return () => {
       proto.apply = original;
+    };
+  }
+
+  /**
+   * The backward pass runs after every Layer.apply has returned. So that what a gradient makes is attributed
+   * to the layer whose forward call recorded the op, each tape node recorded inside a layer gets its gradient
+   * wrapped to set that layer again while it runs. Only while origins are recorded: a closure per recorded op.
+   */
+  private wrapTapeNodes(engine: ReturnType<typeof tf.engine>): Unsubscribe {
+    interface TapeNode {
+      gradient?: (dys: tf.Tensor[]) => unknown;
+    }
+    const instance = engine as unknown as { addTapeNode: (...args: unknown[]) => void; state: { activeTape: TapeNode[] | null } };
+    const original = instance.addTapeNode;
+    if (typeof original !== "function") return () => {};
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the wrapper's own `this` is the engine
+    const tracker = this;
+    instance.addTapeNode = function (this: typeof instance, ...args: unknown[]) {
+      original.apply(this, args);
+      const layer = tracker.layer;
+      const tape = this.state.activeTape;
+      const node = tape?.[tape.length - 1];
+      const gradient = node?.gradient;
+      if (layer === null || node === undefined || gradient === undefined) return;
+      node.gradient = (dys) => {
+        const outer = tracker.layer;
+        tracker.layer = layer;
+        try {
+          return gradient(dys);
+        } finally {
+          tracker.layer = outer;
+        }
+      };
+    };
+    return () => {
+      instance.addTapeNode = original;
     };
   }
 }
