@@ -18,6 +18,14 @@ describe("leaked tensors traced to where they were made", () => {
     expect(stdout).toContain("dense/in-memory/b32/wasm: leak origins: +1 tensors/epoch (+4 B/epoch): 1 from op tensor, callback");
   }, 120_000);
 
+  it("an async callback keeping a tensor made after an await → still the callback", async () => {
+    const { cell } = await runLeak("async-callback");
+    expect(cell.verdict).toBe("leaking");
+    expect(cell.leakOrigins).toEqual([
+      { phase: "callback", op: "tensor", layer: null, layerClass: null, tensorsPerEpoch: 1, bytesPerEpoch: 4 },
+    ]);
+  }, 120_000);
+
   it("a custom layer keeping an intermediate of each call → that layer, by name and class", async () => {
     const { cell } = await runLeak("layer");
     expect(cell.verdict).toBe("leaking");

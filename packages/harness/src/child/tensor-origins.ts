@@ -5,11 +5,12 @@
 // - backward: the tape is still set but no longer recording (engine.gradients' backward tidy); its layer is
 //   the one whose forward call recorded the op being differentiated (each tape node's gradient is wrapped)
 // - optimizer: inside the model's optimizer.applyGradients (wrapped on the instance)
-// - callback: inside a function of the suite's callbacks (wrapped before tfjs sees it)
+// - callback: inside a function of the suite's callbacks (wrapped before tfjs sees it), after its awaits too
 // - pipeline: anything else while an epoch trains: the data path (dataset iterators, batch slicing in fit)
 // - setup: before training started (model, weights, data prepared up front); never reported as a leak
 // The op is the innermost op scope (`tf.matMul` runs in scope "matMul__op"); a tensor made outside any op
 // (tf.tensor, tf.scalar, data a pipeline uploads) is "tensor", a variable "variable".
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as tf from "@tensorflow/tfjs-core";
 import { layers } from "@tensorflow/tfjs-layers";
 import type { TensorPhase } from "@keras-mem-bench/results";
@@ -87,6 +88,8 @@ export class TensorOriginTracker {
   /** The innermost layer whose apply() is running. */
   private layer: LayerLike | null = null;
   private explicitPhase = NO_PHASE;
+  /** Set for the whole of a suite callback, its awaits included: tfjs awaits callbacks, so a later part runs detached. */
+  private readonly inCallback = new AsyncLocalStorage<true>();
   private training = false;
   /** Training has started: tensors made from now on count at epoch ends. */
   private counting = false;
@@ -139,13 +142,14 @@ export class TensorOriginTracker {
     optimizer.applyGradients = (grads) => this.inPhase("optimizer", () => applyGradients(grads));
   }
 
-  /** The same callback functions, each attributing what it makes to "callback" (synchronous part only). */
+  /** The same callback functions, each attributing what it makes to "callback", after its awaits too. */
   wrapCallbackFunctions<T extends object>(args: T): T {
     const wrapped: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(args)) {
       wrapped[key] =
         typeof value === "function"
-          ? (...a: unknown[]) => this.inPhase("callback", () => (value as (...b: unknown[]) => unknown)(...a))
+          ? (...a: unknown[]) =>
+              this.inCallback.run(true, () => this.inPhase("callback", () => (value as (...b: unknown[]) => unknown)(...a)))
           : value;
     }
     return wrapped as T;
@@ -165,15 +169,17 @@ export class TensorOriginTracker {
     const phase =
       this.explicitPhase !== NO_PHASE
         ? this.explicitPhase
-        : state.gradientDepth > 0
-          ? FORWARD
-          : state.activeTape != null
-            ? BACKWARD
-            : this.layer !== null
-              ? FORWARD
-              : this.training
-                ? PIPELINE
-                : SETUP;
+        : this.inCallback.getStore() === true
+          ? CALLBACK
+          : state.gradientDepth > 0
+            ? FORWARD
+            : state.activeTape != null
+              ? BACKWARD
+              : this.layer !== null
+                ? FORWARD
+                : this.training
+                  ? PIPELINE
+                  : SETUP;
     // Outside an op's scope, one of two constant keys.
     const scopeName = state.activeScope?.name;
     if (scopeName !== this.lastScopeName) {
