@@ -29003,12 +29003,10 @@ function judgeTimeShift(metric, words, shared, scatter, rule) {
   const change = Math.exp(scatter.shift) - 1;
   const together = `median ${words.median} of all ${scatter.cells} cells ${formatPercent(change)} together (one cell on its own ±${formatPercent(Math.exp(scatter.log) - 1).slice(1)})`;
   const shown2 = Math.abs(change) >= rule.timeMinChange;
+  const shift = { metric, change, cells: scatter.cells, shared };
   if (shared === "machine-load")
     return {
-      metric,
-      change,
-      cells: scatter.cells,
-      shared,
+      ...shift,
       verdict: "unchanged",
       shown: shown2,
       reason: `${together}: load on the machine or a change to every cell, CPU time tells them apart; each cell is judged against it`
@@ -29018,24 +29016,13 @@ function judgeTimeShift(metric, words, shared, scatter, rule) {
   if (Math.abs(scatter.shift) >= floor) {
     const verdict = scatter.shift > 0 ? "regression" : "improvement";
     return {
-      metric,
-      change,
-      cells: scatter.cells,
-      shared,
+      ...shift,
       verdict,
       shown: true,
       reason: `${together}: the suite got ${verdict === "regression" ? "slower" : "faster"}, not the machine (${counts})`
     };
   }
-  return {
-    metric,
-    change,
-    cells: scatter.cells,
-    shared,
-    verdict: "unchanged",
-    shown: shown2,
-    reason: `${together}: within what load moves it (${counts})`
-  };
+  return { ...shift, verdict: "unchanged", shown: shown2, reason: `${together}: within what load moves it (${counts})` };
 }
 function judgeEpochTimes(what, baseTimes, headTimes, rule, runScatter, suite = null) {
   if (baseTimes.length < 2 || headTimes.length < 2) {

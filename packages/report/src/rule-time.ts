@@ -66,12 +66,10 @@ export function judgeTimeShift(
   const change = Math.exp(scatter.shift) - 1;
   const together = `median ${words.median} of all ${scatter.cells} cells ${formatPercent(change)} together (one cell on its own ±${formatPercent(Math.exp(scatter.log) - 1).slice(1)})`;
   const shown = Math.abs(change) >= rule.timeMinChange;
+  const shift = { metric, change, cells: scatter.cells, shared };
   if (shared === "machine-load")
     return {
-      metric,
-      change,
-      cells: scatter.cells,
-      shared,
+      ...shift,
       verdict: "unchanged",
       shown,
       reason: `${together}: load on the machine or a change to every cell, CPU time tells them apart; each cell is judged against it`,
@@ -81,24 +79,13 @@ export function judgeTimeShift(
   if (Math.abs(scatter.shift) >= floor) {
     const verdict = scatter.shift > 0 ? "regression" : "improvement";
     return {
-      metric,
-      change,
-      cells: scatter.cells,
-      shared,
+      ...shift,
       verdict,
       shown: true,
       reason: `${together}: the suite got ${verdict === "regression" ? "slower" : "faster"}, not the machine (${counts})`,
     };
   }
-  return {
-    metric,
-    change,
-    cells: scatter.cells,
-    shared,
-    verdict: "unchanged",
-    shown,
-    reason: `${together}: within what load moves it (${counts})`,
-  };
+  return { ...shift, verdict: "unchanged", shown, reason: `${together}: within what load moves it (${counts})` };
 }
 
 /**
